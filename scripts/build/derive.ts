@@ -1,0 +1,33 @@
+import type { Article } from '../../src/content/article';
+import { paths } from '../../src/content/paths';
+import { renderBody } from './render';
+import { ORIGIN } from './represent';
+import type { ValidArticle } from './transformer';
+
+/** Renders the body and assembles the article exactly as the API serves it (keys in API order). */
+export function deriveArticle({ slug, frontMatter, body }: ValidArticle): Article {
+  const { firstParagraph, ...facts } = renderBody(body, frontMatter.lang);
+  return {
+    slug,
+    url: `${ORIGIN}${paths.article(slug)}`,
+    title: frontMatter.title,
+    alternativeHeadline: frontMatter.alternativeHeadline ?? null,
+    description: frontMatter.description ?? firstParagraph,
+    datePublished: frontMatter.datePublished,
+    dateModified: frontMatter.dateModified ?? null,
+    authors: frontMatter.authors,
+    source: frontMatter.source ?? null,
+    tags: frontMatter.tags,
+    lang: frontMatter.lang,
+    wordCount: facts.wordCount,
+    readingTimeMinutes: facts.readingTimeMinutes,
+    html: facts.html,
+    text: facts.text,
+  };
+}
+
+/** Newest first; the slug breaks ties so the order never depends on file order. */
+export function byNewest(a: Article, b: Article): number {
+  if (a.datePublished !== b.datePublished) return a.datePublished < b.datePublished ? 1 : -1;
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}

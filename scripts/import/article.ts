@@ -1,0 +1,44 @@
+import { Document } from 'yaml';
+import type { FrontMatterInput } from '../../src/content/schema';
+import { escapeMarkdownText } from './markdown';
+import type { WireStory } from './wire';
+
+const MAX_SLUG_LENGTH = 40;
+
+/** A URL slug from a headline: ASCII, lowercase, hyphenated, cut at a word boundary to 40 characters. */
+export function slugify(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug === '' ? word : `${slug}-${word}`;
+    if (next.length > MAX_SLUG_LENGTH && slug !== '') break;
+    slug = next.slice(0, MAX_SLUG_LENGTH);
+  }
+  return slug;
+}
+
+/**
+ * The article file for a wire story: YAML front matter, then the paragraphs escaped so CommonMark
+ * renders each one verbatim. Lines the format does not explain are kept as YAML comments (not
+ * published, not lost) with the origin of the import.
+ */
+export function articleFile(story: WireStory, datePublished: string, origin: string): string {
+  const frontMatter: FrontMatterInput = {
+    title: story.title,
+    ...(story.alternativeHeadline === null ? {} : { alternativeHeadline: story.alternativeHeadline }),
+    datePublished,
+    source: story.source,
+  };
+  const document = new Document(frontMatter);
+  document.commentBefore = [
+    ` Imported from ${origin}.`,
+    ...story.unmapped.map(({ line, text }) => ` Line ${line} not understood, not published: ${JSON.stringify(text)}`),
+  ].join('\n');
+  const body = story.paragraphs.map(escapeMarkdownText).join('\n\n');
+  return `---\n${document.toString({ lineWidth: 0 })}---\n\n${body}\n`;
+}

@@ -1,0 +1,5 @@
+/** The Worker's bindings and vars (wrangler.toml). */
+export interface Env {
+  /** The public origin for absolute URLs, e.g. https://news.example.com. */
+  SITE_URL: string;
+}

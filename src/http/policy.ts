@@ -1,0 +1,54 @@
+/**
+ * Edge caching policy as data. Content changes only with a deploy, so shared caches keep article
+ * responses for a day and purge by Cache-Tag on deploy, while browsers keep them for a minute and
+ * then revalidate cheaply (a 304 from the strong ETag). RFC 9111 §5.2.2 defines the directives.
+ */
+
+/** Every kind of response the Worker sends; each gets its caching from the table below. */
+export type ResponseKind = 'article' | 'list' | 'home' | 'asset' | 'notFound' | 'clientError' | 'serverError';
+
+interface CachePolicy {
+  /** Browsers and private caches (seconds). */
+  maxAge: number;
+  /** Shared caches: CDNs, proxies (seconds). */
+  sMaxAge?: number;
+  staleWhileRevalidate?: number;
+  staleIfError?: number;
+  immutable?: boolean;
+  /** Never store: responses that say nothing lasting about the resource. */
+  noStore?: boolean;
+}
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const YEAR = 365 * DAY;
+
+export const CACHE_POLICY: Readonly<Record<ResponseKind, CachePolicy>> = {
+  article: { maxAge: MINUTE, sMaxAge: DAY, staleWhileRevalidate: DAY, staleIfError: 7 * DAY },
+  list: { maxAge: MINUTE, sMaxAge: HOUR, staleWhileRevalidate: DAY, staleIfError: 7 * DAY },
+  home: { maxAge: MINUTE, sMaxAge: HOUR, staleWhileRevalidate: DAY, staleIfError: 7 * DAY },
+  asset: { maxAge: YEAR, immutable: true },
+  notFound: { maxAge: MINUTE, sMaxAge: 5 * MINUTE },
+  clientError: { maxAge: 0, noStore: true },
+  serverError: { maxAge: 0, noStore: true },
+};
+
+/** The `Cache-Control` field value for a kind of response. */
+export function cacheControl(kind: ResponseKind): string {
+  const policy = CACHE_POLICY[kind];
+  if (policy.noStore) return 'no-store';
+  const directives = ['public', `max-age=${policy.maxAge}`];
+  if (policy.sMaxAge !== undefined) directives.push(`s-maxage=${policy.sMaxAge}`);
+  if (policy.staleWhileRevalidate !== undefined) directives.push(`stale-while-revalidate=${policy.staleWhileRevalidate}`);
+  if (policy.staleIfError !== undefined) directives.push(`stale-if-error=${policy.staleIfError}`);
+  if (policy.immutable) directives.push('immutable');
+  return directives.join(', ');
+}
+
+/** Cache-Tag values (purge handles): one per article, one for every list, one per build. */
+export const cacheTags = {
+  article: (slug: string, build: string) => [`article:${slug}`, `build:${build}`],
+  list: (build: string) => ['articles', `build:${build}`],
+  build: (build: string) => [`build:${build}`],
+} as const;

@@ -1,0 +1,34 @@
+import { cacheControl, type ResponseKind } from './policy';
+
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  412: 'Precondition Failed',
+  500: 'Internal Server Error',
+};
+
+/** One invalid request parameter, for `errors` in a 400. */
+export interface InvalidParameter {
+  parameter: string;
+  detail: string;
+}
+
+/** An RFC 9457 problem details body, `type` left as about:blank so `title` is the status phrase. */
+export function problemBody(status: number, detail: string, instance: string, errors?: readonly InvalidParameter[]): string {
+  return JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, instance, ...(errors ? { errors } : {}) });
+}
+
+function kindOf(status: number): ResponseKind {
+  if (status === 404) return 'notFound';
+  return status >= 500 ? 'serverError' : 'clientError';
+}
+
+/** An `application/problem+json` response (RFC 9457), cached as its status allows. */
+export function problem(status: number, detail: string, instance: string, errors?: readonly InvalidParameter[]): Response {
+  return new Response(problemBody(status, detail, instance, errors), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': cacheControl(kindOf(status)) },
+  });
+}

@@ -1,0 +1,43 @@
+import { cacheControl, type ResponseKind } from './policy';
+import { evaluatePreconditions, type Validators } from './preconditions';
+
+/** A representation ready to send: exact body and its validators. */
+export interface Entity extends Validators {
+  body: string;
+  contentType: string;
+}
+
+/** How the response is cached and purged. */
+export interface Delivery {
+  kind: ResponseKind;
+  /** Cache-Tag values: purge handles for the edge. */
+  tags?: readonly string[];
+  status?: number;
+}
+
+/** Reads the conditional request headers (RFC 9110 §13.1). */
+function conditionalHeaders(request: Request) {
+  return {
+    ifMatch: request.headers.get('If-Match'),
+    ifNoneMatch: request.headers.get('If-None-Match'),
+    ifModifiedSince: request.headers.get('If-Modified-Since'),
+    ifUnmodifiedSince: request.headers.get('If-Unmodified-Since'),
+  };
+}
+
+/**
+ * The one place a representation becomes a Response: caching headers from the policy table,
+ * validators, and the conditional request outcome (304 / 412).
+ */
+export function sendEntity(request: Request, entity: Entity, delivery: Delivery): Response {
+  const headers = new Headers({ 'Cache-Control': cacheControl(delivery.kind), ETag: entity.etag });
+  if (delivery.tags !== undefined && delivery.tags.length > 0) headers.set('Cache-Tag', delivery.tags.join(','));
+  const status = delivery.status ?? 200;
+  const outcome = status === 200 ? evaluatePreconditions(conditionalHeaders(request), entity) : 'proceed';
+  // RFC 9110 §15.4.5: a 304 carries the validators and caching fields a 200 would, no content metadata.
+  if (outcome === 'not-modified') return new Response(null, { status: 304, headers });
+  if (outcome === 'precondition-failed') return new Response(null, { status: 412, headers: { 'Cache-Control': cacheControl('clientError') } });
+  headers.set('Content-Type', entity.contentType);
+  if (entity.lastModified !== undefined) headers.set('Last-Modified', entity.lastModified);
+  return new Response(entity.body, { status, headers });
+}

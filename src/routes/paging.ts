@@ -1,0 +1,44 @@
+import { SLUG_PATTERN, SLUG_RULE } from '../content/slug';
+import type { InvalidParameter } from '../http/problem';
+
+/** `?page=&limit=&tag=` of the article list, validated. */
+export interface ListQuery {
+  page: number;
+  limit: number;
+  tag: string | null;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+const POSITIVE_INTEGER = /^[1-9][0-9]{0,8}$/;
+
+function single(params: URLSearchParams, name: string, errors: InvalidParameter[]): string | null {
+  const values = params.getAll(name);
+  if (values.length > 1) errors.push({ parameter: name, detail: 'must be given at most once' });
+  return values[0] ?? null;
+}
+
+/** Validates the list query; other parameters are ignored (they do not change the response). */
+export function parseListQuery(params: URLSearchParams): { ok: true; query: ListQuery } | { ok: false; errors: InvalidParameter[] } {
+  const errors: InvalidParameter[] = [];
+  const page = single(params, 'page', errors);
+  const limit = single(params, 'limit', errors);
+  const tag = single(params, 'tag', errors);
+  if (page !== null && !POSITIVE_INTEGER.test(page)) errors.push({ parameter: 'page', detail: 'must be a whole number from 1' });
+  if (limit !== null && (!POSITIVE_INTEGER.test(limit) || Number(limit) > MAX_LIMIT)) {
+    errors.push({ parameter: 'limit', detail: `must be a whole number from 1 to ${MAX_LIMIT}` });
+  }
+  if (tag !== null && !SLUG_PATTERN.test(tag)) errors.push({ parameter: 'tag', detail: `must be a tag: ${SLUG_RULE}` });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, query: { page: page === null ? 1 : Number(page), limit: limit === null ? DEFAULT_LIMIT : Number(limit), tag } };
+}
+
+/** The query string of a list page, naming only what differs from the defaults. */
+export function listSearch({ page, limit, tag }: ListQuery): string {
+  const params = new URLSearchParams();
+  if (page !== 1) params.set('page', String(page));
+  if (limit !== DEFAULT_LIMIT) params.set('limit', String(limit));
+  if (tag !== null) params.set('tag', tag);
+  const search = params.toString();
+  return search === '' ? '' : `?${search}`;
+}

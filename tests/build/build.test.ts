@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { buildContent } from '../../scripts/build/index';
+import { moduleText } from '../../scripts/build/writer';
+
+const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
+const run = promisify(execFile);
+
+describe('content build', () => {
+  it('fails on bad content, listing every problem as file: field: message', async () => {
+    const tmp = await mkdtemp(join(tmpdir(), 'edgewire-'));
+    const result = await run('npx', ['tsx', 'scripts/build.ts', '--root', fixture('bad'), '--out', join(tmp, 'content.ts')]).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in result && result.code).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        'Content build failed: 9 problems',
+        'content/articles/notes.txt: file: not an article: articles are Markdown files ending in .md',
+        'content/articles/Bad_Slug.md: slug: must be lowercase a-z, 0-9 and single hyphens (it is the file name)',
+        'content/articles/Bad_Slug.md: lang: must be a BCP 47 language tag, such as en or fr-CA',
+        'content/articles/bad-date.md: datePublished: must be an ISO 8601 date (2026-11-27) or date-time with offset (2026-11-27T08:30:00Z)',
+        'content/articles/empty-body.md: body: must not be empty',
+        'content/articles/invalid-yaml.md: front matter: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        'content/articles/no-front-matter.md: front matter: must start the file, between two lines of ---',
+        'content/articles/no-title.md: title: is required',
+        'content/articles/unknown-key.md: categry: unknown field',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reports a slug used twice across subfolders', async () => {
+    const result = await buildContent({ root: fixture('duplicate') });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ file: 'content/articles/b/twin.md', field: 'slug', message: 'duplicate slug "twin": already used by content/articles/a/twin.md' }],
+    });
+  });
+
+  it('validates, renders and derives good content; drafts stay out', async () => {
+    const result = await buildContent({ root: fixture('good') });
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    const { articles } = result.bundle;
+    expect(articles.map((a) => a.slug)).toEqual(['second-story', 'first-story']);
+    const first = JSON.parse(articles[1]!.json.parts.join('https://news.example')).data;
+    expect(first).toEqual({
+      slug: 'first-story',
+      url: 'https://news.example/articles/first-story',
+      title: 'First story',
+      alternativeHeadline: null,
+      description: 'Un premier paragraphe avec <script>alert(1)</script> dedans.',
+      datePublished: '2026-11-20T07:30:00Z',
+      dateModified: '2026-11-21T00:00:00Z',
+      authors: [{ name: 'Jane Doe' }, { name: 'Sam Roe', url: 'https://example.com/sam' }],
+      source: { name: 'Wire', url: 'https://example.com/wire' },
+      tags: ['sahel', 'security'],
+      lang: 'fr',
+      wordCount: 16,
+      readingTimeMinutes: 1,
+      html: '<p>Un <em>premier</em> paragraphe avec &lt;script&gt;alert(1)&lt;/script&gt; dedans.</p>\n<h2>Sous-titre</h2>\n<p>[lien](javascript:alert(1)) et <code>code</code>.</p>\n',
+      text: 'Un premier paragraphe avec <script>alert(1)</script> dedans.\n\nSous-titre\n\n[lien](javascript:alert(1)) et code.',
+    });
+    expect(articles[1]!.lastModified).toBe('Sat, 21 Nov 2026 00:00:00 GMT');
+    expect(JSON.parse(articles[0]!.json.parts.join('')).data.description).toBe('Given by the author.');
+  });
+
+  it('includes drafts only when asked', async () => {
+    const result = await buildContent({ root: fixture('good'), includeDrafts: true });
+    expect(result.ok && result.bundle.articles.map((a) => a.slug)).toEqual(['a-draft', 'second-story', 'first-story']);
+  });
+
+  it('writes the same bytes for the same content', async () => {
+    const [a, b] = await Promise.all([buildContent({ root: fixture('good') }), buildContent({ root: fixture('good') })]);
+    if (!a.ok || !b.ok) throw new Error('build failed');
+    expect(moduleText(a.bundle)).toBe(moduleText(b.bundle));
+    expect(moduleText(a.bundle)).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
+  });
+
+  it('builds the committed content without problems', async () => {
+    const result = await buildContent({ root: join(import.meta.dirname, '../..') });
+    expect(result.ok).toBe(true);
+    expect(await readFile(join(import.meta.dirname, '../../content/articles/niger-embraces-russian-military-trainers.md'), 'utf8')).toContain('datePublished: 2026-11-27');
+  });
+});

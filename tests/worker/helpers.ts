@@ -1,0 +1,27 @@
+import { exports } from 'cloudflare:workers';
+import bundle from '../../src/generated/content';
+
+/** The origin in wrangler.toml [vars]: what absolute URLs in bodies start with. */
+export const ORIGIN = 'http://localhost:8787';
+
+/** Sends a request to the Worker's default export, as the edge would. */
+export function request(path: string, init?: RequestInit): Promise<Response> {
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, init));
+}
+
+async function sha256Base64url(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The ETag the Worker must send for a body that the build hashed as `hash` and that names ORIGIN. */
+export async function originETag(hash: string): Promise<string> {
+  return `"${hash}-${(await sha256Base64url(ORIGIN)).slice(0, 8)}"`;
+}
+
+/** The ETag of a body hashed whole (lists): SHA-256, base64url, 22 characters. */
+export async function bodyETag(body: string): Promise<string> {
+  return `"${(await sha256Base64url(body)).slice(0, 22)}"`;
+}
+
+export { bundle };
