@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
+import { ALLOWED_METHODS, applyCommonHeaders, isAllowedMethod, PREFLIGHT_HEADERS } from './http/headers';
+import { cacheControl } from './http/policy';
 import { problem } from './http/problem';
 import { api } from './routes/api';
 import { notFound } from './routes/not-found';
@@ -8,6 +10,25 @@ import { resolveOrigin } from './store/origin';
 
 /** The edgewire app: routes over pre-rendered content, HTTP policy applied in `http/`. */
 export const app = new Hono<AppEnv>();
+
+// Applied in one place, to every response, after the route has answered.
+app.use(async function commonHeaders(c, next) {
+  await next();
+  applyCommonHeaders(c.res.headers, new URL(c.req.url));
+});
+
+app.use(async function methods(c, next) {
+  const { method } = c.req;
+  if (method === 'OPTIONS') {
+    return new Response(null, { status: 204, headers: { ...PREFLIGHT_HEADERS, Allow: ALLOWED_METHODS.join(', '), 'Cache-Control': cacheControl('preflight') } });
+  }
+  if (!isAllowedMethod(method)) {
+    const response = problem(405, `${method} is not allowed: this API is read-only.`, new URL(c.req.url).pathname);
+    response.headers.set('Allow', ALLOWED_METHODS.join(', '));
+    return response;
+  }
+  await next();
+});
 
 app.use(async function origin(c, next) {
   c.set('origin', await resolveOrigin(c.env.SITE_URL));

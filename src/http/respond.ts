@@ -1,6 +1,8 @@
 import { cacheControl, type ResponseKind } from './policy';
 import { evaluatePreconditions, type Validators } from './preconditions';
 
+const UTF8 = new TextEncoder();
+
 /** A representation ready to send: exact body and its validators. */
 export interface Entity extends Validators {
   body: string;
@@ -39,5 +41,8 @@ export function sendEntity(request: Request, entity: Entity, delivery: Delivery)
   if (outcome === 'precondition-failed') return new Response(null, { status: 412, headers: { 'Cache-Control': cacheControl('clientError') } });
   headers.set('Content-Type', entity.contentType);
   if (entity.lastModified !== undefined) headers.set('Last-Modified', entity.lastModified);
-  return new Response(entity.body, { status, headers });
+  // Encoded here so Content-Length is exact, and HEAD (served by Hono from GET) keeps it.
+  const bytes = UTF8.encode(entity.body);
+  headers.set('Content-Length', String(bytes.byteLength));
+  return new Response(bytes, { status, headers });
 }

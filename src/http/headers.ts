@@ -1,0 +1,43 @@
+/**
+ * Headers every response carries, as data: security (OWASP secure headers), CORS for embedding
+ * (Fetch standard), and the methods this read-only API allows (RFC 9110 §9).
+ */
+
+export const ALLOWED_METHODS = ['GET', 'HEAD', 'OPTIONS'] as const;
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  // Embeddable by any site: articles are public and meant to be fetched across origins.
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
+
+/** No script at all; styles only from our own content-hashed stylesheet. */
+export const HTML_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'";
+
+/** HSTS only means something over HTTPS (RFC 6797 §7.2: not sent over plain HTTP). */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link, Content-Location',
+};
+
+/** Answers to a CORS preflight: what a cross-origin caller may send, cached by it for a day. */
+export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': ALLOWED_METHODS.join(', '),
+  'Access-Control-Allow-Headers': 'Accept, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since',
+  'Access-Control-Max-Age': '86400',
+};
+
+export function isAllowedMethod(method: string): boolean {
+  return (ALLOWED_METHODS as readonly string[]).includes(method);
+}
+
+/** Sets the headers every response carries; HTML gets the CSP, HTTPS gets HSTS. */
+export function applyCommonHeaders(headers: Headers, requestUrl: URL): void {
+  for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...CORS_HEADERS })) headers.set(name, value);
+  if (headers.get('Content-Type')?.startsWith('text/html')) headers.set('Content-Security-Policy', HTML_CONTENT_SECURITY_POLICY);
+  if (requestUrl.protocol === 'https:') headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+}

@@ -1,0 +1,99 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { seed } from '../fixtures/seed';
+import { bundle, originETag, request } from './helpers';
+
+const ARTICLE = `/api/articles/${seed.slug}`;
+const PAGE = `/articles/${seed.slug}`;
+const jsonETag = () => originETag(bundle.articles.find((a) => a.slug === seed.slug)!.json.hash);
+
+describe('security and CORS headers', () => {
+  it('sends a strict CSP on HTML, and security and CORS headers on every response', async () => {
+    const response = await request(PAGE);
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'");
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(response.headers.get('Access-Control-Expose-Headers')).toBe('ETag, Last-Modified, Link, Content-Location');
+    expect(response.headers.get('Strict-Transport-Security')).toBeNull();
+  });
+
+  it('sends no CSP on JSON, and the same on problem documents', async () => {
+    for (const path of [ARTICLE, '/api/articles?page=0', '/api/nothing']) {
+      const response = await request(path);
+      expect(response.headers.get('Content-Security-Policy')).toBeNull();
+      expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    }
+  });
+
+  it('sends HSTS over HTTPS only', async () => {
+    const response = await exports.default.fetch(new Request(`https://news.example${ARTICLE}`));
+    expect(response.headers.get('Strict-Transport-Security')).toBe('max-age=31536000; includeSubDomains');
+  });
+});
+
+describe('methods', () => {
+  it('answers a CORS preflight with 204 and what may be sent', async () => {
+    const response = await request(ARTICLE, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://other.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(response.headers.get('Access-Control-Allow-Methods')).toBe('GET, HEAD, OPTIONS');
+    expect(response.headers.get('Access-Control-Allow-Headers')).toBe('Accept, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since');
+    expect(response.headers.get('Access-Control-Max-Age')).toBe('86400');
+    expect(response.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
+    expect(await response.text()).toBe('');
+  });
+
+  it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('answers %s with 405 and Allow', async (method) => {
+    const response = await request(ARTICLE, { method, body: method === 'DELETE' ? null : '{}' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(await response.json()).toEqual({ type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: `${method} is not allowed: this API is read-only.`, instance: ARTICLE });
+  });
+
+  it('answers HEAD with the GET headers, Content-Length included, and no body', async () => {
+    for (const path of [ARTICLE, PAGE, '/api/articles']) {
+      const get = await request(path);
+      const getBody = new Uint8Array(await get.arrayBuffer());
+      const head = await request(path, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect([...head.headers]).toEqual([...get.headers]);
+      expect(head.headers.get('Content-Length')).toBe(String(getBody.byteLength));
+      expect(await head.text()).toBe('');
+    }
+  });
+});
+
+describe('conditional requests (RFC 9110 §13)', () => {
+  it.each([
+    ['a weak match', (etag: string) => `W/${etag}`],
+    ['a list', (etag: string) => `"other", ${etag}`],
+    ['*', () => '*'],
+  ])('answers If-None-Match with %s by 304', async (_, value) => {
+    const response = await request(ARTICLE, { headers: { 'If-None-Match': value(await jsonETag()) } });
+    expect(response.status).toBe(304);
+  });
+
+  it('answers If-Modified-Since at or after Last-Modified by 304, earlier by 200', async () => {
+    expect((await request(ARTICLE, { headers: { 'If-Modified-Since': 'Fri, 27 Nov 2026 00:00:00 GMT' } })).status).toBe(304);
+    expect((await request(ARTICLE, { headers: { 'If-Modified-Since': 'Thu, 26 Nov 2026 23:59:59 GMT' } })).status).toBe(200);
+  });
+
+  it('ignores If-Modified-Since when If-None-Match is present', async () => {
+    const response = await request(ARTICLE, { headers: { 'If-None-Match': '"other"', 'If-Modified-Since': 'Sat, 28 Nov 2026 00:00:00 GMT' } });
+    expect(response.status).toBe(200);
+  });
+
+  it('answers a failing If-Match or If-Unmodified-Since by 412', async () => {
+    expect((await request(ARTICLE, { headers: { 'If-Match': '"other"' } })).status).toBe(412);
+    expect((await request(ARTICLE, { headers: { 'If-Match': `W/${await jsonETag()}` } })).status).toBe(412);
+    expect((await request(ARTICLE, { headers: { 'If-Unmodified-Since': 'Thu, 26 Nov 2026 00:00:00 GMT' } })).status).toBe(412);
+    expect((await request(ARTICLE, { headers: { 'If-Match': await jsonETag() } })).status).toBe(200);
+  });
+});
