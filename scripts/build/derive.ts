@@ -27,7 +27,7 @@ export function deriveArticle({ slug, frontMatter, body }: ValidArticle): Articl
 }
 
 /** Newest first; the slug breaks ties so the order never depends on file order. */
-export function byNewest(a: Article, b: Article): number {
+export function byNewest({ article: a }: { article: Article }, { article: b }: { article: Article }): number {
   if (a.datePublished !== b.datePublished) return a.datePublished < b.datePublished ? 1 : -1;
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }

@@ -38,5 +38,5 @@ export async function buildContent(options: BuildOptions): Promise<{ ok: true; b
   if (problems.length > 0) return { ok: false, problems };
   const published = valid.filter((article) => includeDrafts || !article.frontMatter.draft);
   const stylesheet = await readFile(STYLESHEET, 'utf8');
-  return { ok: true, bundle: represent(published.map(deriveArticle).sort(byNewest), stylesheet, siteName) };
+  return { ok: true, bundle: represent(published.map((valid) => ({ article: deriveArticle(valid), body: valid.body })).sort(byNewest), stylesheet, siteName) };
 }

@@ -6,6 +6,13 @@ import { articlePage } from '../../src/views/article-page';
 import type { ViewContext } from '../../src/views/format';
 import { indexPage } from '../../src/views/index-page';
 import { notFoundPage } from '../../src/views/not-found-page';
+import { markdownDocument } from './markdown-representation';
+
+/** An article with the Markdown body it was rendered from. */
+export interface SourcedArticle {
+  article: Article;
+  body: string;
+}
 
 /**
  * Stands where the public origin goes in a pre-rendered body. A private-use character that
@@ -29,7 +36,7 @@ export function toSummary(article: Article): ArticleSummary {
   return Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, article[field]])) as ArticleSummary;
 }
 
-function bundleArticle(article: Article, context: ViewContext): BundledArticle {
+function bundleArticle({ article, body }: SourcedArticle, context: ViewContext): BundledArticle {
   return {
     slug: article.slug,
     tags: article.tags,
@@ -38,11 +45,12 @@ function bundleArticle(article: Article, context: ViewContext): BundledArticle {
     summary: JSON.stringify(toSummary(article)).split(ORIGIN),
     json: representation(JSON.stringify({ data: article })),
     html: representation(articlePage(article, context).toString()),
+    markdown: representation(markdownDocument(article, body)),
   };
 }
 
 /** Pre-renders every representation of every article, the pages and the assets. */
-export function represent(articles: readonly Article[], stylesheetSource: string, siteName: string): ContentBundle {
+export function represent(articles: readonly SourcedArticle[], stylesheetSource: string, siteName: string): ContentBundle {
   const stylesheet: BundledAsset = {
     name: `site.${contentHash(stylesheetSource).slice(0, 12)}.css`,
     contentType: 'text/css; charset=utf-8',
@@ -52,9 +60,9 @@ export function represent(articles: readonly Article[], stylesheetSource: string
   const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), siteName };
   const bundled = articles.map((article) => bundleArticle(article, context));
   const pages = {
-    home: representation(indexPage(articles.map(toSummary), { ...context, canonical: `${ORIGIN}${paths.home}` }).toString()),
+    home: representation(indexPage(articles.map(({ article }) => toSummary(article)), { ...context, canonical: `${ORIGIN}${paths.home}` }).toString()),
     notFound: representation(notFoundPage(context).toString()),
   };
-  const build = contentHash(...bundled.flatMap((a) => [a.json.hash, a.html.hash]), pages.home.hash, pages.notFound.hash, stylesheet.hash);
+  const build = contentHash(...bundled.flatMap((a) => [a.json.hash, a.html.hash, a.markdown.hash]), pages.home.hash, pages.notFound.hash, stylesheet.hash);
   return { build, articles: bundled, pages, assets: [stylesheet] };
 }

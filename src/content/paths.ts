@@ -2,6 +2,8 @@
 export const paths = {
   home: '/',
   article: (slug: string) => `/articles/${slug}`,
+  articleHtml: (slug: string) => `/articles/${slug}.html`,
+  articleMarkdown: (slug: string) => `/articles/${slug}.md`,
   apiArticles: '/api/articles',
   apiArticle: (slug: string) => `/api/articles/${slug}`,
   asset: (name: string) => `/assets/${name}`,

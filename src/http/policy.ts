@@ -5,7 +5,7 @@
  */
 
 /** Every kind of response the Worker sends; each gets its caching from the table below. */
-export type ResponseKind = 'article' | 'list' | 'home' | 'asset' | 'notFound' | 'preflight' | 'clientError' | 'serverError';
+export type ResponseKind = 'article' | 'list' | 'home' | 'asset' | 'notFound' | 'redirect' | 'preflight' | 'clientError' | 'serverError';
 
 interface CachePolicy {
   /** Browsers and private caches (seconds). */
@@ -30,6 +30,8 @@ export const CACHE_POLICY: Readonly<Record<ResponseKind, CachePolicy>> = {
   home: { maxAge: MINUTE, sMaxAge: HOUR, staleWhileRevalidate: DAY, staleIfError: 7 * DAY },
   asset: { maxAge: YEAR, immutable: true },
   notFound: { maxAge: MINUTE, sMaxAge: 5 * MINUTE },
+  // Canonical-URL redirects change only if a slug is renamed, which a deploy would purge.
+  redirect: { maxAge: HOUR, sMaxAge: DAY },
   // Preflight answers depend only on the method table, which changes with a deploy.
   preflight: { maxAge: DAY },
   clientError: { maxAge: 0, noStore: true },

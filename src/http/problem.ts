@@ -16,8 +16,8 @@ export interface InvalidParameter {
 }
 
 /** An RFC 9457 problem details body, `type` left as about:blank so `title` is the status phrase. */
-export function problemBody(status: number, detail: string, instance: string, errors?: readonly InvalidParameter[]): string {
-  return JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, instance, ...(errors ? { errors } : {}) });
+export function problemBody(status: number, detail: string, instance: string, extensions: Readonly<Record<string, unknown>> = {}): string {
+  return JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, instance, ...extensions });
 }
 
 function kindOf(status: number): ResponseKind {
@@ -25,9 +25,12 @@ function kindOf(status: number): ResponseKind {
   return status >= 500 ? 'serverError' : 'clientError';
 }
 
-/** An `application/problem+json` response (RFC 9457), cached as its status allows. */
-export function problem(status: number, detail: string, instance: string, errors?: readonly InvalidParameter[]): Response {
-  return new Response(problemBody(status, detail, instance, errors), {
+/**
+ * An `application/problem+json` response (RFC 9457), cached as its status allows. Extension
+ * members: `errors` (InvalidParameter[]) on a 400, `alternatives` on a 406.
+ */
+export function problem(status: number, detail: string, instance: string, extensions?: Readonly<Record<string, unknown>>): Response {
+  return new Response(problemBody(status, detail, instance, extensions), {
     status,
     headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': cacheControl(kindOf(status)) },
   });

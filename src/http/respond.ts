@@ -15,6 +15,8 @@ export interface Delivery {
   /** Cache-Tag values: purge handles for the edge. */
   tags?: readonly string[];
   status?: number;
+  /** Fields a 304 must repeat too (RFC 9110 §15.4.5): Vary, Content-Location. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** Reads the conditional request headers (RFC 9110 §13.1). */
@@ -34,6 +36,7 @@ function conditionalHeaders(request: Request) {
 export function sendEntity(request: Request, entity: Entity, delivery: Delivery): Response {
   const headers = new Headers({ 'Cache-Control': cacheControl(delivery.kind), ETag: entity.etag });
   if (delivery.tags !== undefined && delivery.tags.length > 0) headers.set('Cache-Tag', delivery.tags.join(','));
+  for (const [name, value] of Object.entries(delivery.headers ?? {})) headers.set(name, value);
   const status = delivery.status ?? 200;
   const outcome = status === 200 ? evaluatePreconditions(conditionalHeaders(request), entity) : 'proceed';
   // RFC 9110 §15.4.5: a 304 carries the validators and caching fields a 200 would, no content metadata.

@@ -16,7 +16,7 @@ export const api = new Hono<AppEnv>();
 api.get('/api/articles', async (c) => {
   const url = new URL(c.req.url);
   const parsed = parseListQuery(url.searchParams);
-  if (!parsed.ok) return problem(400, 'The list query is not valid.', url.pathname + url.search, parsed.errors);
+  if (!parsed.ok) return problem(400, 'The list query is not valid.', url.pathname + url.search, { errors: parsed.errors });
   const { query } = parsed;
   const { items, total } = listArticles(query);
   const pages = Math.max(1, Math.ceil(total / query.limit));

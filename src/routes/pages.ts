@@ -4,6 +4,7 @@ import { paths } from '../content/paths';
 import { cacheTags } from '../http/policy';
 import { sendEntity } from '../http/respond';
 import { buildId, findArticle, findAsset, materialize, pages as bundledPages } from '../store';
+import { articleRoute, redirect } from './article-page';
 import { notFoundPage } from './not-found';
 
 const HTML_TYPE = 'text/html; charset=utf-8';
@@ -16,15 +17,13 @@ pages.get(paths.home, (c) => {
   return sendEntity(c.req.raw, { body, etag, contentType: HTML_TYPE }, { kind: 'home', tags: cacheTags.list(buildId) });
 });
 
-pages.get('/articles/:slug', (c) => {
-  const article = findArticle(c.req.param('slug'));
-  if (article === undefined) return notFoundPage(c.req.raw, c.get('origin'));
-  const { body, etag } = materialize(article.html, c.get('origin'));
-  return sendEntity(
-    c.req.raw,
-    { body, etag, contentType: HTML_TYPE, lastModified: article.lastModified },
-    { kind: 'article', tags: cacheTags.article(article.slug, buildId) },
-  );
+pages.get('/articles/:slug', articleRoute);
+
+// One URL per article: the trailing-slash spelling redirects to the canonical one.
+pages.get('/articles/:slug/', (c) => {
+  const slug = c.req.param('slug');
+  const article = findArticle(slug) ?? findArticle(slug.toLowerCase());
+  return article === undefined ? notFoundPage(c.req.raw, c.get('origin')) : redirect(paths.article(article.slug));
 });
 
 pages.get('/assets/:name', (c) => {

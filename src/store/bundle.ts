@@ -22,6 +22,7 @@ export interface BundledArticle {
   summary: string[];
   json: Representation;
   html: Representation;
+  markdown: Representation;
 }
 
 /** A static file served under `/assets/` with a content-hashed, immutable name. */

@@ -22,7 +22,10 @@ ${trustedArticleHtml(article.html)}</article>`;
       description: article.description,
       lang: article.lang,
       canonical: article.url,
-      alternates: [['application/json', paths.apiArticle(article.slug)]],
+      alternates: [
+        ['application/json', paths.apiArticle(article.slug)],
+        ['text/markdown', paths.articleMarkdown(article.slug)],
+      ],
       stylesheet: context.stylesheet,
       siteName: context.siteName,
     },

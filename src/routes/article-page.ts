@@ -1,0 +1,61 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env';
+import { paths } from '../content/paths';
+import { negotiateMediaType } from '../http/negotiate';
+import { cacheControl, cacheTags } from '../http/policy';
+import { problem } from '../http/problem';
+import { sendEntity } from '../http/respond';
+import { buildId, findArticle, materialize } from '../store';
+import type { BundledArticle } from '../store/bundle';
+import { notFoundPage } from './not-found';
+
+/** The representations of an article, in the server's order of preference (HTML first). */
+const FORMATS = {
+  html: { type: 'text/html', contentType: 'text/html; charset=utf-8', url: paths.articleHtml },
+  json: { type: 'application/json', contentType: 'application/json', url: paths.apiArticle },
+  markdown: { type: 'text/markdown', contentType: 'text/markdown; charset=utf-8; variant=CommonMark', url: paths.articleMarkdown },
+} as const;
+type Format = keyof typeof FORMATS;
+const FORMAT_BY_TYPE = new Map(Object.entries(FORMATS).map(([format, { type }]) => [type as string, format as Format]));
+const AVAILABLE = [...FORMAT_BY_TYPE.keys()];
+const EXPLICIT_SUFFIX: Readonly<Record<string, Format>> = { '.html': 'html', '.md': 'markdown' };
+
+/** Sends one representation; `negotiated` marks the canonical URL, whose response varies on Accept. */
+function sendFormat(c: Context<AppEnv>, article: BundledArticle, format: Format, negotiated: boolean): Response {
+  const { body, etag } = materialize(article[format], c.get('origin'));
+  const headers = negotiated ? { Vary: 'Accept', 'Content-Location': FORMATS[format].url(article.slug) } : {};
+  return sendEntity(
+    c.req.raw,
+    { body, etag, contentType: FORMATS[format].contentType, lastModified: article.lastModified },
+    { kind: 'article', tags: cacheTags.article(article.slug, buildId), headers },
+  );
+}
+
+/**
+ * `/articles/:slug` (negotiated: HTML, JSON or Markdown by Accept), `/articles/:slug.html` and
+ * `/articles/:slug.md` (explicit). A mixed-case slug is redirected to its canonical spelling.
+ */
+export function articleRoute(c: Context<AppEnv>): Response {
+  const name = c.req.param('slug') ?? '';
+  const suffix = Object.keys(EXPLICIT_SUFFIX).find((ending) => name.endsWith(ending));
+  const slug = suffix === undefined ? name : name.slice(0, -suffix.length);
+  const article = findArticle(slug) ?? findArticle(slug.toLowerCase());
+  if (article === undefined) return notFoundPage(c.req.raw, c.get('origin'));
+  if (article.slug !== slug) return redirect(`${paths.article(article.slug)}${suffix ?? ''}`);
+  if (suffix !== undefined) return sendFormat(c, article, EXPLICIT_SUFFIX[suffix]!, false);
+  const chosen = negotiateMediaType(c.req.header('Accept') ?? null, AVAILABLE);
+  if (chosen === null) return notAcceptable(c, article);
+  return sendFormat(c, article, FORMAT_BY_TYPE.get(chosen)!, true);
+}
+
+function notAcceptable(c: Context<AppEnv>, article: BundledArticle): Response {
+  const alternatives = Object.values(FORMATS).map(({ type, url }) => ({ type, href: url(article.slug) }));
+  const response = problem(406, `Available as ${AVAILABLE.join(', ')}.`, paths.article(article.slug), { alternatives });
+  response.headers.set('Vary', 'Accept');
+  return response;
+}
+
+/** A permanent redirect to the canonical URL (RFC 9110 §15.4.2), cached like the article. */
+export function redirect(location: string): Response {
+  return new Response(null, { status: 301, headers: { Location: location, 'Cache-Control': cacheControl('redirect') } });
+}
