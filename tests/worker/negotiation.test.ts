@@ -57,6 +57,9 @@ describe('content negotiation on /articles/:slug', () => {
     expect(response.headers.get('ETag')).toBe(etag);
     expect(response.headers.get('Vary')).toBe('Accept');
     expect(response.headers.get('Content-Location')).toBe(`${PAGE}.md`);
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=60, s-maxage=86400, stale-while-revalidate=86400, stale-if-error=604800');
+    expect(response.headers.get('Date')).not.toBeNull();
+    expect(await response.text()).toBe('');
   });
 
   it('serves the Markdown representation at .md, not varying, with the body verbatim', async () => {
