@@ -99,3 +99,23 @@ describe('conditional requests (RFC 9110 §13)', () => {
     expect((await request(ARTICLE, { headers: { 'If-Match': await jsonETag() } })).status).toBe(200);
   });
 });
+
+describe('odd input never gets a 5xx', () => {
+  it.each([
+    ['/api/articles/%', {}],
+    ['/articles/%E0%A4%A', {}],
+    ['//articles//x', {}],
+    ['/assets/..%2f..%2fwrangler.toml', {}],
+    ['/api/articles?page=99999999999999999999', {}],
+    ['/api/articles?limit=%00', {}],
+    [PAGE, { Accept: ';;;, q=abc, */*;q=nan' }],
+    [PAGE, { Accept: 'text/html;q=2, application/json;q=-1' }],
+    [ARTICLE, { 'If-None-Match': 'garbage, "unterminated' }],
+    [ARTICLE, { 'If-Modified-Since': 'not a date', 'If-Unmodified-Since': '' }],
+    [ARTICLE, { 'If-Match': '' }],
+  ])('%s %j', async (path, headers) => {
+    const response = await request(path, { headers });
+    expect(response.status).toBeLessThan(500);
+    expect(response.status).toBeGreaterThanOrEqual(200);
+  });
+});
