@@ -16,8 +16,8 @@ const FORMATS = {
   markdown: { type: 'text/markdown', contentType: 'text/markdown; charset=utf-8; variant=CommonMark', url: paths.articleMarkdown },
 } as const;
 type Format = keyof typeof FORMATS;
-const FORMAT_BY_TYPE = new Map(Object.entries(FORMATS).map(([format, { type }]) => [type as string, format as Format]));
-const AVAILABLE = [...FORMAT_BY_TYPE.keys()];
+const ORDER = ['html', 'json', 'markdown'] as const satisfies readonly Format[];
+const AVAILABLE = ORDER.map((format) => FORMATS[format].type);
 const EXPLICIT_SUFFIX: Readonly<Record<string, Format>> = { '.html': 'html', '.md': 'markdown' };
 
 /** Sends one representation; `negotiated` marks the canonical URL, whose response varies on Accept. */
@@ -45,7 +45,7 @@ export function articleRoute(c: Context<AppEnv>): Response {
   if (suffix !== undefined) return sendFormat(c, article, EXPLICIT_SUFFIX[suffix]!, false);
   const chosen = negotiateMediaType(c.req.header('Accept') ?? null, AVAILABLE);
   if (chosen === null) return notAcceptable(c, article);
-  return sendFormat(c, article, FORMAT_BY_TYPE.get(chosen)!, true);
+  return sendFormat(c, article, ORDER.find((format) => FORMATS[format].type === chosen) ?? 'html', true);
 }
 
 function notAcceptable(c: Context<AppEnv>, article: BundledArticle): Response {
