@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
-import { ALLOWED_METHODS, applyCommonHeaders, isAllowedMethod, PREFLIGHT_HEADERS } from './http/headers';
+import { ALLOW, applyCommonHeaders, isAllowedMethod, PREFLIGHT_HEADERS } from './http/headers';
 import { cacheControl } from './http/policy';
 import { problem } from './http/problem';
 import { api } from './routes/api';
@@ -20,11 +20,11 @@ app.use(async function commonHeaders(c, next) {
 app.use(async function methods(c, next) {
   const { method } = c.req;
   if (method === 'OPTIONS') {
-    return new Response(null, { status: 204, headers: { ...PREFLIGHT_HEADERS, Allow: ALLOWED_METHODS.join(', '), 'Cache-Control': cacheControl('preflight') } });
+    return new Response(null, { status: 204, headers: { ...PREFLIGHT_HEADERS, Allow: ALLOW, 'Cache-Control': cacheControl('preflight') } });
   }
   if (!isAllowedMethod(method)) {
     const response = problem(405, `${method} is not allowed: this API is read-only.`, new URL(c.req.url).pathname);
-    response.headers.set('Allow', ALLOWED_METHODS.join(', '));
+    response.headers.set('Allow', ALLOW);
     return response;
   }
   await next();

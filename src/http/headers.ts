@@ -4,6 +4,8 @@
  */
 
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'OPTIONS'] as const;
+/** The `Allow` field value (RFC 9110 §10.2.1), sent with 405 and OPTIONS. */
+export const ALLOW = ALLOWED_METHODS.join(', ');
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
@@ -26,7 +28,7 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 /** Answers to a CORS preflight: what a cross-origin caller may send, cached by it for a day. */
 export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': ALLOWED_METHODS.join(', '),
+  'Access-Control-Allow-Methods': ALLOW,
   'Access-Control-Allow-Headers': 'Accept, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since',
   'Access-Control-Max-Age': '86400',
 };
@@ -35,11 +37,13 @@ export function isAllowedMethod(method: string): boolean {
   return (ALLOWED_METHODS as readonly string[]).includes(method);
 }
 
+const EVERY_RESPONSE = Object.entries({ ...SECURITY_HEADERS, ...CORS_HEADERS });
+
 /** Sets the headers every response carries; HTML gets the CSP, HTTPS gets HSTS. */
 export function applyCommonHeaders(headers: Headers, requestUrl: URL, now: Date): void {
   // RFC 9110 §6.6.1: an origin server with a clock sends Date (a 304 too, §15.4.5).
   headers.set('Date', now.toUTCString());
-  for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...CORS_HEADERS })) headers.set(name, value);
+  for (const [name, value] of EVERY_RESPONSE) headers.set(name, value);
   if (headers.get('Content-Type')?.startsWith('text/html')) headers.set('Content-Security-Policy', HTML_CONTENT_SECURITY_POLICY);
   if (requestUrl.protocol === 'https:') headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
 }

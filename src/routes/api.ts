@@ -5,7 +5,8 @@ import { sha256Base64url } from '../http/digest';
 import { cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
-import { buildId, findArticle, listArticles, materialize } from '../store';
+import { buildId, findArticle, listArticles } from '../store';
+import { sendFormat } from './article-page';
 import { listSearch, parseListQuery, type ListQuery } from './paging';
 
 const JSON_TYPE = 'application/json';
@@ -33,12 +34,7 @@ api.get('/api/articles', async (c) => {
 api.get('/api/articles/:slug', (c) => {
   const article = findArticle(c.req.param('slug'));
   if (article === undefined) return problem(404, 'There is no article with this slug.', new URL(c.req.url).pathname);
-  const { body, etag } = materialize(article.json, c.get('origin'));
-  return sendEntity(
-    c.req.raw,
-    { body, etag, contentType: JSON_TYPE, lastModified: article.lastModified },
-    { kind: 'article', tags: cacheTags.article(article.slug, buildId) },
-  );
+  return sendFormat(c, article, 'json', false);
 });
 
 /** RFC 8288 links to the neighbouring pages, keeping the limit and tag. */

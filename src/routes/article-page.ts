@@ -5,7 +5,7 @@ import { negotiateMediaType } from '../http/negotiate';
 import { cacheControl, cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
-import { buildId, findArticle, materialize } from '../store';
+import { buildId, findArticleIgnoringCase, materialize } from '../store';
 import type { BundledArticle } from '../store/bundle';
 import { notFoundPage } from './not-found';
 
@@ -21,7 +21,7 @@ const AVAILABLE = ORDER.map((format) => FORMATS[format].type);
 const EXPLICIT_SUFFIX: Readonly<Record<string, Format>> = { '.html': 'html', '.md': 'markdown' };
 
 /** Sends one representation; `negotiated` marks the canonical URL, whose response varies on Accept. */
-function sendFormat(c: Context<AppEnv>, article: BundledArticle, format: Format, negotiated: boolean): Response {
+export function sendFormat(c: Context<AppEnv>, article: BundledArticle, format: Format, negotiated: boolean): Response {
   const { body, etag } = materialize(article[format], c.get('origin'));
   const headers = negotiated ? { Vary: 'Accept', 'Content-Location': FORMATS[format].url(article.slug) } : {};
   return sendEntity(
@@ -39,7 +39,7 @@ export function articleRoute(c: Context<AppEnv>): Response {
   const name = c.req.param('slug') ?? '';
   const suffix = Object.keys(EXPLICIT_SUFFIX).find((ending) => name.endsWith(ending));
   const slug = suffix === undefined ? name : name.slice(0, -suffix.length);
-  const article = findArticle(slug) ?? findArticle(slug.toLowerCase());
+  const article = findArticleIgnoringCase(slug);
   if (article === undefined) return notFoundPage(c.req.raw, c.get('origin'));
   if (article.slug !== slug) return redirect(`${paths.article(article.slug)}${suffix ?? ''}`);
   if (suffix !== undefined) return sendFormat(c, article, EXPLICIT_SUFFIX[suffix]!, false);

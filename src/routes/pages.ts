@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env';
 import { paths } from '../content/paths';
 import { cacheTags } from '../http/policy';
 import { sendEntity } from '../http/respond';
-import { buildId, findArticle, findAsset, materialize, pages as bundledPages } from '../store';
+import { buildId, findArticleIgnoringCase, findAsset, materialize, pages as bundledPages } from '../store';
 import { articleRoute, redirect } from './article-page';
 import { notFoundPage } from './not-found';
 
@@ -22,7 +22,7 @@ pages.get('/articles/:slug', articleRoute);
 // One URL per article: the trailing-slash spelling redirects to the canonical one.
 pages.get('/articles/:slug/', (c) => {
   const slug = c.req.param('slug');
-  const article = findArticle(slug) ?? findArticle(slug.toLowerCase());
+  const article = findArticleIgnoringCase(slug);
   return article === undefined ? notFoundPage(c.req.raw, c.get('origin')) : redirect(paths.article(article.slug));
 });
 

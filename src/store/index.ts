@@ -25,6 +25,11 @@ export function findArticle(slug: string): BundledArticle | undefined {
   return articlesBySlug.get(slug);
 }
 
+/** The article whose slug is `slug` in any letter case (for redirects to the canonical spelling). */
+export function findArticleIgnoringCase(slug: string): BundledArticle | undefined {
+  return articlesBySlug.get(slug) ?? articlesBySlug.get(slug.toLowerCase());
+}
+
 export function findAsset(name: string): BundledAsset | undefined {
   return assetsByName.get(name);
 }
