@@ -38,7 +38,7 @@ app.use(async function origin(c, next) {
 app.route('/', pages);
 app.route('/', api);
 
-app.notFound((c) => notFound(c.req.raw, c.get('origin')));
+app.notFound(notFound);
 
 app.onError((error, c) => {
   // Log for the operator; the caller gets a problem document, never a stack trace.

@@ -2,4 +2,6 @@
 export interface Env {
   /** The public origin for absolute URLs, e.g. https://news.example.com. */
   SITE_URL: string;
+  /** The body files the content build wrote (Workers Static Assets, `[assets]`). */
+  ASSETS: Fetcher;
 }

@@ -1,7 +1,7 @@
 import type { Article } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
+import { ORIGIN } from '../../src/store/bundle';
 import { renderBody } from './render';
-import { ORIGIN } from './represent';
 import type { ValidArticle } from './transformer';
 
 /** Renders the body and assembles the article exactly as the API serves it (keys in API order). */

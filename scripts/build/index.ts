@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { ContentBundle } from '../../src/store/bundle';
+import { resolve } from 'node:path';
+import { ORIGIN } from '../../src/store/bundle';
 import { collect } from './collector';
 import { byNewest, deriveArticle } from './derive';
 import { parse } from './parser';
 import type { Problem } from './problems';
-import { ORIGIN, represent } from './represent';
+import { represent, type BuildOutput } from './represent';
 import { findDuplicateSlugs, validate, type ValidArticle } from './transformer';
 
 /** The site stylesheet belongs to the views, not to a content folder. */
@@ -21,10 +21,10 @@ export interface BuildOptions {
   siteName?: string;
 }
 
-/** collect -> parse -> validate -> derive -> represent. Returns the bundle, or every problem. */
-export async function buildContent(options: BuildOptions): Promise<{ ok: true; bundle: ContentBundle } | { ok: false; problems: Problem[] }> {
+/** collect -> parse -> validate -> derive -> represent. Returns the output, or every problem. */
+export async function buildContent(options: BuildOptions): Promise<({ ok: true } & BuildOutput) | { ok: false; problems: Problem[] }> {
   const { root, articlesDir = 'content/articles', includeDrafts = false, siteName = 'edgewire' } = options;
-  const collected = await collect(join(root, articlesDir), root);
+  const collected = await collect(resolve(root, articlesDir), root);
   const problems: Problem[] = [...collected.problems];
   const valid: ValidArticle[] = [];
   for (const source of collected.files) {
@@ -38,5 +38,5 @@ export async function buildContent(options: BuildOptions): Promise<{ ok: true; b
   if (problems.length > 0) return { ok: false, problems };
   const published = valid.filter((article) => includeDrafts || !article.frontMatter.draft);
   const stylesheet = await readFile(STYLESHEET, 'utf8');
-  return { ok: true, bundle: represent(published.map((valid) => ({ article: deriveArticle(valid), body: valid.body })).sort(byNewest), stylesheet, siteName) };
+  return { ok: true, ...represent(published.map((valid) => ({ article: deriveArticle(valid), body: valid.body })).sort(byNewest), stylesheet, siteName) };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SUMMARY_FIELDS, type Article, type ArticleSummary } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
-import type { BundledArticle, BundledAsset, ContentBundle, Representation } from '../../src/store/bundle';
+import { ORIGIN, type BodyFile, type BundledArticle, type BundledAsset, type ContentBundle, type Representation } from '../../src/store/bundle';
 import { articlePage } from '../../src/views/article-page';
 import type { ViewContext } from '../../src/views/format';
 import { indexPage } from '../../src/views/index-page';
@@ -14,21 +14,38 @@ export interface SourcedArticle {
   body: string;
 }
 
-/**
- * Stands where the public origin goes in a pre-rendered body. A private-use character that
- * neither JSON nor HTML escaping touches; the build rejects content that contains it.
- */
-export const ORIGIN = '\uE000origin\uE000';
+/** The build's output: the index for the Worker bundle and the body files for the static assets. */
+export interface BuildOutput {
+  bundle: ContentBundle;
+  files: BodyFile[];
+}
 
-/** A short, URL-safe SHA-256 of exact bytes, used for ETags and asset names. */
+/** Articles per home page. */
+export const HOME_PAGE_SIZE = 30;
+
+/** A short, URL-safe SHA-256 of exact bytes, used for ETags and file names. */
 export function contentHash(...bodies: readonly string[]): string {
   const hash = createHash('sha256');
   for (const body of bodies) hash.update(body).update('\0');
   return hash.digest('base64url').slice(0, 22);
 }
 
-function representation(body: string): Representation {
-  return { parts: body.split(ORIGIN), hash: contentHash(body) };
+/** Collects bodies into content-addressed files, one file per group of representations. */
+class BodyFiles {
+  readonly files: BodyFile[] = [];
+
+  /** Stores `bodies` together in one file; returns where each one is. */
+  add(...bodies: string[]): Representation[] {
+    const text = bodies.join('');
+    const file = `/b/${contentHash(text)}.txt`;
+    this.files.push({ path: file, text });
+    let start = 0;
+    return bodies.map((body) => {
+      const representation = { file, start, end: start + body.length, hash: contentHash(body), sited: body.includes(ORIGIN) };
+      start = representation.end;
+      return representation;
+    });
+  }
 }
 
 /** The article's list entry: the first fields of the article, in the same order. */
@@ -36,21 +53,32 @@ export function toSummary(article: Article): ArticleSummary {
   return Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, article[field]])) as ArticleSummary;
 }
 
-function bundleArticle({ article, body }: SourcedArticle, context: ViewContext): BundledArticle {
+function bundleArticle({ article, body }: SourcedArticle, context: ViewContext, files: BodyFiles): BundledArticle {
+  const [json, html, markdown] = files.add(JSON.stringify({ data: article }), articlePage(article, context).toString(), markdownDocument(article, body));
   return {
     slug: article.slug,
     tags: article.tags,
     datePublished: article.datePublished,
     lastModified: new Date(article.dateModified ?? article.datePublished).toUTCString(),
     summary: JSON.stringify(toSummary(article)).split(ORIGIN),
-    json: representation(JSON.stringify({ data: article })),
-    html: representation(articlePage(article, context).toString()),
-    markdown: representation(markdownDocument(article, body)),
+    json: json!,
+    html: html!,
+    markdown: markdown!,
   };
 }
 
+/** The home page, HOME_PAGE_SIZE articles a page; one page (saying so) when there are none. */
+function homePages(summaries: readonly ArticleSummary[], context: ViewContext, files: BodyFiles): Representation[] {
+  const pages = Math.max(1, Math.ceil(summaries.length / HOME_PAGE_SIZE));
+  return Array.from({ length: pages }, (_, index) => {
+    const page = index + 1;
+    const items = summaries.slice(index * HOME_PAGE_SIZE, page * HOME_PAGE_SIZE);
+    return files.add(indexPage(items, { page, pages }, { ...context, canonical: `${ORIGIN}${paths.homePage(page)}` }).toString())[0]!;
+  });
+}
+
 /** Pre-renders every representation of every article, the pages and the assets. */
-export function represent(articles: readonly SourcedArticle[], stylesheetSource: string, siteName: string): ContentBundle {
+export function represent(articles: readonly SourcedArticle[], stylesheetSource: string, siteName: string): BuildOutput {
   const stylesheet: BundledAsset = {
     name: `site.${contentHash(stylesheetSource).slice(0, 12)}.css`,
     contentType: 'text/css; charset=utf-8',
@@ -58,11 +86,12 @@ export function represent(articles: readonly SourcedArticle[], stylesheetSource:
     hash: contentHash(stylesheetSource),
   };
   const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), siteName };
-  const bundled = articles.map((article) => bundleArticle(article, context));
+  const files = new BodyFiles();
+  const bundled = articles.map((article) => bundleArticle(article, context, files));
   const pages = {
-    home: representation(indexPage(articles.map(({ article }) => toSummary(article)), { ...context, canonical: `${ORIGIN}${paths.home}` }).toString()),
-    notFound: representation(notFoundPage(context).toString()),
+    home: homePages(articles.map(({ article }) => toSummary(article)), context, files),
+    notFound: files.add(notFoundPage(context).toString())[0]!,
   };
-  const build = contentHash(...bundled.flatMap((a) => [a.json.hash, a.html.hash, a.markdown.hash]), pages.home.hash, pages.notFound.hash, stylesheet.hash);
-  return { build, articles: bundled, pages, assets: [stylesheet] };
+  const build = contentHash(...files.files.map((file) => file.path), stylesheet.hash);
+  return { bundle: { build, articles: bundled, pages, assets: [stylesheet] }, files: files.files };
 }

@@ -1,9 +1,9 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import type { ContentBundle } from '../../src/store/bundle';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { BodyFile, ContentBundle } from '../../src/store/bundle';
 
 /**
- * The generated module's text: the bundle as one JSON string literal, which V8 parses faster than
+ * The generated module's text: the index as one JSON string literal, which V8 parses faster than
  * an object literal. Deterministic: the bundle holds no timestamps and its arrays are sorted.
  */
 export function moduleText(bundle: ContentBundle): string {
@@ -24,4 +24,22 @@ export async function writeModule(path: string, text: string): Promise<boolean> 
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, text);
   return true;
+}
+
+/**
+ * Makes `dir` hold exactly `files`. Names are content hashes, so a file already there is already
+ * right: only new files are written and stale ones removed (dev reloads only for real changes).
+ */
+export async function writeBodyFiles(dir: string, files: readonly BodyFile[]): Promise<{ written: number; removed: number }> {
+  await mkdir(dir, { recursive: true });
+  const existing = new Set(
+    (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => `/${join(entry.parentPath, entry.name).slice(dir.length + 1)}`),
+  );
+  const wanted = new Set(files.map((file) => file.path));
+  const stale = [...existing].filter((path) => !wanted.has(path));
+  const fresh = files.filter((file) => !existing.has(file.path));
+  await Promise.all(stale.map((path) => rm(join(dir, path))));
+  await Promise.all([...new Set(fresh.map((file) => dirname(join(dir, file.path))))].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all(fresh.map((file) => writeFile(join(dir, file.path), file.text)));
+  return { written: fresh.length, removed: stale.length };
 }

@@ -3,9 +3,10 @@ import { evaluatePreconditions, type Validators } from './preconditions';
 
 const UTF8 = new TextEncoder();
 
-/** A representation ready to send: exact body and its validators. */
+/** A representation ready to send: its validators, and its exact body or how to read it. */
 export interface Entity extends Validators {
-  body: string;
+  /** Read only when the response has a body: a 304 or 412 never reads it. */
+  body: string | (() => Promise<Uint8Array>);
   contentType: string;
 }
 
@@ -33,7 +34,7 @@ function conditionalHeaders(request: Request) {
  * The one place a representation becomes a Response: caching headers from the policy table,
  * validators, and the conditional request outcome (304 / 412).
  */
-export function sendEntity(request: Request, entity: Entity, delivery: Delivery): Response {
+export async function sendEntity(request: Request, entity: Entity, delivery: Delivery): Promise<Response> {
   const headers = new Headers({ 'Cache-Control': cacheControl(delivery.kind), ETag: entity.etag });
   if (delivery.tags !== undefined && delivery.tags.length > 0) headers.set('Cache-Tag', delivery.tags.join(','));
   for (const [name, value] of Object.entries(delivery.headers ?? {})) headers.set(name, value);
@@ -44,8 +45,8 @@ export function sendEntity(request: Request, entity: Entity, delivery: Delivery)
   if (outcome === 'precondition-failed') return new Response(null, { status: 412, headers: { 'Cache-Control': cacheControl('clientError') } });
   headers.set('Content-Type', entity.contentType);
   if (entity.lastModified !== undefined) headers.set('Last-Modified', entity.lastModified);
-  // Encoded here so Content-Length is exact, and HEAD (served by Hono from GET) keeps it.
-  const bytes = UTF8.encode(entity.body);
+  // Bytes, so Content-Length is exact and HEAD (served by Hono from GET) keeps it.
+  const bytes = typeof entity.body === 'string' ? UTF8.encode(entity.body) : await entity.body();
   headers.set('Content-Length', String(bytes.byteLength));
   return new Response(bytes, { status, headers });
 }

@@ -25,7 +25,7 @@ api.get('/api/articles', async (c) => {
   const origin = c.get('origin');
   const data = items.map((item) => item.summary.join(origin.url)).join(',');
   const body = `{"data":[${data}],"meta":${JSON.stringify({ page: query.page, limit: query.limit, pages, total })}}`;
-  const response = sendEntity(c.req.raw, { body, contentType: JSON_TYPE, etag: `"${await sha256Base64url(body, 22)}"` }, { kind: 'list', tags: cacheTags.list(buildId) });
+  const response = await sendEntity(c.req.raw, { body, contentType: JSON_TYPE, etag: `"${await sha256Base64url(body, 22)}"` }, { kind: 'list', tags: cacheTags.list(buildId) });
   const links = pageLinks(origin.url, query, pages);
   if (links !== '') response.headers.set('Link', links);
   return response;

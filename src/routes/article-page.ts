@@ -4,10 +4,10 @@ import { paths } from '../content/paths';
 import { negotiateMediaType } from '../http/negotiate';
 import { cacheControl, cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
-import { sendEntity } from '../http/respond';
-import { buildId, findArticleIgnoringCase, materialize } from '../store';
+import { buildId, findArticleIgnoringCase } from '../store';
 import type { BundledArticle } from '../store/bundle';
 import { notFoundPage } from './not-found';
+import { sendStored } from './stored';
 
 /** The representations of an article, in the server's order of preference (HTML first). */
 const FORMATS = {
@@ -21,12 +21,12 @@ const AVAILABLE = ORDER.map((format) => FORMATS[format].type);
 const EXPLICIT_SUFFIX: Readonly<Record<string, Format>> = { '.html': 'html', '.md': 'markdown' };
 
 /** Sends one representation; `negotiated` marks the canonical URL, whose response varies on Accept. */
-export function sendFormat(c: Context<AppEnv>, article: BundledArticle, format: Format, negotiated: boolean): Response {
-  const { body, etag } = materialize(article[format], c.get('origin'));
+export function sendFormat(c: Context<AppEnv>, article: BundledArticle, format: Format, negotiated: boolean): Promise<Response> {
   const headers = negotiated ? { Vary: 'Accept', 'Content-Location': FORMATS[format].url(article.slug) } : {};
-  return sendEntity(
-    c.req.raw,
-    { body, etag, contentType: FORMATS[format].contentType, lastModified: article.lastModified },
+  return sendStored(
+    c,
+    article[format],
+    { contentType: FORMATS[format].contentType, lastModified: article.lastModified },
     { kind: 'article', tags: cacheTags.article(article.slug, buildId), headers },
   );
 }
@@ -35,12 +35,12 @@ export function sendFormat(c: Context<AppEnv>, article: BundledArticle, format: 
  * `/articles/:slug` (negotiated: HTML, JSON or Markdown by Accept), `/articles/:slug.html` and
  * `/articles/:slug.md` (explicit). A mixed-case slug is redirected to its canonical spelling.
  */
-export function articleRoute(c: Context<AppEnv>): Response {
+export function articleRoute(c: Context<AppEnv>): Response | Promise<Response> {
   const name = c.req.param('slug') ?? '';
   const suffix = Object.keys(EXPLICIT_SUFFIX).find((ending) => name.endsWith(ending));
   const slug = suffix === undefined ? name : name.slice(0, -suffix.length);
   const article = findArticleIgnoringCase(slug);
-  if (article === undefined) return notFoundPage(c.req.raw, c.get('origin'));
+  if (article === undefined) return notFoundPage(c);
   if (article.slug !== slug) return redirect(`${paths.article(article.slug)}${suffix ?? ''}`);
   if (suffix !== undefined) return sendFormat(c, article, EXPLICIT_SUFFIX[suffix]!, false);
   const chosen = negotiateMediaType(c.req.header('Accept') ?? null, AVAILABLE);

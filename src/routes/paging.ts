@@ -18,19 +18,33 @@ function single(params: URLSearchParams, name: string, errors: InvalidParameter[
   return values[0] ?? null;
 }
 
+/** `?page=`: a whole number from 1, 1 when absent. */
+function pageParameter(params: URLSearchParams, errors: InvalidParameter[]): number {
+  const page = single(params, 'page', errors);
+  if (page === null) return 1;
+  if (!POSITIVE_INTEGER.test(page)) errors.push({ parameter: 'page', detail: 'must be a whole number from 1' });
+  return Number(page);
+}
+
+/** Validates the home page's `?page=`; other parameters are ignored. */
+export function parsePageQuery(params: URLSearchParams): { ok: true; page: number } | { ok: false; errors: InvalidParameter[] } {
+  const errors: InvalidParameter[] = [];
+  const page = pageParameter(params, errors);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, page };
+}
+
 /** Validates the list query; other parameters are ignored (they do not change the response). */
 export function parseListQuery(params: URLSearchParams): { ok: true; query: ListQuery } | { ok: false; errors: InvalidParameter[] } {
   const errors: InvalidParameter[] = [];
-  const page = single(params, 'page', errors);
+  const page = pageParameter(params, errors);
   const limit = single(params, 'limit', errors);
   const tag = single(params, 'tag', errors);
-  if (page !== null && !POSITIVE_INTEGER.test(page)) errors.push({ parameter: 'page', detail: 'must be a whole number from 1' });
   if (limit !== null && (!POSITIVE_INTEGER.test(limit) || Number(limit) > MAX_LIMIT)) {
     errors.push({ parameter: 'limit', detail: `must be a whole number from 1 to ${MAX_LIMIT}` });
   }
   if (tag !== null && !SLUG_PATTERN.test(tag)) errors.push({ parameter: 'tag', detail: `must be a tag: ${SLUG_RULE}` });
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, query: { page: page === null ? 1 : Number(page), limit: limit === null ? DEFAULT_LIMIT : Number(limit), tag } };
+  return { ok: true, query: { page, limit: limit === null ? DEFAULT_LIMIT : Number(limit), tag } };
 }
 
 /** The query string of a list page, naming only what differs from the defaults. */

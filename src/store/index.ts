@@ -1,4 +1,5 @@
 import bundle from '../generated/content';
+import { BodyCache, type BodySource } from './bodies';
 import type { BundledArticle, BundledAsset, Representation } from './bundle';
 import type { Origin } from './origin';
 
@@ -17,6 +18,10 @@ for (const article of bundle.articles) {
     else tagged.push(article);
   }
 }
+
+/** Bodies kept per isolate: a quarter of its 128 MB, whatever the size of the archive. */
+const BODY_BUDGET = 32 * 1024 * 1024;
+const bodies = new BodyCache(BODY_BUDGET);
 
 /** Names this build; a Cache-Tag that purges everything it served. */
 export const buildId = bundle.build;
@@ -43,8 +48,9 @@ export function listArticles(query: { tag: string | null; page: number; limit: n
   return { items: matching.slice(start, start + query.limit), total: matching.length };
 }
 
-/** The exact body of a representation for this origin, and its strong ETag. */
-export function materialize(representation: Representation, origin: Origin): { body: string; etag: string } {
-  if (representation.parts.length === 1) return { body: representation.parts[0] ?? '', etag: `"${representation.hash}"` };
-  return { body: representation.parts.join(origin.url), etag: `"${representation.hash}-${origin.tag}"` };
+/** The exact body of a representation for this origin (from the isolate, else its body file). */
+export function readBody(representation: Representation, origin: Origin, source: BodySource): Promise<Uint8Array> {
+  return bodies.get(representation, origin, source);
 }
+
+export { etagOf } from './bodies';

@@ -46,7 +46,7 @@ describe('GET /', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('Cache-Control')).toBe('public, max-age=60, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=604800');
-    expect(response.headers.get('ETag')).toBe(await originETag(bundle.pages.home.hash));
+    expect(response.headers.get('ETag')).toBe(await originETag(bundle.pages.home[0]!.hash));
     expect(page).toContain(`<h2><a href="/articles/${seed.slug}">${seed.title}</a></h2>`);
     expect(page).toContain(`<p>${seed.paragraphs[0]}</p>`);
   });
