@@ -28,11 +28,11 @@ if (!result.ok) {
   for (const problem of result.problems) console.error(formatProblem(problem));
   process.exit(1);
 }
-const changed = await writeModule(resolve(root, values.out), moduleText(result.bundle));
+const changed = await writeModule(resolve(root, values.out), moduleText(result));
 const files = await writeBodyFiles(resolve(root, values.assets), result.files);
 const drafts = includeDrafts ? ' (drafts included)' : '';
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 console.log(
-  `Built ${result.bundle.articles.length} article(s)${drafts} in ${seconds} s -> ${values.out}${changed ? '' : ' (unchanged)'}, ` +
+  `Built ${result.articles.length} article(s)${drafts} in ${seconds} s -> ${values.out}${changed ? '' : ' (unchanged)'}, ` +
     `${values.assets} (${result.files.length} files: ${files.written} written, ${files.removed} removed)`,
 );

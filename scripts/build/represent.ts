@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SUMMARY_FIELDS, type Article, type ArticleSummary } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
-import { ORIGIN, type BodyFile, type BundledArticle, type BundledAsset, type ContentBundle, type Representation } from '../../src/store/bundle';
+import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type BundledAsset, type ContentIndex, type Representation, type Span } from '../../src/store/bundle';
 import { articlePage } from '../../src/views/article-page';
 import type { ViewContext } from '../../src/views/format';
 import { indexPage } from '../../src/views/index-page';
@@ -14,9 +14,11 @@ export interface SourcedArticle {
   body: string;
 }
 
-/** The build's output: the index for the Worker bundle and the body files for the static assets. */
+/** The build's output: the index and article table for the Worker bundle, the body files for the static assets. */
 export interface BuildOutput {
-  bundle: ContentBundle;
+  index: ContentIndex;
+  /** Newest first, line i for `index.slugs[i]`. */
+  articles: ArticleLine[];
   files: BodyFile[];
 }
 
@@ -34,17 +36,20 @@ export function contentHash(...bodies: readonly string[]): string {
 class BodyFiles {
   readonly files: BodyFile[] = [];
 
-  /** Stores `bodies` together in one file; returns where each one is. */
-  add(...bodies: string[]): Representation[] {
+  /** Stores `bodies` together in one file; returns its path and where each body is in it. */
+  add(...bodies: string[]): { file: string; spans: Span[] } {
     const text = bodies.join('');
     const file = `/b/${contentHash(text)}.txt`;
     this.files.push({ path: file, text });
     let start = 0;
-    return bodies.map((body) => {
-      const representation = { file, start, end: start + body.length, hash: contentHash(body), sited: body.includes(ORIGIN) };
-      start = representation.end;
-      return representation;
-    });
+    const spans = bodies.map((body): Span => [start, (start += body.length)]);
+    return { file, spans };
+  }
+
+  /** Stores one body in a file of its own. */
+  single(body: string): Representation {
+    const { file } = this.add(body);
+    return { file, start: 0, end: body.length, hash: representationHash(file, 0) };
   }
 }
 
@@ -53,18 +58,10 @@ export function toSummary(article: Article): ArticleSummary {
   return Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, article[field]])) as ArticleSummary;
 }
 
-function bundleArticle({ article, body }: SourcedArticle, context: ViewContext, files: BodyFiles): BundledArticle {
-  const [json, html, markdown] = files.add(JSON.stringify({ data: article }), articlePage(article, context).toString(), markdownDocument(article, body));
-  return {
-    slug: article.slug,
-    tags: article.tags,
-    datePublished: article.datePublished,
-    lastModified: new Date(article.dateModified ?? article.datePublished).toUTCString(),
-    summary: JSON.stringify(toSummary(article)).split(ORIGIN),
-    json: json!,
-    html: html!,
-    markdown: markdown!,
-  };
+function articleLine({ article, body }: SourcedArticle, context: ViewContext, files: BodyFiles): ArticleLine {
+  const { file, spans } = files.add(JSON.stringify({ data: article }), articlePage(article, context).toString(), markdownDocument(article, body));
+  const [json, html, markdown] = spans as [Span, Span, Span];
+  return { summary: toSummary(article), lastModified: new Date(article.dateModified ?? article.datePublished).toUTCString(), file, json, html, markdown };
 }
 
 /** The home page, HOME_PAGE_SIZE articles a page; one page (saying so) when there are none. */
@@ -73,11 +70,24 @@ function homePages(summaries: readonly ArticleSummary[], context: ViewContext, f
   return Array.from({ length: pages }, (_, index) => {
     const page = index + 1;
     const items = summaries.slice(index * HOME_PAGE_SIZE, page * HOME_PAGE_SIZE);
-    return files.add(indexPage(items, { page, pages }, { ...context, canonical: `${ORIGIN}${paths.homePage(page)}` }).toString())[0]!;
+    return files.single(indexPage(items, { page, pages }, { ...context, canonical: `${ORIGIN}${paths.homePage(page)}` }).toString());
   });
 }
 
-/** Pre-renders every representation of every article, the pages and the assets. */
+/** Line numbers of each tag's articles, newest first; tags in code-point order. */
+function tagIndex(lines: readonly ArticleLine[]): Record<string, number[]> {
+  const tags = new Map<string, number[]>();
+  lines.forEach(({ summary }, line) => {
+    for (const tag of summary.tags) {
+      const tagged = tags.get(tag);
+      if (tagged === undefined) tags.set(tag, [line]);
+      else tagged.push(line);
+    }
+  });
+  return Object.fromEntries([...tags].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Pre-renders every representation of every article (newest first), the pages and the assets. */
 export function represent(articles: readonly SourcedArticle[], stylesheetSource: string, siteName: string): BuildOutput {
   const stylesheet: BundledAsset = {
     name: `site.${contentHash(stylesheetSource).slice(0, 12)}.css`,
@@ -87,11 +97,12 @@ export function represent(articles: readonly SourcedArticle[], stylesheetSource:
   };
   const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), siteName };
   const files = new BodyFiles();
-  const bundled = articles.map((article) => bundleArticle(article, context, files));
+  const lines = articles.map((article) => articleLine(article, context, files));
   const pages = {
-    home: homePages(articles.map(({ article }) => toSummary(article)), context, files),
-    notFound: files.add(notFoundPage(context).toString())[0]!,
+    home: homePages(lines.map(({ summary }) => summary), context, files),
+    notFound: files.single(notFoundPage(context).toString()),
   };
   const build = contentHash(...files.files.map((file) => file.path), stylesheet.hash);
-  return { bundle: { build, articles: bundled, pages, assets: [stylesheet] }, files: files.files };
+  const index: ContentIndex = { build, slugs: lines.map(({ summary }) => summary.slug), tags: tagIndex(lines), pages, assets: [stylesheet] };
+  return { index, articles: lines, files: files.files };
 }

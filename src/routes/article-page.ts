@@ -4,8 +4,7 @@ import { paths } from '../content/paths';
 import { negotiateMediaType } from '../http/negotiate';
 import { cacheControl, cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
-import { buildId, findArticleIgnoringCase } from '../store';
-import type { BundledArticle } from '../store/bundle';
+import { buildId, findArticleIgnoringCase, type StoredArticle } from '../store';
 import { notFoundPage } from './not-found';
 import { sendStored } from './stored';
 
@@ -21,7 +20,7 @@ const AVAILABLE = ORDER.map((format) => FORMATS[format].type);
 const EXPLICIT_SUFFIX: Readonly<Record<string, Format>> = { '.html': 'html', '.md': 'markdown' };
 
 /** Sends one representation; `negotiated` marks the canonical URL, whose response varies on Accept. */
-export function sendFormat(c: Context<AppEnv>, article: BundledArticle, format: Format, negotiated: boolean): Promise<Response> {
+export function sendFormat(c: Context<AppEnv>, article: StoredArticle, format: Format, negotiated: boolean): Promise<Response> {
   const headers = negotiated ? { Vary: 'Accept', 'Content-Location': FORMATS[format].url(article.slug) } : {};
   return sendStored(
     c,
@@ -48,7 +47,7 @@ export function articleRoute(c: Context<AppEnv>): Response | Promise<Response> {
   return sendFormat(c, article, ORDER.find((format) => FORMATS[format].type === chosen) ?? 'html', true);
 }
 
-function notAcceptable(c: Context<AppEnv>, article: BundledArticle): Response {
+function notAcceptable(c: Context<AppEnv>, article: StoredArticle): Response {
   const alternatives = Object.values(FORMATS).map(({ type, url }) => ({ type, href: url(article.slug) }));
   const response = problem(406, `Available as ${AVAILABLE.join(', ')}.`, paths.article(article.slug), { alternatives });
   response.headers.set('Vary', 'Accept');

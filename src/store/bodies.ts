@@ -8,9 +8,9 @@ export interface BodySource {
 
 const UTF8 = new TextEncoder();
 
-/** The ETag of a representation for an origin, known without reading the body. */
+/** The strong ETag of a representation for an origin, known without reading the body. */
 export function etagOf(representation: Representation, origin: Origin): string {
-  return representation.sited ? `"${representation.hash}-${origin.tag}"` : `"${representation.hash}"`;
+  return `"${representation.hash}-${origin.tag}"`;
 }
 
 /**
@@ -27,7 +27,7 @@ export class BodyCache {
 
   /** The exact body of `representation` for `origin`, reading its file through `source` at most once. */
   async get(representation: Representation, origin: Origin, source: BodySource): Promise<Uint8Array> {
-    const key = `${representation.file}#${representation.start}${representation.sited ? origin.url : ''}`;
+    const key = `${representation.file}#${representation.start}${origin.url}`;
     const cached = this.bodies.get(key);
     if (cached !== undefined) {
       this.bodies.delete(key);
@@ -35,7 +35,7 @@ export class BodyCache {
       return cached;
     }
     const template = (await this.read(representation.file, source)).slice(representation.start, representation.end);
-    const body = UTF8.encode(representation.sited ? template.split(ORIGIN).join(origin.url) : template);
+    const body = UTF8.encode(template.split(ORIGIN).join(origin.url));
     this.keep(key, body);
     return body;
   }

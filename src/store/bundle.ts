@@ -1,8 +1,11 @@
+import type { ArticleSummary } from '../content/article';
+
 /**
- * What the content build writes for the Worker: a small index (`src/generated/content.ts`, in the
- * Worker bundle) and body files (`.edgewire/assets/`, served to the Worker by Workers Static
- * Assets as the `ASSETS` binding). The bundle stays small however large the archive grows; bodies
- * are read by key when first asked for and then kept in the isolate.
+ * What the content build writes for the Worker: a small index and one line of JSON per article
+ * (`src/generated/content.ts`, in the Worker bundle), and body files (`.edgewire/assets/`,
+ * served to the Worker by Workers Static Assets as the `ASSETS` binding). Startup parses only the
+ * index; an article's line is parsed when the article is first asked for, and its bodies are
+ * read from their file then. So the bundle and startup stay small however large the archive.
  *
  * Bodies that name the public origin are stored as templates with ORIGIN where the origin goes:
  * the origin is runtime configuration (`SITE_URL`), so the Worker puts it in and never renders.
@@ -16,28 +19,33 @@ export const ORIGIN = '\uE000origin\uE000';
 
 /** A pre-rendered representation: the characters `start` to `end` of a body file. */
 export interface Representation {
-  /** Path of the body file in the static assets (content-addressed: `/b/<hash>.txt`). */
+  /** Path of the body file in the static assets: `/b/<hash of its text>.txt`. */
   file: string;
   start: number;
   end: number;
-  /** Hash of the exact template; the ETag is this, plus a hash of the origin when `sited`. */
+  /** Names these exact template bytes (the file's hash and the body's place in it): the ETag's core. */
   hash: string;
-  /** Whether the body names the origin. */
-  sited: boolean;
 }
 
-/** One article. Its representations share one body file (one asset per article). */
-export interface BundledArticle {
-  slug: string;
-  tags: string[];
-  datePublished: string;
+/** The hash naming one body: its file's content hash and its place in the file. */
+export function representationHash(file: string, place: number): string {
+  return `${file.slice(file.lastIndexOf('/') + 1, file.lastIndexOf('.'))}.${place}`;
+}
+
+/** Where a body sits in its article's file: `[start, end)`, in UTF-16 code units. */
+export type Span = readonly [start: number, end: number];
+
+/** One article as the build wrote it: a line of JSON, parsed on first use. */
+export interface ArticleLine {
+  /** The list entry, fields in API order; `url` starts with ORIGIN. */
+  summary: ArticleSummary;
   /** dateModified, else datePublished, as an HTTP-date (the Last-Modified value). */
   lastModified: string;
-  /** The article's list entry as JSON text, split where the origin goes. */
-  summary: string[];
-  json: Representation;
-  html: Representation;
-  markdown: Representation;
+  /** The body file holding all three representations (one asset per article). */
+  file: string;
+  json: Span;
+  html: Span;
+  markdown: Span;
 }
 
 /** A static file served under `/assets/` with a content-hashed, immutable name. */
@@ -48,12 +56,14 @@ export interface BundledAsset {
   hash: string;
 }
 
-/** Everything the Worker serves, as the build wrote it. */
-export interface ContentBundle {
-  /** Hash of every representation in this build: names it (used as a cache tag). */
+/** The part of the content parsed at startup. */
+export interface ContentIndex {
+  /** Hash of every body file and asset of this build: names it (used as a cache tag). */
   build: string;
-  /** Newest first (datePublished, then slug). */
-  articles: BundledArticle[];
+  /** Slugs newest first (datePublished, then slug): `slugs[i]` is line i of the article table. */
+  slugs: string[];
+  /** For each tag, the line numbers of its articles, newest first. */
+  tags: Record<string, number[]>;
   /** `home[n]` is page n + 1 of the home page. */
   pages: { home: Representation[]; notFound: Representation };
   assets: BundledAsset[];

@@ -1,51 +1,84 @@
-import bundle from '../generated/content';
+import { articles as articleTable, index } from '../generated/content';
 import { BodyCache, type BodySource } from './bodies';
-import type { BundledArticle, BundledAsset, Representation } from './bundle';
+import { ORIGIN, representationHash, type ArticleLine, type BundledAsset, type Representation, type Span } from './bundle';
 import type { Origin } from './origin';
 
 /**
- * Read access to the generated content. Indexes are built once per isolate at module load;
- * every lookup after that is by key, and a list page costs its page size, not the archive's.
+ * Read access to the generated content. Startup parses the small index and splits the article
+ * table into lines; an article's line is parsed the first time it is asked for. Every lookup is by
+ * key, and a list page costs its page size, not the archive's.
  */
 
-const articlesBySlug = new Map(bundle.articles.map((article) => [article.slug, article]));
-const assetsByName = new Map(bundle.assets.map((asset) => [asset.name, asset]));
-const articlesByTag = new Map<string, BundledArticle[]>();
-for (const article of bundle.articles) {
-  for (const tag of article.tags) {
-    const tagged = articlesByTag.get(tag);
-    if (tagged === undefined) articlesByTag.set(tag, [article]);
-    else tagged.push(article);
-  }
+/** An article ready to serve: what the routes need, its bodies still in their file. */
+export interface StoredArticle {
+  slug: string;
+  lastModified: string;
+  /** Its list entry as JSON text, split where the origin goes. */
+  summary: string[];
+  json: Representation;
+  html: Representation;
+  markdown: Representation;
 }
+
+const lines = articleTable === '' ? [] : articleTable.split('\n');
+const lineBySlug = new Map(index.slugs.map((slug, line) => [slug, line]));
+const assetsByName = new Map(index.assets.map((asset) => [asset.name, asset]));
+const parsed: (StoredArticle | undefined)[] = [];
 
 /** Bodies kept per isolate: a quarter of its 128 MB, whatever the size of the archive. */
 const BODY_BUDGET = 32 * 1024 * 1024;
 const bodies = new BodyCache(BODY_BUDGET);
 
 /** Names this build; a Cache-Tag that purges everything it served. */
-export const buildId = bundle.build;
+export const buildId = index.build;
 
-export function findArticle(slug: string): BundledArticle | undefined {
-  return articlesBySlug.get(slug);
+export const pages = index.pages;
+
+function representation(file: string, [start, end]: Span, place: number): Representation {
+  return { file, start, end, hash: representationHash(file, place) };
+}
+
+/** The article on line `line` of the table, parsed once. */
+function articleAt(line: number): StoredArticle {
+  let article = parsed[line];
+  if (article === undefined) {
+    const { summary, lastModified, file, json, html, markdown } = JSON.parse(lines[line]!) as ArticleLine;
+    article = {
+      slug: summary.slug,
+      lastModified,
+      summary: JSON.stringify(summary).split(ORIGIN),
+      json: representation(file, json, 0),
+      html: representation(file, html, 1),
+      markdown: representation(file, markdown, 2),
+    };
+    parsed[line] = article;
+  }
+  return article;
+}
+
+export function findArticle(slug: string): StoredArticle | undefined {
+  const line = lineBySlug.get(slug);
+  return line === undefined ? undefined : articleAt(line);
 }
 
 /** The article whose slug is `slug` in any letter case (for redirects to the canonical spelling). */
-export function findArticleIgnoringCase(slug: string): BundledArticle | undefined {
-  return articlesBySlug.get(slug) ?? articlesBySlug.get(slug.toLowerCase());
+export function findArticleIgnoringCase(slug: string): StoredArticle | undefined {
+  return findArticle(slug) ?? findArticle(slug.toLowerCase());
 }
 
 export function findAsset(name: string): BundledAsset | undefined {
   return assetsByName.get(name);
 }
 
-export const pages = bundle.pages;
-
 /** One page of articles, newest first, optionally only those with `tag`. */
-export function listArticles(query: { tag: string | null; page: number; limit: number }): { items: BundledArticle[]; total: number } {
-  const matching = query.tag === null ? bundle.articles : (articlesByTag.get(query.tag) ?? []);
+export function listArticles(query: { tag: string | null; page: number; limit: number }): { items: StoredArticle[]; total: number } {
   const start = (query.page - 1) * query.limit;
-  return { items: matching.slice(start, start + query.limit), total: matching.length };
+  if (query.tag === null) {
+    const end = Math.min(start + query.limit, lines.length);
+    return { items: Array.from({ length: Math.max(0, end - start) }, (_, offset) => articleAt(start + offset)), total: lines.length };
+  }
+  const tagged = Object.hasOwn(index.tags, query.tag) ? index.tags[query.tag]! : [];
+  return { items: tagged.slice(start, start + query.limit).map(articleAt), total: tagged.length };
 }
 
 /** The exact body of a representation for this origin (from the isolate, else its body file). */

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../scripts/build/index';
 import { moduleText } from '../../scripts/build/writer';
-import { ORIGIN, type Representation } from '../../src/store/bundle';
+import { ORIGIN, type ArticleLine, type Span } from '../../src/store/bundle';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
 const run = promisify(execFile);
@@ -44,10 +44,10 @@ describe('content build', () => {
   it('validates, renders and derives good content; drafts stay out', async () => {
     const result = await buildContent({ root: fixture('good') });
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-    const { articles } = result.bundle;
-    expect(articles.map((a) => a.slug)).toEqual(['second-story', 'first-story']);
-    const template = (representation: Representation) => result.files.find((file) => file.path === representation.file)!.text.slice(representation.start, representation.end);
-    const first = JSON.parse(template(articles[1]!.json).split(ORIGIN).join('https://news.example')).data;
+    const { articles, index } = result;
+    expect(index.slugs).toEqual(['second-story', 'first-story']);
+    const template = (line: ArticleLine, [start, end]: Span) => result.files.find((file) => file.path === line.file)!.text.slice(start, end);
+    const first = JSON.parse(template(articles[1]!, articles[1]!.json).split(ORIGIN).join('https://news.example')).data;
     expect(first).toEqual({
       slug: 'first-story',
       url: 'https://news.example/articles/first-story',
@@ -66,20 +66,21 @@ describe('content build', () => {
       text: 'Un premier paragraphe avec <script>alert(1)</script> dedans.\n\nSous-titre\n\n[lien](javascript:alert(1)) et code.',
     });
     expect(articles[1]!.lastModified).toBe('Sat, 21 Nov 2026 00:00:00 GMT');
-    expect(JSON.parse(template(articles[0]!.json)).data.description).toBe('Given by the author.');
+    expect(JSON.parse(template(articles[0]!, articles[0]!.json)).data.description).toBe('Given by the author.');
+    expect(index.tags).toEqual({ sahel: [1], security: [1] });
   });
 
   it('includes drafts only when asked', async () => {
     const result = await buildContent({ root: fixture('good'), includeDrafts: true });
-    expect(result.ok && result.bundle.articles.map((a) => a.slug)).toEqual(['a-draft', 'second-story', 'first-story']);
+    expect(result.ok && result.index.slugs).toEqual(['a-draft', 'second-story', 'first-story']);
   });
 
   it('writes the same bytes for the same content', async () => {
     const [a, b] = await Promise.all([buildContent({ root: fixture('good') }), buildContent({ root: fixture('good') })]);
     if (!a.ok || !b.ok) throw new Error('build failed');
-    expect(moduleText(a.bundle)).toBe(moduleText(b.bundle));
+    expect(moduleText(a)).toBe(moduleText(b));
     expect(a.files).toEqual(b.files);
-    expect(moduleText(a.bundle)).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
+    expect(moduleText(a)).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
   });
 
   it('builds the committed content without problems', async () => {

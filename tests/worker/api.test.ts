@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { seed } from '../fixtures/seed';
-import { bodyETag, bundle, ORIGIN, originETag, request } from './helpers';
+import { bodyETag, findArticle, index, ORIGIN, originETag, request } from './helpers';
 
 const ARTICLE_CACHE = 'public, max-age=60, s-maxage=86400, stale-while-revalidate=86400, stale-if-error=604800';
 const LIST_CACHE = 'public, max-age=60, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=604800';
-const seedArticle = bundle.articles.find((article) => article.slug === seed.slug)!;
+const seedArticle = findArticle(seed.slug)!;
 
 const seedSummary = {
   slug: seed.slug,
@@ -30,7 +30,7 @@ describe('GET /api/articles/:slug', () => {
     expect(response.headers.get('Cache-Control')).toBe(ARTICLE_CACHE);
     expect(response.headers.get('ETag')).toBe(await originETag(seedArticle.json.hash));
     expect(response.headers.get('Last-Modified')).toBe('Fri, 27 Nov 2026 00:00:00 GMT');
-    expect(response.headers.get('Cache-Tag')).toBe(`article:${seed.slug},build:${bundle.build}`);
+    expect(response.headers.get('Cache-Tag')).toBe(`article:${seed.slug},build:${index.build}`);
     const body = await response.json<{ data: Record<string, unknown> }>();
     expect(body).toEqual({
       data: {
@@ -87,7 +87,7 @@ describe('GET /api/articles', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/json');
     expect(response.headers.get('Cache-Control')).toBe(LIST_CACHE);
-    expect(response.headers.get('Cache-Tag')).toBe(`articles,build:${bundle.build}`);
+    expect(response.headers.get('Cache-Tag')).toBe(`articles,build:${index.build}`);
     expect(response.headers.get('ETag')).toBe(await bodyETag(body));
     expect(response.headers.get('Link')).toBe(`<${ORIGIN}/api/articles>; rel="first", <${ORIGIN}/api/articles>; rel="last"`);
     expect(JSON.parse(body)).toEqual({ data: [seedSummary], meta: { page: 1, limit: 20, pages: 1, total: 1 } });

@@ -1,5 +1,6 @@
 import { exports } from 'cloudflare:workers';
-import bundle from '../../src/generated/content';
+import { index } from '../../src/generated/content';
+import { findArticle } from '../../src/store';
 
 /** The origin in wrangler.toml [vars]: what absolute URLs in bodies start with. */
 export const ORIGIN = 'http://localhost:8787';
@@ -24,4 +25,5 @@ export async function bodyETag(body: string): Promise<string> {
   return `"${(await sha256Base64url(body)).slice(0, 22)}"`;
 }
 
-export { bundle };
+/** The build's index, and the store's view of an article: where the expected hashes come from. */
+export { findArticle, index };

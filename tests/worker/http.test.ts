@@ -1,11 +1,11 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { seed } from '../fixtures/seed';
-import { bundle, originETag, request } from './helpers';
+import { findArticle, index, originETag, request } from './helpers';
 
 const ARTICLE = `/api/articles/${seed.slug}`;
 const PAGE = `/articles/${seed.slug}`;
-const jsonETag = () => originETag(bundle.articles.find((a) => a.slug === seed.slug)!.json.hash);
+const jsonETag = () => originETag(findArticle(seed.slug)!.json.hash);
 
 describe('security and CORS headers', () => {
   it('sends a strict CSP on HTML, and security and CORS headers on every response', async () => {

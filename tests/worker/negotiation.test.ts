@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seed } from '../fixtures/seed';
-import { bundle, ORIGIN, originETag, request } from './helpers';
+import { findArticle, index, ORIGIN, originETag, request } from './helpers';
 
 const PAGE = `/articles/${seed.slug}`;
-const article = bundle.articles.find((a) => a.slug === seed.slug)!;
+const article = findArticle(seed.slug)!;
 
 describe('content negotiation on /articles/:slug', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seed } from '../fixtures/seed';
-import { bundle, ORIGIN, originETag, request } from './helpers';
+import { findArticle, index, ORIGIN, originETag, request } from './helpers';
 
-const seedArticle = bundle.articles.find((article) => article.slug === seed.slug)!;
-const stylesheet = bundle.assets[0]!;
+const seedArticle = findArticle(seed.slug)!;
+const stylesheet = index.assets[0]!;
 
 describe('GET /articles/:slug', () => {
   it('shows the seed article as a page with every paragraph verbatim', async () => {
@@ -46,7 +46,7 @@ describe('GET /', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('Cache-Control')).toBe('public, max-age=60, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=604800');
-    expect(response.headers.get('ETag')).toBe(await originETag(bundle.pages.home[0]!.hash));
+    expect(response.headers.get('ETag')).toBe(await originETag(index.pages.home[0]!.hash));
     expect(page).toContain(`<h2><a href="/articles/${seed.slug}">${seed.title}</a></h2>`);
     expect(page).toContain(`<p>${seed.paragraphs[0]}</p>`);
   });
