@@ -1,6 +1,6 @@
 /**
  * `npm run build`: validates the articles and writes what the Worker serves: the index module
- * (src/generated/content.ts, bundled) and the body files (.edgewire/assets/, static assets).
+ * (src/generated/content.txt, bundled) and the body files (.edgewire/assets/, static assets).
  * Exit 1 with one `file: field: message` line per problem when the content is bad.
  * Drafts are included only when EDGEWIRE_DRAFTS=include (set by `npm run dev`); EDGEWIRE_CONTENT
  * names another articles folder (the benchmark's synthetic archive).
@@ -9,13 +9,13 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildContent } from './build/index';
 import { formatProblem } from './build/problems';
-import { moduleText, writeBodyFiles, writeModule } from './build/writer';
+import { contentText, writeBodyFiles, writeModule } from './build/writer';
 
 const { values } = parseArgs({
   options: {
     root: { type: 'string', default: '.' },
     content: { type: 'string', default: process.env.EDGEWIRE_CONTENT ?? 'content/articles' },
-    out: { type: 'string', default: 'src/generated/content.ts' },
+    out: { type: 'string', default: 'src/generated/content.txt' },
     assets: { type: 'string', default: '.edgewire/assets' },
   },
 });
@@ -28,7 +28,7 @@ if (!result.ok) {
   for (const problem of result.problems) console.error(formatProblem(problem));
   process.exit(1);
 }
-const changed = await writeModule(resolve(root, values.out), moduleText(result));
+const changed = await writeModule(resolve(root, values.out), contentText(result));
 const files = await writeBodyFiles(resolve(root, values.assets), result.files);
 const drafts = includeDrafts ? ' (drafts included)' : '';
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -2,10 +2,11 @@ import type { ArticleSummary } from '../content/article';
 
 /**
  * What the content build writes for the Worker: a small index and one line of JSON per article
- * (`src/generated/content.ts`, in the Worker bundle), and body files (`.edgewire/assets/`,
- * served to the Worker by Workers Static Assets as the `ASSETS` binding). Startup parses only the
- * index; an article's line is parsed when the article is first asked for, and its bodies are
- * read from their file then. So the bundle and startup stay small however large the archive.
+ * (`src/generated/content.txt`, a Text module in the Worker bundle), and body files
+ * (`.edgewire/assets/`, served to the Worker by Workers Static Assets as the `ASSETS` binding).
+ * Startup parses only the index; an article's line is parsed when the article is first asked for,
+ * and its bodies are read from their file then. So the bundle and startup stay small however
+ * large the archive.
  *
  * Bodies that name the public origin are stored as templates with ORIGIN where the origin goes:
  * the origin is runtime configuration (`SITE_URL`), so the Worker puts it in and never renders.

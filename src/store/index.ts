@@ -1,12 +1,12 @@
-import { articles as articleTable, index } from '../generated/content';
+import content from '../generated/content.txt';
 import { BodyCache, type BodySource } from './bodies';
-import { ORIGIN, representationHash, type ArticleLine, type BundledAsset, type Representation, type Span } from './bundle';
+import { ORIGIN, representationHash, type ArticleLine, type BundledAsset, type ContentIndex, type Representation, type Span } from './bundle';
 import type { Origin } from './origin';
 
 /**
- * Read access to the generated content. Startup parses the small index and splits the article
- * table into lines; an article's line is parsed the first time it is asked for. Every lookup is by
- * key, and a list page costs its page size, not the archive's.
+ * Read access to the generated content. Startup splits the content module into lines and parses
+ * the first, the index; an article's line is parsed the first time it is asked for. Every lookup
+ * is by key, and a list page costs its page size, not the archive's.
  */
 
 /** An article ready to serve: what the routes need, its bodies still in their file. */
@@ -20,7 +20,8 @@ export interface StoredArticle {
   markdown: Representation;
 }
 
-const lines = articleTable === '' ? [] : articleTable.split('\n');
+const lines = content.split('\n');
+const index = JSON.parse(lines[0]!) as ContentIndex;
 const lineBySlug = new Map(index.slugs.map((slug, line) => [slug, line]));
 const assetsByName = new Map(index.assets.map((asset) => [asset.name, asset]));
 const parsed: (StoredArticle | undefined)[] = [];
@@ -42,7 +43,7 @@ function representation(file: string, [start, end]: Span, place: number): Repres
 function articleAt(line: number): StoredArticle {
   let article = parsed[line];
   if (article === undefined) {
-    const { summary, lastModified, file, json, html, markdown } = JSON.parse(lines[line]!) as ArticleLine;
+    const { summary, lastModified, file, json, html, markdown } = JSON.parse(lines[line + 1]!) as ArticleLine;
     article = {
       slug: summary.slug,
       lastModified,
@@ -74,8 +75,9 @@ export function findAsset(name: string): BundledAsset | undefined {
 export function listArticles(query: { tag: string | null; page: number; limit: number }): { items: StoredArticle[]; total: number } {
   const start = (query.page - 1) * query.limit;
   if (query.tag === null) {
-    const end = Math.min(start + query.limit, lines.length);
-    return { items: Array.from({ length: Math.max(0, end - start) }, (_, offset) => articleAt(start + offset)), total: lines.length };
+    const total = index.slugs.length;
+    const end = Math.min(start + query.limit, total);
+    return { items: Array.from({ length: Math.max(0, end - start) }, (_, offset) => articleAt(start + offset)), total };
   }
   const tagged = Object.hasOwn(index.tags, query.tag) ? index.tags[query.tag]! : [];
   return { items: tagged.slice(start, start + query.limit).map(articleAt), total: tagged.length };

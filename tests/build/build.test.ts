@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../scripts/build/index';
-import { moduleText } from '../../scripts/build/writer';
+import { contentText } from '../../scripts/build/writer';
 import { ORIGIN, type ArticleLine, type Span } from '../../src/store/bundle';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
@@ -14,7 +14,7 @@ const run = promisify(execFile);
 describe('content build', () => {
   it('fails on bad content, listing every problem as file: field: message', async () => {
     const tmp = await mkdtemp(join(tmpdir(), 'edgewire-'));
-    const result = await run('npx', ['tsx', 'scripts/build.ts', '--root', fixture('bad'), '--out', join(tmp, 'content.ts')]).catch((error: { code: number; stderr: string }) => error);
+    const result = await run('npx', ['tsx', 'scripts/build.ts', '--root', fixture('bad'), '--out', join(tmp, 'content.txt')]).catch((error: { code: number; stderr: string }) => error);
     expect('code' in result && result.code).toBe(1);
     expect(result.stderr).toBe(
       [
@@ -78,9 +78,9 @@ describe('content build', () => {
   it('writes the same bytes for the same content', async () => {
     const [a, b] = await Promise.all([buildContent({ root: fixture('good') }), buildContent({ root: fixture('good') })]);
     if (!a.ok || !b.ok) throw new Error('build failed');
-    expect(moduleText(a)).toBe(moduleText(b));
+    expect(contentText(a)).toBe(contentText(b));
     expect(a.files).toEqual(b.files);
-    expect(moduleText(a)).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
+    expect(contentText(a)).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
   });
 
   it('builds the committed content without problems', async () => {
