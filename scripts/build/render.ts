@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { BodyFacts } from '../../src/content/article';
+import { perLanguage } from '../../src/views/format';
 
 /**
  * CommonMark with raw HTML disabled: `<script>` in an article is shown as text, never passed
@@ -51,9 +52,11 @@ function inlineText(children: readonly Token[]): string {
     .join('');
 }
 
+const wordSegmenter = perLanguage((lang) => new Intl.Segmenter(lang, { granularity: 'word' }));
+
 function countWords(text: string, lang: string): number {
   let count = 0;
-  for (const segment of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) {
+  for (const segment of wordSegmenter(lang).segment(text)) {
     if (segment.isWordLike) count += 1;
   }
   return count;

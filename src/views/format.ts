@@ -5,7 +5,22 @@ export interface ViewContext {
   siteName: string;
 }
 
+/** One `make(lang)` per language, made on first use: Intl objects cost more to make than to use. */
+export function perLanguage<T>(make: (lang: string) => T): (lang: string) => T {
+  const made = new Map<string, T>();
+  return (lang) => {
+    let value = made.get(lang);
+    if (value === undefined) {
+      value = make(lang);
+      made.set(lang, value);
+    }
+    return value;
+  };
+}
+
+const dateFormat = perLanguage((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
+
 /** A date as a reader of `lang` writes it (in UTC, so the build's time zone never matters). */
 export function formatDate(instant: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(instant));
+  return dateFormat(lang).format(new Date(instant));
 }

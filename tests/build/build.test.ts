@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../scripts/build/index';
-import { contentText } from '../../scripts/build/writer';
+import { generateCorpus, writeCorpus } from '../../scripts/bench/corpus';
+import { HOME_PAGE_SIZE } from '../../scripts/build/represent';
+import { contentText, writeBodyFiles } from '../../scripts/build/writer';
 import { ORIGIN, type ArticleLine, type Span } from '../../src/store/bundle';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
@@ -87,5 +89,45 @@ describe('content build', () => {
     const result = await buildContent({ root: join(import.meta.dirname, '../..') });
     expect(result.ok).toBe(true);
     expect(await readFile(join(import.meta.dirname, '../../content/articles/niger-embraces-russian-military-trainers.md'), 'utf8')).toContain('datePublished: 2026-11-27');
+  });
+
+  it('pages the home page, and writes one body file per article plus one per page', async () => {
+    const tmp = await mkdtemp(join(tmpdir(), 'edgewire-'));
+    await writeCorpus(join(tmp, 'content/articles'), generateCorpus(2 * HOME_PAGE_SIZE + 1));
+    const result = await buildContent({ root: tmp });
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    const { index, files } = result;
+    expect(index.slugs).toHaveLength(61);
+    expect(index.pages.home).toHaveLength(3);
+    expect(files).toHaveLength(61 + 3 + 1);
+    const page = (n: number) => files.find((file) => file.path === index.pages.home[n - 1]!.file)!.text;
+    expect(page(1)).toContain('<nav class="pages" aria-label="More articles"><a rel="next" href="/?page=2">Older articles</a></nav>');
+    expect(page(2)).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/">Newer articles</a> <a rel="next" href="/?page=3">Older articles</a></nav>');
+    expect(page(3)).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/?page=2">Newer articles</a></nav>');
+    expect(page(3)).toContain('<h1>Articles, page 3 of 3</h1>');
+    expect(page(3).match(/<li /g)).toHaveLength(1);
+    expect(page(1)).toContain(`<h2><a href="/articles/${index.slugs[0]}">`);
+    expect(page(2)).toContain(`<h2><a href="/articles/${index.slugs[HOME_PAGE_SIZE]}">`);
+  });
+
+  it('writes the content module as ASCII, the index then one line per article', async () => {
+    const result = await buildContent({ root: fixture('good') });
+    if (!result.ok) throw new Error('build failed');
+    const text = contentText(result);
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(1 + result.index.slugs.length);
+    expect(JSON.parse(lines[0]!)).toEqual(result.index);
+    expect(JSON.parse(lines[2]!)).toEqual(result.articles[1]);
+    expect(lines[0]).toContain('"slugs":["second-story","first-story"]');
+  });
+
+  it('makes the assets folder hold exactly the body files, writing only new ones', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'edgewire-assets-'));
+    expect(await writeBodyFiles(dir, [{ path: '/b/one.txt', text: '1' }, { path: '/b/two.txt', text: '2' }])).toEqual({ written: 2, removed: 0 });
+    await writeFile(join(dir, 'b/two.txt'), 'kept: a file already there is not rewritten');
+    expect(await writeBodyFiles(dir, [{ path: '/b/two.txt', text: '2' }, { path: '/b/three.txt', text: '3' }])).toEqual({ written: 1, removed: 1 });
+    expect((await readdir(join(dir, 'b'))).sort()).toEqual(['three.txt', 'two.txt']);
+    expect(await readFile(join(dir, 'b/two.txt'), 'utf8')).toBe('kept: a file already there is not rewritten');
   });
 });

@@ -15,6 +15,10 @@ describe('wrangler.toml', () => {
     expect(config.build.watch_dir).toBe('content');
   });
 
+  it('serves the body files the build writes as static assets, to the Worker only', () => {
+    expect(config.assets).toEqual({ directory: '.edgewire/assets', binding: 'ASSETS', run_worker_first: true });
+  });
+
   it('configures the public origin as a var', () => {
     expect(config.vars).toEqual({ SITE_URL: 'http://localhost:8787' });
   });

@@ -49,6 +49,31 @@ describe('GET /', () => {
     expect(response.headers.get('ETag')).toBe(await originETag(index.pages.home[0]!.hash));
     expect(page).toContain(`<h2><a href="/articles/${seed.slug}">${seed.title}</a></h2>`);
     expect(page).toContain(`<p>${seed.paragraphs[0]}</p>`);
+    expect(page).not.toContain('<nav class="pages"');
+  });
+
+  it('answers a page past the last with the HTML 404 page, and a bad page number with 400', async () => {
+    expect(index.pages.home).toHaveLength(1);
+    const missing = await request('/?page=2');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<h1>Page not found</h1>');
+    const bad = await request('/?page=two');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(await bad.json()).toEqual({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'The page number is not valid.',
+      instance: '/?page=two',
+      errors: [{ parameter: 'page', detail: 'must be a whole number from 1' }],
+    });
+  });
+
+  it('serves page 1 at /?page=1 too, with the same ETag', async () => {
+    const response = await request('/?page=1');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('ETag')).toBe(await originETag(index.pages.home[0]!.hash));
   });
 });
 
