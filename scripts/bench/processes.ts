@@ -1,0 +1,84 @@
+/**
+ * Child processes of the benchmark: every server it starts is tracked here, so one call stops
+ * them all on exit, on Ctrl-C and on errors. Also free ports and timed command runs.
+ */
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+
+const running = new Set<ChildProcess>();
+
+/** A tracked server process and the tail of what it printed (for error messages). */
+export interface Server {
+  child: ChildProcess;
+  log(): string;
+}
+
+const LOG_TAIL = 4000;
+
+/** Starts a long-running server process and tracks it until it exits. */
+export function startServer(command: string, args: readonly string[], options: SpawnOptions = {}): Server {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let tail = '';
+  // Drained continuously: a full pipe would block the server.
+  const keep = (chunk: string): void => void (tail = (tail + chunk).slice(-LOG_TAIL));
+  child.stdout?.setEncoding('utf8').on('data', keep);
+  child.stderr?.setEncoding('utf8').on('data', keep);
+  return { child, log: () => tail };
+}
+
+/** Stops one tracked server: SIGTERM, then SIGKILL if it has not exited within a second. */
+export async function stopServer({ child }: Server): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 1000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Kills every tracked server at once (synchronous, so it is safe in exit and signal handlers). */
+export function killAllServers(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  await once(server, 'close');
+  if (address === null || typeof address === 'string') throw new Error('could not find a free port');
+  return address.port;
+}
+
+export interface CommandRun {
+  seconds: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to completion, timing it; a non-zero exit is an error that shows the output. */
+export async function runCommand(command: string, args: readonly string[], options: SpawnOptions = {}): Promise<CommandRun> {
+  const started = performance.now();
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${stdout}${stderr}`);
+  return { seconds, stdout, stderr };
+}
+
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
