@@ -2,12 +2,12 @@
  * `npm run bench`: how the content build, the bundle, startup and serving scale with the size of
  * the archive. For each N it builds a corpus (N=1: the real content), times the build, measures
  * the bundle, then serves it from workerd beside a constant-response "floor" Worker and loads
- * both in alternation with autocannon (and nginx with the same bodies, when installed).
+ * both in alternation with wrk or autocannon (and nginx with the same bodies, when installed).
  * Progress goes to stderr, the report to stdout; see scripts/bench/ for each step.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,13 +16,13 @@ import { buildBundle, readProjectConfig, runContentBuild, snapshotAssets, type A
 import { chartSvg } from './bench/chart';
 import { generateCorpus, writeCorpus } from './bench/corpus';
 import { floorModule, floorRoute } from './bench/floor';
-import { compareTargets, runLoad, type LoadOptions, type Target } from './bench/load';
+import { chooseLoadTool, compareTargets, runLoad, type LoadOptions, type Target } from './bench/load';
 import { findNginx, startNginx } from './bench/nginx';
-import { freePort, killAllServers, runCommand, stopServer, type Server } from './bench/processes';
+import { freePort, killAllServers, PINNING, runCommand, stopServer, type Server } from './bench/processes';
 import { finalReport, machineReport, sizeReport } from './bench/report';
 import type { BenchResults, Machine, RouteResult, SizeResult } from './bench/results';
 import { discoverRoutes, verifyMirror, type ProbedRoute } from './bench/routes';
-import { memoryOf, moduleType, startWorkerd, timeStartup, waitUntilServing, WORKERD, writeConfig, type Memory, type Service, type Worker } from './bench/workerd';
+import { compileConfig, memoryOf, moduleType, startWorkerd, timeStartup, waitUntilServing, WORKERD, writeConfig, type Memory, type Service, type Worker } from './bench/workerd';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const REAL_CONTENT = join(ROOT, 'content/articles');
@@ -35,6 +35,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
+    tool: { type: 'string' },
     chart: { type: 'string', default: 'docs/performance.svg' },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -49,6 +50,7 @@ function positiveInteger(name: string, text: string): number {
 
 const sizes = [...new Set(values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim())))].sort((a, b) => a - b);
 const load: LoadOptions = {
+  tool: chooseLoadTool(values.tool),
   duration: positiveInteger('duration', values.duration),
   rounds: positiveInteger('rounds', values.rounds),
   connections: positiveInteger('connections', values.connections),
@@ -63,13 +65,15 @@ function machine(): Machine {
   const autocannonPackage: unknown = require('autocannon/package.json');
   const autocannonVersion = typeof autocannonPackage === 'object' && autocannonPackage !== null && 'version' in autocannonPackage ? String(autocannonPackage.version) : '?';
   const nginxVersion = nginx ? spawnSync(nginx, ['-v'], { encoding: 'utf8' }).stderr.trim().replace(/^nginx version: /, '') : null;
+  const loadTool = load.tool.name === 'wrk' ? spawnSync(load.tool.binary, ['-v'], { encoding: 'utf8' }).stdout.split(' ').slice(0, 2).join(' ') : `autocannon ${autocannonVersion}`;
   return {
     cpu: cpus()[0]?.model ?? 'unknown CPU',
     cores: cpus().length,
     memoryBytes: totalmem(),
     node: process.version,
     workerd: WORKERD.version,
-    autocannon: autocannonVersion,
+    loadTool,
+    pinning: PINNING === null ? null : `servers on CPU ${PINNING.servers}, load generator on CPU ${PINNING.load}`,
     nginx: nginxVersion,
   };
 }
@@ -138,19 +142,36 @@ async function measureRoutes(dir: string, services: readonly Service[], routes: 
   }
 }
 
-/** Startup of an app-only and a floor-only workerd, alternating, `STARTUP_RUNS` times each. */
+/** The floor Worker carrying the app's other modules (the content), loaded but never used. */
+function floorWithContent(floor: Service, app: readonly Service[]): Service {
+  const appWorker = app.find((service) => service.name === 'app');
+  if (!('worker' in floor) || appWorker === undefined || !('worker' in appWorker)) throw new Error('no Workers to compare');
+  return { name: 'floor', worker: { ...floor.worker, modules: [...floor.worker.modules, ...appWorker.worker.modules.slice(1)] } };
+}
+
+/**
+ * Startup, `STARTUP_RUNS` times each, in turn: the app; the floor; and the floor carrying the
+ * app's content module unused. workerd itself takes time to load module bytes, whatever the
+ * code does with them; app − floor-with-content is what the app's code costs from module
+ * evaluation to the first response. Configs are compiled to binary first, as wrangler and
+ * miniflare pass them, so parsing the config text is not timed.
+ */
 async function measureStartup(dir: string, app: readonly Service[], floor: Service, route: ProbedRoute) {
-  const appMs: number[] = [];
-  const floorMs: number[] = [];
+  const targets = [
+    { name: 'app', services: app, path: route.path },
+    { name: 'floor', services: [floor], path: `/${route.name}` },
+    { name: 'floor-content', services: [floorWithContent(floor, app)], path: `/${route.name}` },
+  ];
+  const times: Record<string, number[]> = { app: [], floor: [], 'floor-content': [] };
   for (let run = 0; run < STARTUP_RUNS; run++) {
-    const appPort = await freePort();
-    await writeConfig(join(dir, 'startup-app.capnp'), app, [{ service: 'app', port: appPort }]);
-    appMs.push(await timeStartup(join(dir, 'startup-app.capnp'), appPort, route.path));
-    const floorPort = await freePort();
-    await writeConfig(join(dir, 'startup-floor.capnp'), [floor], [{ service: 'floor', port: floorPort }]);
-    floorMs.push(await timeStartup(join(dir, 'startup-floor.capnp'), floorPort, `/${route.name}`));
+    for (const { name, services, path } of targets) {
+      const port = await freePort();
+      const config = join(dir, `startup-${name}.capnp`);
+      await writeConfig(config, services, [{ service: services[0]!.name, port }]);
+      times[name]!.push(await timeStartup(await compileConfig(config), port, path));
+    }
   }
-  return { appMs, floorMs };
+  return { appMs: times.app!, floorMs: times.floor!, floorContentMs: times['floor-content']! };
 }
 
 /** Memory of a workerd serving one Worker alone, after one load run of `route` on it. */
@@ -158,7 +179,7 @@ async function loadedMemory(dir: string, services: readonly Service[], path: str
   const name = services[0]!.name;
   const { server, ports } = await serve(join(dir, `memory-${name}.capnp`), services, { [name]: path });
   try {
-    await runLoad({ name, port: ports[name]!, path }, route.headers, route.status, load.connections, load.duration);
+    await runLoad({ name, port: ports[name]!, path }, route.headers, route.status, load, load.duration);
     return await memoryOf(server.child.pid);
   } finally {
     await stopServer(server);
@@ -168,10 +189,13 @@ async function loadedMemory(dir: string, services: readonly Service[], path: str
 async function benchSize(size: number, config: ProjectConfig): Promise<SizeResult> {
   const dir = join(tmp, `n${size}`);
   await mkdir(dir, { recursive: true });
+  // The real content plus N − 1 synthetic articles: the real article is the newest at every N,
+  // so the article routes serve the same bytes at every size and compare directly.
   const contentDir = size === 1 ? REAL_CONTENT : join(dir, 'content');
   if (size !== 1) {
     progress(`N=${size}: writing the corpus`);
-    await writeCorpus(contentDir, generateCorpus(size));
+    await writeCorpus(contentDir, generateCorpus(size - 1));
+    await cp(REAL_CONTENT, contentDir, { recursive: true });
   }
   progress(`N=${size}: content build`);
   const build = await runContentBuild(ROOT, contentDir, dir);
@@ -229,9 +253,10 @@ function cleanUp(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const results: BenchResults = { machine: machine(), options: { sizes, ...load }, sizes: [] };
+  const { tool: _, ...loadOptions } = load;
+  const results: BenchResults = { machine: machine(), options: { sizes, ...loadOptions }, sizes: [] };
   console.log(`# edgewire benchmark\n\n${machineReport(results.machine)}`);
-  console.log(`Load: autocannon, ${load.connections} connections, ${load.duration} s × ${load.rounds} round(s) per target, alternating\n`);
+  console.log(`Load: ${results.machine.loadTool}, ${load.connections} connections, ${load.duration} s × ${load.rounds} round(s) per target, alternating\n`);
   const config = readProjectConfig(ROOT);
   for (const size of sizes) {
     const result = await benchSize(size, config);

@@ -1,8 +1,24 @@
 /**
- * Load runs with autocannon on loopback, and A/B alternation of targets so that drift (CPU
+ * Load runs on loopback, with wrk when installed (C, one thread, on its own CPU when pinning is
+ * available) or autocannon from npm, and A/B alternation of targets so that drift (CPU
  * frequency, other processes) falls on every target alike.
  */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { findExecutable, onCpu, PINNING } from './processes';
+
+/** The load generator: wrk when installed, else autocannon. */
+export type LoadTool = { name: 'wrk'; binary: string } | { name: 'autocannon' };
+
+export function chooseLoadTool(preferred: string | undefined): LoadTool {
+  const wrk = findExecutable('wrk');
+  if (preferred === 'autocannon' || (preferred === undefined && wrk === null)) return { name: 'autocannon' };
+  if (wrk === null) throw new Error('--tool wrk: wrk is not installed (apt-get install wrk)');
+  return { name: 'wrk', binary: wrk };
+}
 
 /** A server answering one route: the app, the floor or nginx. */
 export interface Target {
@@ -12,6 +28,7 @@ export interface Target {
 }
 
 export interface LoadOptions {
+  tool: LoadTool;
   connections: number;
   /** Seconds per measured run. */
   duration: number;
@@ -39,7 +56,11 @@ function percentile(sorted: Float64Array, fraction: number): number {
 }
 
 /** Runs `seconds` of load on `target` with `headers`, counting statuses other than `status`. */
-export function runLoad(target: Target, headers: Record<string, string>, status: number, connections: number, seconds: number): Promise<Run> {
+export function runLoad(target: Target, headers: Record<string, string>, status: number, options: Pick<LoadOptions, 'tool' | 'connections'>, seconds: number): Promise<Run> {
+  return options.tool.name === 'wrk' ? runWrk(options.tool.binary, target, headers, status, options.connections, seconds) : runAutocannon(target, headers, status, options.connections, seconds);
+}
+
+function runAutocannon(target: Target, headers: Record<string, string>, status: number, connections: number, seconds: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let unexpected = 0;
@@ -65,16 +86,55 @@ export function runLoad(target: Target, headers: Record<string, string>, status:
   });
 }
 
+/** wrk's Lua hooks: count responses whose status is not the expected one; print one result line. */
+const WRK_SCRIPT = `local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) expected = tonumber(args[1]); unexpected = 0 end
+function response(status, headers, body) if status ~= expected then unexpected = unexpected + 1 end end
+function done(summary, latency, requests)
+  local bad = 0
+  for _, thread in ipairs(threads) do bad = bad + thread:get("unexpected") end
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d %d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(99), bad, e.connect + e.read + e.write + e.timeout))
+end
+`;
+let wrkScript: string | undefined;
+
+/** One wrk thread (wrk's latencies are exact, in microseconds). */
+function runWrk(binary: string, target: Target, headers: Record<string, string>, status: number, connections: number, seconds: number): Promise<Run> {
+  if (wrkScript === undefined) {
+    wrkScript = join(tmpdir(), `edgewire-bench-wrk-${process.pid}.lua`);
+    writeFileSync(wrkScript, WRK_SCRIPT);
+  }
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', wrkScript];
+  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
+  args.push(`http://127.0.0.1:${target.port}${target.path}`, '--', String(status));
+  return new Promise((resolve, reject) => {
+    const child = spawn(...onCpu(PINNING?.load, binary, args), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const match = /^RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)$/m.exec(output);
+      if (code !== 0 || match === null) return reject(new Error(`wrk ${args.join(' ')} failed (exit ${code}):\n${output}`));
+      const [requests, durationUs, p50Us, p99Us, unexpected, errors] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+      resolve({ requestsPerSecond: requests / (durationUs / 1e6), p50Ms: p50Us / 1000, p99Ms: p99Us / 1000, responses: requests, unexpected, errors });
+    });
+  });
+}
+
 /**
  * Measures every target on one route: a warm-up, then `rounds` rounds, each running every target
  * once, in reverse order on odd rounds (ABBA…). Returns the runs by target name.
  */
 export async function compareTargets(targets: readonly Target[], headers: Record<string, string>, status: number, options: LoadOptions): Promise<Map<string, Run[]>> {
   const runs = new Map<string, Run[]>(targets.map((target) => [target.name, []]));
-  for (const target of targets) await runLoad(target, headers, status, options.connections, options.warmup);
+  for (const target of targets) await runLoad(target, headers, status, options, options.warmup);
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
-    for (const target of order) runs.get(target.name)!.push(await runLoad(target, headers, status, options.connections, options.duration));
+    for (const target of order) runs.get(target.name)!.push(await runLoad(target, headers, status, options, options.duration));
   }
   return runs;
 }

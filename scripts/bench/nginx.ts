@@ -2,11 +2,10 @@
  * nginx as a reference static server (when installed): it serves the app's exact bodies from files
  * with the same Content-Type, one worker process, so it is a yardstick on the same machine.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { firstResponse } from './http';
-import { startServer, type Server } from './processes';
+import { findExecutable, startServer, type Server } from './processes';
 
 /** A file nginx serves at `/<name>`. */
 export interface StaticFile {
@@ -17,8 +16,7 @@ export interface StaticFile {
 
 /** The nginx binary on PATH or at /usr/sbin/nginx, or null. */
 export function findNginx(): string | null {
-  const candidates = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'nginx')), '/usr/sbin/nginx'];
-  return candidates.find((path) => existsSync(path)) ?? null;
+  return findExecutable('nginx', ['/usr/sbin/nginx']);
 }
 
 function config(dir: string, port: number, files: readonly StaticFile[]): string {

@@ -9,7 +9,10 @@ export interface Machine {
   memoryBytes: number;
   node: string;
   workerd: string;
-  autocannon: string;
+  /** The load generator and its version. */
+  loadTool: string;
+  /** Which CPUs servers and load generator were pinned to, or null. */
+  pinning: string | null;
   nginx: string | null;
 }
 
@@ -32,7 +35,8 @@ export interface SizeResult {
   build: ContentBuild;
   bundle: { seconds: number; modules: number; rawBytes: number; gzipBytes: number; wranglerTotal: string };
   assets: Omit<AssetsSnapshot, 'directory'> | null;
-  startup: { appMs: number[]; floorMs: number[] };
+  /** Milliseconds from spawning workerd to the first response: app, floor, floor carrying the app's content module. */
+  startup: { appMs: number[]; floorMs: number[]; floorContentMs: number[] };
   /**
    * Memory after load: `app` and `floor` each alone in a workerd after one run on the article
    * JSON route; `shared` the workerd that served both through every load run.

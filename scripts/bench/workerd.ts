@@ -2,6 +2,7 @@
  * workerd, the runtime wrangler ships: its binary, a config (Cap'n Proto text) for the app and
  * floor Workers, starting a server and timing its start, and reading its memory from /proc.
  */
+import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, relative } from 'node:path';
@@ -104,9 +105,18 @@ export async function writeConfig(path: string, services: readonly Service[], so
   await writeFile(path, config);
 }
 
-/** Starts `workerd serve` on a config. */
+/** Starts `workerd serve` on a config: Cap'n Proto text, or binary when it ends in `.bin`. */
 export function startWorkerd(configPath: string): Server {
-  return startServer(WORKERD.binary, ['serve', configPath]);
+  return startServer(WORKERD.binary, ['serve', ...(configPath.endsWith('.bin') ? ['--binary'] : []), configPath]);
+}
+
+/** Encodes a text config as binary (`workerd compile --config-only`); returns the `.bin` path. */
+export async function compileConfig(configPath: string): Promise<string> {
+  const binary = configPath.replace(/\.capnp$/, '.bin');
+  const { status, stdout, stderr } = spawnSync(WORKERD.binary, ['compile', '--config-only', configPath, 'config'], { maxBuffer: 2 ** 30 });
+  if (status !== 0) throw new Error(`workerd compile ${configPath} failed (exit ${status}):\n${stderr}`);
+  await writeFile(binary, stdout);
+  return binary;
 }
 
 const alive = ({ child }: Server) => (): boolean => child.exitCode === null && child.signalCode === null;

@@ -38,9 +38,7 @@ export const CACHE_POLICY: Readonly<Record<ResponseKind, CachePolicy>> = {
   serverError: { maxAge: 0, noStore: true },
 };
 
-/** The `Cache-Control` field value for a kind of response. */
-export function cacheControl(kind: ResponseKind): string {
-  const policy = CACHE_POLICY[kind];
+function render(policy: CachePolicy): string {
   if (policy.noStore) return 'no-store';
   const directives = ['public', `max-age=${policy.maxAge}`];
   if (policy.sMaxAge !== undefined) directives.push(`s-maxage=${policy.sMaxAge}`);
@@ -48,6 +46,13 @@ export function cacheControl(kind: ResponseKind): string {
   if (policy.staleIfError !== undefined) directives.push(`stale-if-error=${policy.staleIfError}`);
   if (policy.immutable) directives.push('immutable');
   return directives.join(', ');
+}
+
+const CACHE_CONTROL = Object.fromEntries(Object.entries(CACHE_POLICY).map(([kind, policy]) => [kind, render(policy)])) as Readonly<Record<ResponseKind, string>>;
+
+/** The `Cache-Control` field value for a kind of response (rendered once, at module load). */
+export function cacheControl(kind: ResponseKind): string {
+  return CACHE_CONTROL[kind];
 }
 
 /** Cache-Tag values (purge handles): one per article, one for every list, one per build. */
