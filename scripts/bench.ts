@@ -18,7 +18,7 @@ import { generateCorpus, writeCorpus } from './bench/corpus';
 import { floorModule, floorRoute } from './bench/floor';
 import { chooseLoadTool, compareTargets, runLoad, type LoadOptions, type Target } from './bench/load';
 import { findNginx, startNginx } from './bench/nginx';
-import { freePort, killAllServers, PINNING, runCommand, stopServer, type Server } from './bench/processes';
+import { freePort, killAllServers, runCommand, stopServer, type Server } from './bench/processes';
 import { finalReport, machineReport, sizeReport } from './bench/report';
 import type { BenchResults, Machine, RouteResult, SizeResult } from './bench/results';
 import { discoverRoutes, verifyMirror, type ProbedRoute } from './bench/routes';
@@ -32,8 +32,8 @@ const WARMUP_SECONDS = 1;
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1,100,1000,10000' },
-    duration: { type: 'string', default: '5' },
-    rounds: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
     tool: { type: 'string' },
     chart: { type: 'string', default: 'docs/performance.svg' },
@@ -73,7 +73,6 @@ function machine(): Machine {
     node: process.version,
     workerd: WORKERD.version,
     loadTool,
-    pinning: PINNING === null ? null : `servers on CPU ${PINNING.servers}, load generator on CPU ${PINNING.load}`,
     nginx: nginxVersion,
   };
 }

@@ -1,14 +1,15 @@
 /**
- * Load runs on loopback, with wrk when installed (C, one thread, on its own CPU when pinning is
- * available) or autocannon from npm, and A/B alternation of targets so that drift (CPU
- * frequency, other processes) falls on every target alike.
+ * Load runs on loopback, with wrk when installed (C, one thread) or autocannon from npm, and A/B
+ * alternation of targets so that drift (CPU frequency, other processes) falls on every target
+ * alike. Processes are not pinned to CPUs: pinning workerd to one core would confine V8's
+ * background GC threads to it too.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { findExecutable, onCpu, PINNING } from './processes';
+import { findExecutable } from './processes';
 
 /** The load generator: wrk when installed, else autocannon. */
 export type LoadTool = { name: 'wrk'; binary: string } | { name: 'autocannon' };
@@ -111,7 +112,7 @@ function runWrk(binary: string, target: Target, headers: Record<string, string>,
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   args.push(`http://127.0.0.1:${target.port}${target.path}`, '--', String(status));
   return new Promise((resolve, reject) => {
-    const child = spawn(...onCpu(PINNING?.load, binary, args), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -6,26 +6,12 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 /** An executable on PATH (or at one of `elsewhere`), or null. */
 export function findExecutable(name: string, elsewhere: readonly string[] = []): string | null {
   const candidates = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name)), ...elsewhere];
   return candidates.find((path) => existsSync(path)) ?? null;
-}
-
-const taskset = cpus().length >= 2 ? findExecutable('taskset') : null;
-
-/**
- * Where processes run. With two or more cores and `taskset`, servers are pinned to CPU 0 and the
- * load generator to CPU 1, so they never take turns on one core (that shows as p99 noise).
- */
-export const PINNING = taskset === null ? null : { servers: 0, load: 1 };
-
-/** `command args` to run on `cpu` when pinning is available, else unchanged. */
-export function onCpu(cpu: number | undefined, command: string, args: readonly string[]): [string, string[]] {
-  return taskset === null || cpu === undefined ? [command, [...args]] : [taskset, ['-c', String(cpu), command, ...args]];
 }
 
 const running = new Set<ChildProcess>();
@@ -38,9 +24,9 @@ export interface Server {
 
 const LOG_TAIL = 4000;
 
-/** Starts a long-running server process (on the servers' CPU) and tracks it until it exits. */
+/** Starts a long-running server process and tracks it until it exits. */
 export function startServer(command: string, args: readonly string[], options: SpawnOptions = {}): Server {
-  const child = spawn(...onCpu(PINNING?.servers, command, args), { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let tail = '';

@@ -35,7 +35,6 @@ export function machineReport(machine: Machine): string {
   return [
     `Machine: ${machine.cpu} × ${machine.cores}, ${f1(machine.memoryBytes / 1024 / MiB)} GiB RAM`,
     `Node ${machine.node}, workerd ${machine.workerd}, ${machine.loadTool}, nginx ${machine.nginx ?? 'not installed'}`,
-    `CPU pinning: ${machine.pinning ?? 'none (taskset or a second core missing)'}`,
   ].join('\n');
 }
 

@@ -11,8 +11,6 @@ export interface Machine {
   workerd: string;
   /** The load generator and its version. */
   loadTool: string;
-  /** Which CPUs servers and load generator were pinned to, or null. */
-  pinning: string | null;
   nginx: string | null;
 }
 
