@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -38,6 +38,7 @@ const { values } = parseArgs({
     tool: { type: 'string' },
     chart: { type: 'string', default: 'docs/performance.svg' },
     json: { type: 'string' },
+    report: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -251,7 +252,25 @@ function cleanUp(): Promise<void> {
   return cleaning;
 }
 
+/** Prints the report and writes the chart for measured results. */
+async function report(results: BenchResults): Promise<void> {
+  console.log(finalReport(results));
+  const chart = resolve(ROOT, values.chart);
+  await mkdir(dirname(chart), { recursive: true });
+  await writeFile(chart, chartSvg(results.sizes));
+  progress(`chart: ${chart}`);
+}
+
+/** `--report results.json`: the tables and chart of an earlier run, without measuring again. */
+async function reportOnly(path: string): Promise<void> {
+  const results = JSON.parse(await readFile(resolve(path), 'utf8')) as BenchResults;
+  console.log(`# edgewire benchmark\n\n${machineReport(results.machine)}\n`);
+  for (const size of results.sizes) console.log(`${sizeReport(size)}\n`);
+  await report(results);
+}
+
 async function main(): Promise<void> {
+  if (values.report !== undefined) return reportOnly(values.report);
   const { tool: _, ...loadOptions } = load;
   const results: BenchResults = { machine: machine(), options: { sizes, ...loadOptions }, sizes: [] };
   console.log(`# edgewire benchmark\n\n${machineReport(results.machine)}`);
@@ -262,11 +281,7 @@ async function main(): Promise<void> {
     results.sizes.push(result);
     console.log(`${sizeReport(result)}\n`);
   }
-  console.log(finalReport(results));
-  const chart = resolve(ROOT, values.chart);
-  await mkdir(dirname(chart), { recursive: true });
-  await writeFile(chart, chartSvg(results.sizes));
-  progress(`chart: ${chart}`);
+  await report(results);
   if (values.json) {
     await writeFile(resolve(values.json), `${JSON.stringify(results, null, 2)}\n`);
     progress(`results: ${resolve(values.json)}`);

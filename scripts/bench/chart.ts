@@ -1,8 +1,9 @@
 /**
- * The benchmark chart as hand-written SVG: requests/s and startup time against archive size N
- * (log scale). Same results in, same bytes out.
+ * The benchmark chart as hand-written SVG: requests/s, requests/s as a fraction of the floor's,
+ * and startup time against archive size N (log scale). Same results in, same bytes out.
  */
 import { median, summarize } from './load';
+import { versusFloor } from './report';
 import type { SizeResult, TargetName } from './results';
 
 interface Series {
@@ -90,6 +91,15 @@ function throughput(sizes: readonly SizeResult[], route: string, target: TargetN
   });
 }
 
+/** App ÷ floor req/s on a route at each size, from paired rounds. */
+function ratioToFloor(sizes: readonly SizeResult[], route: string): [number, number][] {
+  return sizes.flatMap((size): [number, number][] => {
+    const found = size.routes.find((candidate) => candidate.name === route);
+    const ratio = found && versusFloor(found);
+    return ratio ? [[size.size, ratio.rps]] : [];
+  });
+}
+
 /** The chart's SVG text. */
 export function chartSvg(sizes: readonly SizeResult[]): string {
   const ns = sizes.map((size) => size.size);
@@ -105,6 +115,16 @@ export function chartSvg(sizes: readonly SizeResult[]): string {
       ],
     },
     {
+      title: 'App ÷ floor, req/s (paired rounds)',
+      yLabel: 'fraction of the floor',
+      series: [
+        { label: 'article JSON', color: '#0072b2', points: ratioToFloor(sizes, 'article-json') },
+        { label: 'article HTML', color: '#d55e00', points: ratioToFloor(sizes, 'article-html') },
+        { label: 'list', color: '#009e73', points: ratioToFloor(sizes, 'list') },
+        { label: 'goal for articles: 0.9', color: '#555555', dashed: true, points: ns.map((n): [number, number] => [n, 0.9]) },
+      ],
+    },
+    {
       title: 'Startup to first response (median ms)',
       yLabel: 'milliseconds',
       series: [
@@ -117,7 +137,7 @@ export function chartSvg(sizes: readonly SizeResult[]): string {
   const width = PANEL.width * panels.length;
   const description =
     `Left: median requests per second of the app for article JSON, article HTML and the list, and of a constant-response floor Worker, ` +
-    `against archive size N = ${ns.join(', ')}. Right: median time from starting workerd to the first response: app, floor carrying the same content module unused, and floor.`;
+    `against archive size N = ${ns.join(', ')}. Middle: the app's requests per second as a fraction of the floor's, median over paired rounds, with the 0.9 goal. Right: median time from starting workerd to the first response: app, floor carrying the same content module unused, and floor.`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${PANEL.height}" viewBox="0 0 ${width} ${PANEL.height}" role="img" aria-labelledby="title desc" ${FONT} fill="#222">
   <title id="title">edgewire benchmark: throughput and startup against archive size</title>
   <desc id="desc">${escape(description)}</desc>

@@ -43,6 +43,20 @@ const summaryOf = (route: RouteResult, target: 'app' | 'floor' | 'nginx'): Summa
   return runs && runs.length > 0 ? summarize(runs) : null;
 };
 
+/**
+ * App ÷ floor on a route, from paired rounds: round i of the app ran next to round i of the floor,
+ * so each pair shares the machine's drift; the median of the per-pair ratios.
+ */
+export function versusFloor(route: RouteResult): { rps: number; p99: number } | null {
+  const app = route.runs.app ?? [];
+  const floor = route.runs.floor ?? [];
+  if (app.length === 0 || app.length !== floor.length) return null;
+  return {
+    rps: median(app.map((run, round) => run.requestsPerSecond / floor[round]!.requestsPerSecond)),
+    p99: median(app.map((run, round) => run.p99Ms / floor[round]!.p99Ms)),
+  };
+}
+
 const memory = (value: Memory | null): string => (value ? `${f0(value.rssBytes / MiB)} (${f0(value.peakRssBytes / MiB)})` : '–');
 
 /** Build, bundle, startup and memory figures for one size. */
@@ -82,7 +96,7 @@ function spread(runs: readonly Run[] | undefined): number | null {
 
 /** Throughput and latency per route: app, floor, their ratios, and nginx where measured. */
 function routeTable(routes: readonly RouteResult[]): string {
-  const header = ['route', 'status', 'body B', 'app req/s', 'p50 ms', 'p99 ms', 'floor req/s', 'p50 ms', 'p99 ms', 'req/s app÷floor', 'p99 app÷floor', 'nginx req/s', 'p50 ms', 'p99 ms', 'spread %', 'bad/errors'];
+  const header = ['route', 'status', 'body B', 'app req/s', 'p50 ms', 'p99 ms', 'floor req/s', 'p50 ms', 'p99 ms', 'req/s app÷floor (paired)', 'p99 app÷floor (paired)', 'nginx req/s', 'p50 ms', 'p99 ms', 'spread %', 'bad/errors'];
   const rows = routes.map((route) => {
     const app = summaryOf(route, 'app');
     const floor = summaryOf(route, 'floor');
@@ -90,6 +104,7 @@ function routeTable(routes: readonly RouteResult[]): string {
     const bad = [app, floor, nginx].reduce((sum, s) => sum + (s ? s.unexpected : 0), 0);
     const errors = [app, floor, nginx].reduce((sum, s) => sum + (s ? s.errors : 0), 0);
     const spreads = [spread(route.runs.app), spread(route.runs.floor)].filter((value) => value !== null);
+    const ratio = versusFloor(route);
     return [
       route.label,
       String(route.status),
@@ -100,8 +115,8 @@ function routeTable(routes: readonly RouteResult[]): string {
       f0(floor?.requestsPerSecond),
       f2(floor?.p50Ms),
       f2(floor?.p99Ms),
-      f2(app && floor && app.requestsPerSecond / floor.requestsPerSecond),
-      f2(app && floor && app.p99Ms / floor.p99Ms),
+      f2(ratio?.rps),
+      f2(ratio?.p99),
       f0(nginx?.requestsPerSecond),
       f2(nginx?.p50Ms),
       f2(nginx?.p99Ms),
@@ -133,12 +148,12 @@ const appRps = (result: SizeResult, name: string): number | null => {
   return route ? (summaryOf(route, 'app')?.requestsPerSecond ?? null) : null;
 };
 
-/** App req/s on a route, also as a fraction of the floor's. */
-function vsFloor(result: SizeResult, name: string): { rps: number; ratio: number; bodyBytes: number } | null {
+/** App req/s on a route at one size, and as a fraction of the floor's (paired rounds). */
+function routeFigures(result: SizeResult, name: string): { rps: number; ratio: number; bodyBytes: number } | null {
   const route = findRoute(result, name);
   const app = route && summaryOf(route, 'app');
-  const floor = route && summaryOf(route, 'floor');
-  return route && app && floor ? { rps: app.requestsPerSecond, ratio: app.requestsPerSecond / floor.requestsPerSecond, bodyBytes: route.bodyBytes } : null;
+  const ratio = route && versusFloor(route);
+  return route && app && ratio ? { rps: app.requestsPerSecond, ratio: ratio.rps, bodyBytes: route.bodyBytes } : null;
 }
 
 /** App req/s per route and startup across sizes. */
@@ -173,11 +188,10 @@ function floorChecks(sizes: readonly SizeResult[]): Check[] {
   const byRoute = new Map<string, { label: string; ratios: { size: number; rps: number; p99: number }[] }>();
   for (const size of sizes) {
     for (const route of size.routes.filter((candidate) => candidate.article)) {
-      const app = summaryOf(route, 'app');
-      const floor = summaryOf(route, 'floor');
-      if (!app || !floor) continue;
+      const ratio = versusFloor(route);
+      if (!ratio) continue;
       const entry = byRoute.get(route.name) ?? { label: route.label, ratios: [] };
-      entry.ratios.push({ size: size.size, rps: app.requestsPerSecond / floor.requestsPerSecond, p99: app.p99Ms / floor.p99Ms });
+      entry.ratios.push({ size: size.size, ...ratio });
       byRoute.set(route.name, entry);
     }
   }
@@ -219,8 +233,8 @@ function largestSizeChecks(sizes: readonly SizeResult[]): Check[] {
   // own workerd minutes apart, and this machine's speed drifts more than 10% over minutes, so the
   // comparison is of req/s as fractions of the floor measured alongside; raw req/s are printed too.
   for (const route of largest.routes.filter((candidate) => candidate.article && candidate.name !== 'middle-json')) {
-    const now = vsFloor(largest, route.name);
-    const base = smallest && vsFloor(smallest, route.name);
+    const now = routeFigures(largest, route.name);
+    const base = smallest && routeFigures(smallest, route.name);
     const ratio = now && base ? now.ratio / base.ratio : null;
     checks.push({
       goal: `${at}: ${route.label} req/s ≥ ${GOALS.minRpsVsSmallest}× N=1 (as fractions of the floor)`,
