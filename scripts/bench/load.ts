@@ -15,6 +15,7 @@ import { findExecutable } from './processes';
 export type LoadTool = { name: 'wrk'; binary: string } | { name: 'autocannon' };
 
 export function chooseLoadTool(preferred: string | undefined): LoadTool {
+  if (preferred !== undefined && preferred !== 'wrk' && preferred !== 'autocannon') throw new Error(`--tool must be wrk or autocannon, not ${preferred}`);
   const wrk = findExecutable('wrk');
   if (preferred === 'autocannon' || (preferred === undefined && wrk === null)) return { name: 'autocannon' };
   if (wrk === null) throw new Error('--tool wrk: wrk is not installed (apt-get install wrk)');

@@ -61,7 +61,7 @@ export interface BundledAsset {
 export interface ContentIndex {
   /** Hash of every body file and asset of this build: names it (used as a cache tag). */
   build: string;
-  /** Slugs newest first (datePublished, then slug): `slugs[i]` is line i of the article table. */
+  /** Slugs newest first (datePublished, then slug): article i is line i + 1 of the content module. */
   slugs: string[];
   /** For each tag, the line numbers of its articles, newest first. */
   tags: Record<string, number[]>;
