@@ -14,7 +14,7 @@ export const app = new Hono<AppEnv>();
 // Applied in one place, to every response, after the route has answered.
 app.use(async function commonHeaders(c, next) {
   await next();
-  applyCommonHeaders(c.res.headers, new URL(c.req.url), new Date());
+  applyCommonHeaders(c.res.headers, c.req.url, new Date());
 });
 
 app.use(async function methods(c, next) {

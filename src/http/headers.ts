@@ -40,10 +40,10 @@ export function isAllowedMethod(method: string): boolean {
 const EVERY_RESPONSE = Object.entries({ ...SECURITY_HEADERS, ...CORS_HEADERS });
 
 /** Sets the headers every response carries; HTML gets the CSP, HTTPS gets HSTS. */
-export function applyCommonHeaders(headers: Headers, requestUrl: URL, now: Date): void {
+export function applyCommonHeaders(headers: Headers, requestUrl: string, now: Date): void {
   // RFC 9110 §6.6.1: an origin server with a clock sends Date (a 304 too, §15.4.5).
   headers.set('Date', now.toUTCString());
   for (const [name, value] of EVERY_RESPONSE) headers.set(name, value);
   if (headers.get('Content-Type')?.startsWith('text/html')) headers.set('Content-Security-Policy', HTML_CONTENT_SECURITY_POLICY);
-  if (requestUrl.protocol === 'https:') headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  if (requestUrl.startsWith('https:')) headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
 }
