@@ -18,7 +18,7 @@ export interface FloorRoute {
 const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive']);
 
 /** The response headers worth copying, in order. */
-export function copiedHeaders(headers: IncomingHttpHeaders): [string, string][] {
+function copiedHeaders(headers: IncomingHttpHeaders): [string, string][] {
   return Object.entries(headers).flatMap(([name, value]) => {
     if (FRAMING.has(name) || value === undefined) return [];
     return (Array.isArray(value) ? value : [value]).map((one): [string, string] => [name, one]);

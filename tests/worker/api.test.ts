@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seed } from '../fixtures/seed';
-import { bodyETag, findArticle, index, ORIGIN, originETag, request } from './helpers';
+import { bodyETag, expectProblem, findArticle, index, ORIGIN, originETag, request } from './helpers';
 
 const ARTICLE_CACHE = 'public, max-age=60, s-maxage=86400, stale-while-revalidate=86400, stale-if-error=604800';
 const LIST_CACHE = 'public, max-age=60, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=604800';
@@ -60,11 +60,8 @@ describe('GET /api/articles/:slug', () => {
 
   it('answers an unknown slug with a problem document', async () => {
     const response = await request('/api/articles/no-such-article');
-    expect(response.status).toBe(404);
-    expect(response.headers.get('Content-Type')).toBe('application/problem+json');
     expect(response.headers.get('Cache-Control')).toBe('public, max-age=60, s-maxage=300');
-    expect(await response.json()).toEqual({
-      type: 'about:blank',
+    await expectProblem(response, {
       title: 'Not Found',
       status: 404,
       detail: 'There is no article with this slug.',
@@ -74,9 +71,7 @@ describe('GET /api/articles/:slug', () => {
 
   it('answers an unknown API route with a problem document', async () => {
     const response = await request('/api/authors');
-    expect(response.status).toBe(404);
-    expect(response.headers.get('Content-Type')).toBe('application/problem+json');
-    expect(await response.json()).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'There is nothing at this URL.', instance: '/api/authors' });
+    await expectProblem(response, { title: 'Not Found', status: 404, detail: 'There is nothing at this URL.', instance: '/api/authors' });
   });
 });
 
@@ -133,11 +128,8 @@ describe('GET /api/articles', () => {
     ],
   ])('rejects ?%s with a 400 naming every bad parameter', async (search, errors) => {
     const response = await request(`/api/articles?${search}`);
-    expect(response.status).toBe(400);
-    expect(response.headers.get('Content-Type')).toBe('application/problem+json');
     expect(response.headers.get('Cache-Control')).toBe('no-store');
-    expect(await response.json()).toEqual({
-      type: 'about:blank',
+    await expectProblem(response, {
       title: 'Bad Request',
       status: 400,
       detail: 'The list query is not valid.',
@@ -148,9 +140,7 @@ describe('GET /api/articles', () => {
 
   it('answers a page past the last with a 404', async () => {
     const response = await request('/api/articles?page=2');
-    expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({
-      type: 'about:blank',
+    await expectProblem(response, {
       title: 'Not Found',
       status: 404,
       detail: 'Page 2 does not exist: there is 1 page.',

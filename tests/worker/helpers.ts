@@ -1,4 +1,5 @@
 import { exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
 import content from '../../src/generated/content.txt';
 import type { ContentIndex } from '../../src/store/bundle';
 import { findArticle } from '../../src/store';
@@ -31,3 +32,19 @@ export const index = JSON.parse(content.split('\n', 1)[0]!) as ContentIndex;
 
 /** The store's view of an article: where expected representation hashes come from. */
 export { findArticle };
+
+/** The members of an RFC 9457 problem document besides `type` (always about:blank here). */
+interface ProblemMembers {
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  [extension: string]: unknown;
+}
+
+/** Asserts a problem document: its status, `application/problem+json`, and exactly this body. */
+export async function expectProblem(response: Response, members: ProblemMembers): Promise<void> {
+  expect(response.status).toBe(members.status);
+  expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+  expect(await response.json()).toEqual({ type: 'about:blank', ...members });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seed } from '../fixtures/seed';
-import { findArticle, index, ORIGIN, originETag, request } from './helpers';
+import { expectProblem, findArticle, index, ORIGIN, originETag, request } from './helpers';
 
 const seedArticle = findArticle(seed.slug)!;
 const stylesheet = index.assets[0]!;
@@ -57,11 +57,7 @@ describe('GET /', () => {
     const missing = await request('/?page=2');
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('<h1>Page not found</h1>');
-    const bad = await request('/?page=two');
-    expect(bad.status).toBe(400);
-    expect(bad.headers.get('Content-Type')).toBe('application/problem+json');
-    expect(await bad.json()).toEqual({
-      type: 'about:blank',
+    await expectProblem(await request('/?page=two'), {
       title: 'Bad Request',
       status: 400,
       detail: 'The page number is not valid.',
