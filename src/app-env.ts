@@ -4,5 +4,5 @@ import type { Origin } from './store/origin';
 /** Hono's type parameters for this app: bindings, and what middleware sets per request. */
 export interface AppEnv {
   Bindings: Env;
-  Variables: { origin: Origin };
+  Variables: { origin: Origin; bodyCacheBytes: number };
 }

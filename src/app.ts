@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
+import { configOf, isConfigError } from './config';
 import { ALLOW, applyCommonHeaders, isAllowedMethod, PREFLIGHT_HEADERS } from './http/headers';
 import { cacheControl } from './http/policy';
 import { problem } from './http/problem';
 import { api } from './routes/api';
 import { notFound } from './routes/not-found';
 import { pages } from './routes/pages';
+import { logError, logErrorOnce, requestIdOf } from './log';
+import { MissingBodyFile } from './store';
 import { resolveOrigin } from './store/origin';
 
 /** The edgewire app: routes over pre-rendered content, HTTP policy applied in `http/`. */
@@ -30,8 +33,15 @@ app.use(async function methods(c, next) {
   await next();
 });
 
-app.use(async function origin(c, next) {
-  c.set('origin', await resolveOrigin(c.env.SITE_URL));
+// Vars are checked once per isolate; a bad one answers every request with a 503 that names it.
+app.use(async function configure(c, next) {
+  const config = configOf(c.env);
+  if (isConfigError(config)) {
+    logErrorOnce(`config:${config.message}`, 'config', { setting: config.setting, message: config.message });
+    return problem(503, `The server is misconfigured: ${config.message}.`, new URL(c.req.url).pathname);
+  }
+  c.set('origin', await resolveOrigin(config.origin));
+  c.set('bodyCacheBytes', config.bodyCacheBytes);
   await next();
 });
 
@@ -40,8 +50,15 @@ app.route('/', api);
 
 app.notFound(notFound);
 
+// The operator gets one log line with the request id; the caller a problem document carrying the
+// same id, never a stack trace.
 app.onError((error, c) => {
-  // Log for the operator; the caller gets a problem document, never a stack trace.
-  console.error(error);
-  return problem(500, 'The server could not answer this request.', new URL(c.req.url).pathname);
+  const requestId = requestIdOf(c.req.raw);
+  const path = new URL(c.req.url).pathname;
+  if (error instanceof MissingBodyFile) {
+    logErrorOnce(`file:${error.file}`, 'missing-body-file', { file: error.file, status: error.status, requestId, path });
+    return problem(503, 'Part of this deployment is missing; it answers again after the next deploy.', path, { requestId });
+  }
+  logError('unhandled-error', { requestId, method: c.req.method, path, error: error.name, message: error.message, stack: error.stack ?? '' });
+  return problem(500, 'The server could not answer this request.', path, { requestId });
 });

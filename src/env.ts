@@ -2,6 +2,8 @@
 export interface Env {
   /** The public origin for absolute URLs, e.g. https://news.example.com. */
   SITE_URL: string;
+  /** Optional: bytes of article bodies each isolate keeps in memory (default 32 MiB). */
+  BODY_CACHE_BYTES?: string;
   /** The body files the content build wrote (Workers Static Assets, `[assets]`). */
   ASSETS: Fetcher;
 }

@@ -7,6 +7,7 @@ const TITLES: Readonly<Record<number, string>> = {
   406: 'Not Acceptable',
   412: 'Precondition Failed',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** One invalid request parameter, for `errors` in a 400. */
@@ -27,7 +28,7 @@ function kindOf(status: number): ResponseKind {
 
 /**
  * An `application/problem+json` response (RFC 9457), cached as its status allows. Extension
- * members: `errors` (InvalidParameter[]) on a 400, `alternatives` on a 406.
+ * members: `errors` (InvalidParameter[]) on a 400, `alternatives` on a 406, `requestId` on a 5xx.
  */
 export function problem(status: number, detail: string, instance: string, extensions?: Readonly<Record<string, unknown>>): Response {
   return new Response(problemBody(status, detail, instance, extensions), {

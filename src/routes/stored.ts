@@ -11,6 +11,6 @@ import type { Representation } from '../store/bundle';
  */
 export function sendStored(c: Context<AppEnv>, representation: Representation, entity: Omit<Entity, 'body' | 'etag'>, delivery: Delivery): Promise<Response> {
   const origin = c.get('origin');
-  const body = () => readBody(representation, origin, c.env.ASSETS);
+  const body = () => readBody(representation, origin, c.env.ASSETS, c.get('bodyCacheBytes'));
   return sendEntity(c.req.raw, { ...entity, etag: etagOf(representation, origin), body }, delivery);
 }

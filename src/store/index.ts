@@ -26,9 +26,8 @@ const lineBySlug = new Map(index.slugs.map((slug, line) => [slug, line]));
 const assetsByName = new Map(index.assets.map((asset) => [asset.name, asset]));
 const parsed: (StoredArticle | undefined)[] = [];
 
-/** Bodies kept per isolate: a quarter of its 128 MB, whatever the size of the archive. */
-const BODY_BUDGET = 32 * 1024 * 1024;
-const bodies = new BodyCache(BODY_BUDGET);
+/** Bodies kept per isolate, within the configured budget (BODY_CACHE_BYTES). */
+let bodies: BodyCache | undefined;
 
 /** Names this build; a Cache-Tag that purges everything it served. */
 export const buildId = index.build;
@@ -84,8 +83,9 @@ export function listArticles(query: { tag: string | null; page: number; limit: n
 }
 
 /** The exact body of a representation for this origin (from the isolate, else its body file). */
-export function readBody(representation: Representation, origin: Origin, source: BodySource): Promise<Uint8Array> {
+export function readBody(representation: Representation, origin: Origin, source: BodySource, budget: number): Promise<Uint8Array> {
+  if (bodies?.budget !== budget) bodies = new BodyCache(budget);
   return bodies.get(representation, origin, source);
 }
 
-export { etagOf } from './bodies';
+export { etagOf, MissingBodyFile } from './bodies';

@@ -12,18 +12,15 @@ export interface Origin {
   tag: string;
 }
 
-const cache = new Map<string, Promise<Origin>>();
+// Finished values only: a pending digest is not shared between requests.
+const cache = new Map<string, Origin>();
 
-/** Resolves SITE_URL to an origin; throws at first use when the configuration is not a URL. */
-export function resolveOrigin(siteUrl: string): Promise<Origin> {
-  let origin = cache.get(siteUrl);
+/** The origin `url` (validated SITE_URL, see config/) with its tag, hashed once per isolate. */
+export async function resolveOrigin(url: string): Promise<Origin> {
+  let origin = cache.get(url);
   if (origin === undefined) {
-    origin = hashOrigin(new URL(siteUrl).origin);
-    cache.set(siteUrl, origin);
+    origin = { url, tag: await sha256Base64url(url, 8) };
+    cache.set(url, origin);
   }
   return origin;
-}
-
-async function hashOrigin(url: string): Promise<Origin> {
-  return { url, tag: await sha256Base64url(url, 8) };
 }

@@ -1,6 +1,10 @@
-import { join } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { unstable_readConfig } from 'wrangler';
 import { describe, expect, it } from 'vitest';
+import { localSiteUrlProblem } from '../../scripts/site-config';
+import { parseSiteUrl } from '../../src/config/site-url';
 
 // wrangler.toml as wrangler itself reads it: what deploys must keep.
 const config = unstable_readConfig({ config: join(import.meta.dirname, '../../wrangler.toml') });
@@ -21,5 +25,52 @@ describe('wrangler.toml', () => {
 
   it('configures the public origin as a var', () => {
     expect(config.vars).toEqual({ SITE_URL: 'http://localhost:8787' });
+  });
+});
+
+describe('observability', () => {
+  it('turns on Workers Logs, where the Worker writes its JSON error lines', () => {
+    expect(config.observability).toEqual({ enabled: true });
+  });
+});
+
+describe('SITE_URL', () => {
+  it.each([
+    ['https://news.example.com', 'https://news.example.com'],
+    ['https://news.example.com/', 'https://news.example.com'],
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
+    ['HTTPS://News.Example.COM', 'https://news.example.com'],
+  ])('accepts %j as the origin %j', (value, origin) => {
+    expect(parseSiteUrl(value)).toEqual({ ok: true, origin });
+  });
+
+  it.each([
+    [undefined, 'not set'],
+    ['  ', 'empty'],
+    ['localhost:8787', '"localhost:8787"'],
+    ['news.example.com', '"news.example.com"'],
+    ['javascript:alert(1)', '"javascript:alert(1)"'],
+    ['https://news.example.com/world', '"https://news.example.com/world"'],
+    ['https://news.example.com/?edition=1', '"https://news.example.com/?edition=1"'],
+    ['https://user:pw@news.example.com', '"https://user:pw@news.example.com"'],
+  ])('rejects %j', (value, got) => {
+    expect(parseSiteUrl(value)).toEqual({ ok: false, message: `SITE_URL must be an absolute http: or https: origin, such as https://news.example.com; it is ${got}` });
+  });
+
+  async function project(toml: string, devVars?: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'edgewire-config-'));
+    await writeFile(join(dir, 'wrangler.toml'), `name = "x"\nmain = "index.js"\ncompatibility_date = "2026-11-09"\n${toml}`);
+    if (devVars !== undefined) await writeFile(join(dir, '.dev.vars'), devVars);
+    return join(dir, 'wrangler.toml');
+  }
+
+  it('stops local runs with one line when wrangler.toml or .dev.vars sets a bad value', async () => {
+    const bad = await project('[vars]\nSITE_URL = "localhost:8787"\n');
+    expect(localSiteUrlProblem(bad)).toBe(`${relative(process.cwd(), bad)}: [vars] SITE_URL must be an absolute http: or https: origin, such as https://news.example.com; it is "localhost:8787"`);
+    const unset = await project('');
+    expect(localSiteUrlProblem(unset)).toMatch(/: \[vars\] SITE_URL must be .*; it is not set$/);
+    const overridden = await project('[vars]\nSITE_URL = "https://news.example.com"\n', 'SITE_URL=news.example.com\n');
+    expect(localSiteUrlProblem(overridden)).toMatch(/; it is "news.example.com"$/);
+    expect(localSiteUrlProblem(join(import.meta.dirname, '../../wrangler.toml'))).toBeNull();
   });
 });

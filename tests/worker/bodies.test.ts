@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sendEntity } from '../../src/http/respond';
-import { BodyCache, type BodySource } from '../../src/store/bodies';
+import { BodyCache, MissingBodyFile, type BodySource } from '../../src/store/bodies';
 import { ORIGIN, type Representation } from '../../src/store/bundle';
 import type { Origin } from '../../src/store/origin';
 
@@ -33,13 +33,14 @@ describe('BodyCache', () => {
     expect(bodies.bytes).toBe(32 + 30);
   });
 
-  it('reads a file once for concurrent requests, then serves from memory', async () => {
+  it('shares only finished bodies: concurrent misses each read, later requests are served from memory', async () => {
     const bodies = new BodyCache(1024);
     const files = source({ '/b/one.txt': FILE });
     const first = await Promise.all([bodies.get(json, origin, files), bodies.get(json, origin, files), bodies.get(json, origin, files)]);
     await bodies.get(json, origin, files);
-    expect(files.reads).toEqual(['/b/one.txt']);
+    expect(files.reads).toEqual(['/b/one.txt', '/b/one.txt', '/b/one.txt']);
     expect(first.map(decode)).toEqual(Array(3).fill('{"url":"https://news.example/a"}'));
+    expect(bodies.bytes).toBe(32);
   });
 
   it('keeps separate bodies per origin', async () => {
@@ -66,8 +67,8 @@ describe('BodyCache', () => {
   it('fails loudly on a missing body file, and reads again next time', async () => {
     const bodies = new BodyCache(1024);
     const files = source({});
+    await expect(bodies.get(json, origin, files)).rejects.toThrow(new MissingBodyFile('/b/one.txt', 404));
     await expect(bodies.get(json, origin, files)).rejects.toThrow('Body file /b/one.txt could not be read from the static assets: HTTP 404');
-    await expect(bodies.get(json, origin, files)).rejects.toThrow('HTTP 404');
     expect(files.reads).toEqual(['/b/one.txt', '/b/one.txt']);
   });
 });

@@ -1,0 +1,42 @@
+import type { Env } from '../env';
+import { parseSiteUrl } from './site-url';
+
+/** The Worker's configuration, validated once per isolate from its vars. */
+export interface Config {
+  /** The public origin, from SITE_URL. */
+  origin: string;
+  /** Bytes of bodies each isolate keeps in memory (BODY_CACHE_BYTES; a quarter of an isolate's 128 MB by default). */
+  bodyCacheBytes: number;
+}
+
+/** A setting that stops the Worker from serving: each request gets a 503 naming it. */
+export interface ConfigError {
+  setting: string;
+  message: string;
+}
+
+export const DEFAULT_BODY_CACHE_BYTES = 32 * 1024 * 1024;
+
+let resolved: { env: Env; siteUrl: unknown; bodyCacheBytes: unknown; config: Config | ConfigError } | undefined;
+
+/** Validates the vars once per isolate: again only if a request brings other values. */
+export function configOf(env: Env): Config | ConfigError {
+  if (resolved === undefined || (resolved.env !== env && (resolved.siteUrl !== env.SITE_URL || resolved.bodyCacheBytes !== env.BODY_CACHE_BYTES))) {
+    resolved = { env, siteUrl: env.SITE_URL, bodyCacheBytes: env.BODY_CACHE_BYTES, config: validate(env) };
+  }
+  return resolved.config;
+}
+
+function validate(env: Env): Config | ConfigError {
+  const site = parseSiteUrl(env.SITE_URL);
+  if (!site.ok) return { setting: 'SITE_URL', message: site.message };
+  const bytes = env.BODY_CACHE_BYTES === undefined ? DEFAULT_BODY_CACHE_BYTES : Number(env.BODY_CACHE_BYTES);
+  if (!Number.isSafeInteger(bytes) || bytes < 0) {
+    return { setting: 'BODY_CACHE_BYTES', message: `BODY_CACHE_BYTES must be a whole number of bytes; it is ${JSON.stringify(env.BODY_CACHE_BYTES)}` };
+  }
+  return { origin: site.origin, bodyCacheBytes: bytes };
+}
+
+export function isConfigError(config: Config | ConfigError): config is ConfigError {
+  return 'setting' in config;
+}
