@@ -33,14 +33,32 @@ describe('BodyCache', () => {
     expect(bodies.bytes).toBe(32 + 30);
   });
 
-  it('shares only finished bodies: concurrent misses each read, later requests are served from memory', async () => {
+  it('reads a body once for a burst of requests: the others wait for the kept body, not for the read', async () => {
     const bodies = new BodyCache(1024);
     const files = source({ '/b/one.txt': FILE });
     const first = await Promise.all([bodies.get(json, origin, files), bodies.get(json, origin, files), bodies.get(json, origin, files)]);
     await bodies.get(json, origin, files);
-    expect(files.reads).toEqual(['/b/one.txt', '/b/one.txt', '/b/one.txt']);
+    expect(files.reads).toEqual(['/b/one.txt']);
     expect(first.map(decode)).toEqual(Array(3).fill('{"url":"https://news.example/a"}'));
     expect(bodies.bytes).toBe(32);
+  });
+
+  it('reads the file itself when the request reading it never finishes (cancelled)', async () => {
+    const bodies = new BodyCache(1024, { pollMs: 1, maxMs: 20 });
+    const reads: string[] = [];
+    const stalled: BodySource = { fetch: () => (reads.push('stalled'), new Promise<Response>(() => {})) };
+    void bodies.get(json, origin, stalled);
+    const body = await bodies.get(json, origin, { fetch: async () => (reads.push('own'), new Response(FILE)) });
+    expect(decode(body)).toBe('{"url":"https://news.example/a"}');
+    expect(reads).toEqual(['stalled', 'own']);
+  });
+
+  it('does not wait for a body too large to keep: every request reads it', async () => {
+    const bodies = new BodyCache(10);
+    const files = source({ '/b/one.txt': FILE });
+    await Promise.all([bodies.get(json, origin, files), bodies.get(json, origin, files)]);
+    expect(files.reads).toEqual(['/b/one.txt', '/b/one.txt']);
+    expect(bodies.bytes).toBe(0);
   });
 
   it('keeps separate bodies per origin', async () => {
