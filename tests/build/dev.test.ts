@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,8 @@ import { wranglerDevArgs } from '../../scripts/dev/arguments';
 // Each case starts a real wrangler dev, so they run side by side.
 
 const root = join(import.meta.dirname, '../..');
-const started: ChildProcess[] = [];
+/** What to signal if a case fails half-way: dev.ts (SIGTERM: it stops the rest) and wrangler's group. */
+const leftovers: { pid: number; signal: NodeJS.Signals }[] = [];
 /**
  * A directory holding a one-line Worker and its wrangler.toml, whose build command (the only
  * code that sees the dev script's environment) writes down the variables the content build reads.
@@ -34,8 +35,8 @@ async function startDev(options: { detached?: boolean; through?: (command: strin
   const [file, ...args] = options.through ? options.through(command) : command;
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
   const child = spawn(file!, args, { cwd: root, env, detached: options.detached ?? false, stdio: 'ignore' });
-  started.push(child);
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  leftovers.push({ pid: child.pid!, signal: 'SIGTERM' });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
   await until(async () => (await answer(port)) === 'dev test', 20_000);
   return { child, port, dir, exited };
 }
@@ -73,6 +74,7 @@ function groupAlive(group: number): boolean {
 async function afterStopping(dev: Awaited<ReturnType<typeof startDev>>, wrapper: number, stopIt: () => void) {
   const group = childOf(wrapper);
   if (group === null) throw new Error('dev.ts started no wrangler');
+  leftovers.push({ pid: wrapper, signal: 'SIGTERM' }, { pid: -group, signal: 'SIGKILL' });
   expect(groupAlive(group)).toBe(true);
   stopIt();
   // A zombie still counts as a member until its new parent reaps it; give that a moment.
@@ -80,9 +82,14 @@ async function afterStopping(dev: Awaited<ReturnType<typeof startDev>>, wrapper:
   return { groupAlive: groupAlive(group), answer: await answer(dev.port) };
 }
 
-// A case that failed half-way: SIGTERM reaches dev.ts (or, through sh, orphans it), which stops the rest.
 afterAll(() => {
-  for (const child of started) child.kill('SIGTERM');
+  for (const { pid, signal } of leftovers) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone, as it should be.
+    }
+  }
 });
 
 describe.concurrent('npm run dev', { timeout: 30_000 }, () => {
