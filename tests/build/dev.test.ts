@@ -1,5 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,37 +7,49 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/bench/processes';
 import { wranglerDevArgs } from '../../scripts/dev/arguments';
 
-// `npm run dev` stopped every way a developer or a tool stops it, against a throwaway Worker on a
-// free port (not the project: its content build would write into the tree other tests read).
-// Each case starts a real wrangler dev, so they run side by side.
+// `npm run dev` stopped every way a developer or a tool stops it. The ways are tried on a
+// stand-in for wrangler (fixtures/group-runner.ts: a launcher and its server, a second or less
+// each); one case runs the real wrangler dev, on a throwaway Worker (the project's content build
+// would write into the tree other tests read). All on free ports, side by side.
 
 const root = join(import.meta.dirname, '../..');
-/** What to signal if a case fails half-way: dev.ts (SIGTERM: it stops the rest) and wrangler's group. */
+const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+/** What to signal if a case fails half-way: runners (SIGTERM: they stop the rest) and groups. */
 const leftovers: { pid: number; signal: NodeJS.Signals }[] = [];
-/**
- * A directory holding a one-line Worker and its wrangler.toml, whose build command (the only
- * code that sees the dev script's environment) writes down the variables the content build reads.
- */
-async function throwawayWorker(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'edgewire-dev-'));
-  const recordEnv = `node -e "require('fs').writeFileSync('${join(dir, 'env.json')}', JSON.stringify([process.env.EDGEWIRE_DEV, process.env.EDGEWIRE_DRAFTS]))"`;
-  await writeFile(join(dir, 'worker.js'), `export default { fetch: () => new Response('dev test') };\n`);
-  await writeFile(join(dir, 'wrangler.toml'), `name = "dev-test"\nmain = "worker.js"\ncompatibility_date = "2026-11-09"\n\n[build]\ncommand = ${JSON.stringify(recordEnv)}\n`);
-  return dir;
+
+afterAll(() => {
+  for (const { pid, signal } of leftovers) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone, as it should be.
+    }
+  }
+});
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<[number | null, NodeJS.Signals | null]>;
 }
 
-/** scripts/dev.ts serving the throwaway Worker; `through` wraps the command (e.g. a parent shell). */
-async function startDev(options: { detached?: boolean; through?: (command: string[]) => string[] } = {}) {
-  const dir = await throwawayWorker();
-  const port = await freePort();
-  const command = [process.execPath, '--import', 'tsx', 'scripts/dev.ts', '--config', join(dir, 'wrangler.toml'), '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', String(await freePort())];
-  const [file, ...args] = options.through ? options.through(command) : command;
-  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
-  const child = spawn(file!, args, { cwd: root, env, detached: options.detached ?? false, stdio: 'ignore' });
+/** Starts `command` and waits until `port` answers `body` (unless `wait` is false). */
+async function start(command: string[], port: number, body: string, options: { detached?: boolean; wait?: boolean } = {}): Promise<Started> {
+  const [file, ...args] = command;
+  const child = spawn(file!, args, { cwd: root, env: ENV, detached: options.detached ?? false, stdio: 'ignore' });
   leftovers.push({ pid: child.pid!, signal: 'SIGTERM' });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
-  await until(async () => (await answer(port)) === 'dev test', 20_000);
-  return { child, port, dir, exited };
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
+  if (options.wait ?? true) await until(async () => (await answer(port)) === body, 20_000);
+  return { child, port, exited };
+}
+
+/** The stand-in for wrangler dev, run by runAsGroup, serving `up` on a free port. */
+async function startStandIn(options: string[] = [], spawnOptions: { detached?: boolean; through?: string; wait?: boolean } = {}): Promise<Started> {
+  const port = await freePort();
+  const command = [process.execPath, '--import', 'tsx', 'tests/build/fixtures/group-runner.ts', String(port), ...options];
+  // A parent shell, as npm is a parent: `; true` keeps sh from handing its process over.
+  const wrapped = spawnOptions.through === 'sh' ? ['sh', '-c', `${command.map((arg) => `'${arg}'`).join(' ')}; true`] : command;
+  return start(wrapped, port, 'up', spawnOptions);
 }
 
 /** The body at `/`, or null when nothing answers. */
@@ -50,14 +61,18 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
   const deadline = performance.now() + timeoutMs;
   while (!(await condition())) {
     if (performance.now() > deadline) throw new Error(`not so after ${timeoutMs} ms`);
-    await sleep(100);
+    await sleep(50);
   }
 }
 
-/** The only child of `pid` (pgrep -P), or null. */
-function childOf(pid: number): number | null {
-  const found = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.trim();
-  return found === '' ? null : Number(found);
+/** The children of `pid` (pgrep -P). */
+function childrenOf(pid: number): number[] {
+  return spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+}
+
+/** The process group of `pid` (ps). */
+function groupIdOf(pid: number): number {
+  return Number(spawnSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim());
 }
 
 /** Whether any process of group `group` is left (signal 0 only asks). */
@@ -70,64 +85,85 @@ function groupAlive(group: number): boolean {
   }
 }
 
-/** What is left of wrangler's group (dev.ts's child leads it) once `stopIt` has run. */
-async function afterStopping(dev: Awaited<ReturnType<typeof startDev>>, wrapper: number, stopIt: () => void) {
-  const group = childOf(wrapper);
-  if (group === null) throw new Error('dev.ts started no wrangler');
-  leftovers.push({ pid: wrapper, signal: 'SIGTERM' }, { pid: -group, signal: 'SIGKILL' });
-  expect(groupAlive(group)).toBe(true);
-  stopIt();
-  // A zombie still counts as a member until its new parent reaps it; give that a moment.
-  await until(() => !groupAlive(group), 5_000).catch(() => undefined);
-  return { groupAlive: groupAlive(group), answer: await answer(dev.port) };
+/** The process group `runner` started (its child that leads a group; tsx has a child too), noted for clean-up. */
+function groupOf(runner: number): number {
+  const group = childrenOf(runner).find((child) => groupIdOf(child) === child);
+  if (group === undefined) throw new Error(`${runner} runs no process group`);
+  leftovers.push({ pid: -group, signal: 'SIGKILL' });
+  return group;
 }
 
-afterAll(() => {
-  for (const { pid, signal } of leftovers) {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // Already gone, as it should be.
-    }
-  }
-});
+/** What is left of `group` once `stopIt` has run: whether any member lives, what the port says. */
+async function afterStopping(group: number, port: number, stopIt: () => void) {
+  stopIt();
+  // A zombie counts as a member until its new parent reaps it; give that a moment.
+  await until(() => !groupAlive(group), 5_000).catch(() => undefined);
+  return { groupAlive: groupAlive(group), answer: await answer(port) };
+}
 
-describe.concurrent('npm run dev', { timeout: 30_000 }, () => {
+const NOTHING_LEFT = { groupAlive: false, answer: null };
+
+describe('wrangler dev arguments', () => {
   it('runs wrangler dev on port 8787 unless given another', () => {
     expect(wranglerDevArgs([])).toEqual(['dev', '--port', '8787']);
     expect(wranglerDevArgs(['--ip', '127.0.0.1'])).toEqual(['dev', '--port', '8787', '--ip', '127.0.0.1']);
     expect(wranglerDevArgs(['--port', '9000'])).toEqual(['dev', '--port', '9000']);
     expect(wranglerDevArgs(['--port=9000'])).toEqual(['dev', '--port=9000']);
   });
+});
 
-  it('exits with wrangler status when wrangler exits by itself', async () => {
-    const args = ['--import', 'tsx', 'scripts/dev.ts', '--config', join(tmpdir(), 'no-such-wrangler.toml')];
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, stdio: 'ignore' });
-    expect(await once(child, 'exit')).toEqual([1, null]);
+describe.concurrent('a dev server run as a process group', { timeout: 30_000 }, () => {
+  it.each([
+    ['SIGTERM', 'npm passes it on'],
+    ['SIGHUP', 'the terminal closed'],
+  ] as const)('stops, server included, on %s (%s), then ends by it', async (signal, _when) => {
+    const runner = await startStandIn();
+    const group = groupOf(runner.child.pid!);
+    expect(await afterStopping(group, runner.port, () => runner.child.kill(signal))).toEqual(NOTHING_LEFT);
+    expect(await runner.exited).toEqual([null, signal]);
   });
 
-  it('stopped by SIGTERM (npm passes it on) stops wrangler and workerd, and ends by SIGTERM', async () => {
-    const dev = await startDev();
-    const left = await afterStopping(dev, dev.child.pid!, () => dev.child.kill('SIGTERM'));
-    expect(left).toEqual({ groupAlive: false, answer: null });
+  it('stops, server included, on Ctrl-C (SIGINT to its process group), then ends by it', async () => {
+    const runner = await startStandIn([], { detached: true });
+    const group = groupOf(runner.child.pid!);
+    expect(await afterStopping(group, runner.port, () => process.kill(-runner.child.pid!, 'SIGINT'))).toEqual(NOTHING_LEFT);
+    expect(await runner.exited).toEqual([null, 'SIGINT']);
+  });
+
+  it('stops when its parent is killed outright (SIGKILL to npm)', async () => {
+    const shell = await startStandIn([], { through: 'sh' });
+    const [runner] = childrenOf(shell.child.pid!);
+    if (runner === undefined) throw new Error('sh started nothing');
+    leftovers.push({ pid: runner, signal: 'SIGTERM' });
+    const group = groupOf(runner);
+    expect(await afterStopping(group, shell.port, () => shell.child.kill('SIGKILL'))).toEqual(NOTHING_LEFT);
+  });
+
+  it('kills a server that ignores SIGTERM once the grace period is up', async () => {
+    const runner = await startStandIn(['stubborn']);
+    const group = groupOf(runner.child.pid!);
+    expect(await afterStopping(group, runner.port, () => runner.child.kill('SIGTERM'))).toEqual(NOTHING_LEFT);
+    expect(await runner.exited).toEqual([null, 'SIGTERM']);
+  });
+
+  it('exits with the status of a leader that exits by itself, and stops what it left running', async () => {
+    const runner = await startStandIn(['exit=3'], { wait: false });
+    expect(await runner.exited).toEqual([3, null]);
+    expect(await answer(runner.port)).toBe(null);
+  });
+
+  it('npm run dev: wrangler dev and workerd stop on SIGTERM; the content build saw EDGEWIRE_DEV=1', async () => {
+    // The build command is the only code that sees dev.ts's environment; it writes down what it saw.
+    const dir = await mkdtemp(join(tmpdir(), 'edgewire-dev-'));
+    const recordEnv = `node -e "require('fs').writeFileSync('${join(dir, 'env.json')}', JSON.stringify([process.env.EDGEWIRE_DEV, process.env.EDGEWIRE_DRAFTS]))"`;
+    await writeFile(join(dir, 'worker.js'), `export default { fetch: () => new Response('dev test') };\n`);
+    await writeFile(join(dir, 'wrangler.toml'), `name = "dev-test"\nmain = "worker.js"\ncompatibility_date = "2026-11-09"\n\n[build]\ncommand = ${JSON.stringify(recordEnv)}\n`);
+    const port = await freePort();
+    const options = ['--config', join(dir, 'wrangler.toml'), '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', String(await freePort())];
+    const dev = await start([process.execPath, '--import', 'tsx', 'scripts/dev.ts', ...options], port, 'dev test');
+    const group = groupOf(dev.child.pid!);
+    expect(await afterStopping(group, port, () => dev.child.kill('SIGTERM'))).toEqual(NOTHING_LEFT);
     expect(await dev.exited).toEqual([null, 'SIGTERM']);
-    // The build ran with the dev environment.
-    expect(JSON.parse(await readFile(join(dev.dir, 'env.json'), 'utf8'))).toEqual(['1', 'include']);
-  });
-
-  it('stopped by Ctrl-C (SIGINT to its process group) stops wrangler and workerd, and ends by SIGINT', async () => {
-    const dev = await startDev({ detached: true });
-    const left = await afterStopping(dev, dev.child.pid!, () => process.kill(-dev.child.pid!, 'SIGINT'));
-    expect(left).toEqual({ groupAlive: false, answer: null });
-    expect(await dev.exited).toEqual([null, 'SIGINT']);
-  });
-
-  it('stopped when its parent is killed outright (SIGKILL to npm) stops wrangler and workerd', async () => {
-    // `; true` keeps sh alive as dev.ts's parent, as npm is.
-    const dev = await startDev({ through: (command) => ['sh', '-c', `${command.map((arg) => `'${arg}'`).join(' ')}; true`] });
-    const wrapper = childOf(dev.child.pid!);
-    if (wrapper === null) throw new Error('sh started no dev.ts');
-    const left = await afterStopping(dev, wrapper, () => dev.child.kill('SIGKILL'));
-    expect(left).toEqual({ groupAlive: false, answer: null });
+    expect(JSON.parse(await readFile(join(dir, 'env.json'), 'utf8'))).toEqual(['1', 'include']);
   });
 });
