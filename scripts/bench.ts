@@ -11,8 +11,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { buildBundle, readProjectConfig, runContentBuild, snapshotAssets, type AssetsSnapshot, type Bundle, type ProjectConfig } from './bench/bundle';
+import type { AssetsSnapshot, Bundle, ProjectConfig } from './bench/bundle';
 import { chartSvg } from './bench/chart';
 import { generateCorpus, writeCorpus } from './bench/corpus';
 import { floorModule, floorRoute } from './bench/floor';
@@ -23,13 +22,32 @@ import { finalReport, machineReport, sizeReport } from './bench/report';
 import type { BenchResults, Machine, RouteResult, SizeResult } from './bench/results';
 import { discoverRoutes, verifyMirror, type ProbedRoute } from './bench/routes';
 import { compileConfig, memoryOf, moduleType, startWorkerd, timeStartup, waitUntilServing, WORKERD, writeConfig, type Memory, type Service, type Worker } from './bench/workerd';
+import { parseCommandLine, usageError, type Command } from './cli';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const REAL_CONTENT = join(ROOT, 'content/articles');
 const STARTUP_RUNS = 5;
 const WARMUP_SECONDS = 1;
 
-const { values } = parseArgs({
+const BENCH: Command = {
+  name: 'bench',
+  usage: `usage: npm run bench [-- <options>]
+
+Builds, bundles, starts and loads the Worker at each archive size, beside a constant-response
+floor Worker (and nginx, when installed). The report goes to stdout, progress to stderr.
+  --sizes <n,n,…>          archive sizes in articles (default: 1,100,1000,10000)
+  --duration <seconds>     length of one load run (default: 3)
+  --rounds <n>             load runs per target, alternating (default: 5)
+  --connections <n>        concurrent connections (default: 32)
+  --tool <wrk|autocannon>  load generator (default: wrk when installed, else autocannon)
+  --chart <file.svg>       where to write the chart (default: docs/performance.svg)
+  --json <file>            also write the results as JSON
+  --report <file>          the report and chart of an earlier --json, measuring nothing
+  --keep                   keep the temporary directory
+  -h, --help               print this and exit`,
+};
+
+const { values } = parseCommandLine(BENCH, {
   options: {
     sizes: { type: 'string', default: '1,100,1000,10000' },
     duration: { type: 'string', default: '3' },
@@ -45,18 +63,28 @@ const { values } = parseArgs({
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number ≥ 1, not ${text}`);
+  if (!Number.isInteger(value) || value < 1) usageError(BENCH, `--${name} must be a whole number ≥ 1, not ${text}`);
   return value;
+}
+
+function loadTool(preferred: string | undefined): LoadOptions['tool'] {
+  try {
+    return chooseLoadTool(preferred);
+  } catch (error) {
+    return usageError(BENCH, error instanceof Error ? error.message : String(error));
+  }
 }
 
 const sizes = [...new Set(values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim())))].sort((a, b) => a - b);
 const load: LoadOptions = {
-  tool: chooseLoadTool(values.tool),
+  tool: loadTool(values.tool),
   duration: positiveInteger('duration', values.duration),
   rounds: positiveInteger('rounds', values.rounds),
   connections: positiveInteger('connections', values.connections),
   warmup: WARMUP_SECONDS,
 };
+// Loaded once the command line is read: it loads wrangler, seconds that --help should not wait.
+const { buildBundle, readProjectConfig, runContentBuild, snapshotAssets } = await import('./bench/bundle');
 const nginx = findNginx();
 const tmp = mkdtempSync(join(tmpdir(), 'edgewire-bench-'));
 const progress = (message: string): void => console.error(`[bench] ${message}`);

@@ -1,15 +1,29 @@
 /**
  * `npm run import -- <story.txt> [--date 2026-11-27] [--slug my-slug] [--out content/articles]`:
- * turns a plain-text wire story into content/articles/<slug>.md. Reports every line it does not
- * understand; never overwrites an article.
+ * turns a plain-text wire story into content/articles/<slug>.md. Checks --slug and --date against
+ * the content schema before writing; reports every line it does not understand; never overwrites
+ * an article.
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { SLUG_RULE } from '../src/content/slug';
+import { parseCommandLine, usageError, type Command } from './cli';
 import { articleFile, slugify } from './import/article';
+import { optionProblems } from './import/options';
 import { parseWire } from './import/wire';
 
-const { values, positionals } = parseArgs({
+const IMPORT: Command = {
+  name: 'import',
+  usage: `usage: npm run import -- <story.txt> [--date <date>] [--slug <slug>] [--out <dir>]
+
+Turns a plain-text wire story into <dir>/<slug>.md; never overwrites an article.
+  --date <date>  datePublished: 2026-11-27 or 2026-11-27T08:30:00Z (default: today, with a warning)
+  --slug <slug>  the file name, ${SLUG_RULE} (default: from the title)
+  --out <dir>    where to write (default: content/articles)
+  -h, --help     print this and exit`,
+};
+
+const { values, positionals } = parseCommandLine(IMPORT, {
   allowPositionals: true,
   options: {
     date: { type: 'string' },
@@ -18,20 +32,23 @@ const { values, positionals } = parseArgs({
   },
 });
 
-function fail(message: string): never {
-  console.error(`import: ${message}`);
+function fail(...lines: string[]): never {
+  for (const line of lines) console.error(`import: ${line}`);
   return process.exit(1);
 }
 
 const [input] = positionals;
-if (input === undefined || positionals.length > 1) fail('usage: npm run import -- <story.txt> [--date YYYY-MM-DD] [--slug slug] [--out dir]');
+if (input === undefined || positionals.length > 1) usageError(IMPORT, 'expected exactly one story file');
+const problems = optionProblems(values);
+if (problems.length > 0) fail(...problems);
 const parsed = parseWire(await readFile(input, 'utf8').catch(() => fail(`cannot read ${input}`)));
 if (!parsed.ok) fail(`${input}: ${parsed.message}`);
 const { story } = parsed;
 
+const slug = values.slug ?? slugify(story.title);
+if (slug === '') fail(`the title ${JSON.stringify(story.title)} has no letters a-z or digits to make a slug of; pass --slug`);
 const today = new Date().toISOString().slice(0, 10);
 if (values.date === undefined) console.warn(`import: the story carries no date; datePublished = ${today} (the import date). Pass --date to set it.`);
-const slug = values.slug ?? slugify(story.title);
 const target = join(values.out, `${slug}.md`);
 const text = articleFile(story, values.date ?? today, basename(input));
 

@@ -8,7 +8,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError, type Command } from '../cli';
 
 /** One article file: its name (`<slug>.md`) and its text. */
 export interface CorpusFile {
@@ -244,8 +244,20 @@ export async function writeCorpus(dir: string, files: readonly CorpusFile[], for
   for (const { file, text } of files) await writeFile(join(dir, file), text);
 }
 
+const CORPUS: Command = {
+  name: 'corpus',
+  usage: `usage: npm run corpus -- --out <dir> [--count <n>] [--seed <integer>] [--force]
+
+Writes a deterministic synthetic archive of Markdown articles (the benchmark's corpus).
+  --out <dir>         where to write; must be empty or missing
+  --count <n>         number of articles, ≥ 1 (default: 1000)
+  --seed <integer>    another seed, another archive (default: 1)
+  --force             empty <dir> first (only if it holds nothing but .md files)
+  -h, --help          print this and exit`,
+};
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine(CORPUS, {
     options: {
       count: { type: 'string', default: '1000' },
       seed: { type: 'string', default: '1' },
@@ -255,9 +267,9 @@ async function main(): Promise<void> {
   });
   const count = Number(values.count);
   const seed = Number(values.seed);
-  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !values.out) {
-    throw new Error('usage: corpus --count <n ≥ 1> --out <dir> [--seed <integer>] [--force]');
-  }
+  if (!Number.isInteger(count) || count < 1) usageError(CORPUS, `--count must be a whole number ≥ 1, not ${values.count}`);
+  if (!Number.isInteger(seed)) usageError(CORPUS, `--seed must be an integer, not ${values.seed}`);
+  if (values.out === undefined) usageError(CORPUS, '--out is required');
   const dir = resolve(values.out);
   await writeCorpus(dir, generateCorpus(count, seed), values.force);
   console.log(`Wrote ${count} article(s) to ${dir}`);
@@ -265,7 +277,7 @@ async function main(): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(`corpus: ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   });
 }

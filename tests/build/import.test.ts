@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,12 +11,20 @@ import { parseWire } from '../../scripts/import/wire';
 
 const root = join(import.meta.dirname, '../..');
 const seedFile = join(root, 'tests/fixtures/seed-wire.txt');
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+/** The importer with `args`, as `npm run import -- args` runs it. */
+const run = (args: string[]) => execFileAsync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: root });
+/** The same, expected to fail: its exit code and output. */
+const runFailing = (args: string[]) =>
+  run(args).then(
+    () => expect.unreachable('the import succeeded'),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
 
 describe('wire importer', () => {
   it('imports the seed into exactly the committed article and reports the unexplained line', async () => {
     const out = await mkdtemp(join(tmpdir(), 'edgewire-import-'));
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/import.ts', seedFile, '--date', '2026-11-27', '--out', out], { cwd: root });
+    const { stdout, stderr } = await run([seedFile, '--date', '2026-11-27', '--out', out]);
     const slug = 'niger-embraces-russian-military-trainers';
     expect(stdout).toBe(`import: 7 paragraphs, source, title, alternative headline -> ${join(out, `${slug}.md`)}\nRun \`npm run build\` to validate it.\n`);
     expect(stderr).toBe(`import: line 11 not understood: "100"; kept as a comment in ${join(out, `${slug}.md`)}, not published\n`);
@@ -27,10 +35,53 @@ describe('wire importer', () => {
 
   it('refuses to overwrite an article', async () => {
     const out = await mkdtemp(join(tmpdir(), 'edgewire-import-'));
-    await run('npx', ['tsx', 'scripts/import.ts', seedFile, '--date', '2026-11-27', '--out', out], { cwd: root });
-    const again = await run('npx', ['tsx', 'scripts/import.ts', seedFile, '--date', '2026-11-27', '--out', out], { cwd: root }).catch((error: { code: number; stderr: string }) => error);
-    expect('code' in again && again.code).toBe(1);
-    expect(again.stderr).toBe(`import: ${join(out, 'niger-embraces-russian-military-trainers.md')} exists; not overwritten (choose another --slug)\n`);
+    await run([seedFile, '--date', '2026-11-27', '--out', out]);
+    expect(await runFailing([seedFile, '--date', '2026-11-27', '--out', out])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `import: ${join(out, 'niger-embraces-russian-military-trainers.md')} exists; not overwritten (choose another --slug)\n`,
+    });
+  });
+
+  it.each([
+    [['--slug', 'Bad_Slug'], 'import: --slug: must be lowercase a-z, 0-9 and single hyphens (it is the file name)\n'],
+    [['--slug', 'double--hyphen'], 'import: --slug: must be lowercase a-z, 0-9 and single hyphens (it is the file name)\n'],
+    [['--date', '2026-02-30'], 'import: --date: must be an ISO 8601 date (2026-11-27) or date-time with offset (2026-11-27T08:30:00Z)\n'],
+    [['--date', '2026-11-27T08:30:00'], 'import: --date: must be an ISO 8601 date (2026-11-27) or date-time with offset (2026-11-27T08:30:00Z)\n'],
+    [
+      ['--slug', 'trailing-', '--date', '27/11/2026'],
+      'import: --slug: must be lowercase a-z, 0-9 and single hyphens (it is the file name)\n' +
+        'import: --date: must be an ISO 8601 date (2026-11-27) or date-time with offset (2026-11-27T08:30:00Z)\n',
+    ],
+  ])('rejects %j by the content schema, writing nothing', async (options, stderr) => {
+    const out = await mkdtemp(join(tmpdir(), 'edgewire-import-'));
+    expect(await runFailing([seedFile, '--out', out, ...options])).toEqual({ code: 1, stdout: '', stderr });
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('takes a date-time with offset, as the schema does, and writes it as given', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'edgewire-import-'));
+    await run([seedFile, '--out', out, '--date', '2026-11-27T08:30:00+01:00', '--slug', 'niger-trainers']);
+    expect(await readFile(join(out, 'niger-trainers.md'), 'utf8')).toContain('\ndatePublished: 2026-11-27T08:30:00+01:00\n');
+  });
+
+  it('asks for --slug when the title has nothing to make a slug of', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'edgewire-import-'));
+    const story = join(out, 'story.txt');
+    await writeFile(story, 'Первый абзац.\nSource: ТАСС\nНовости дня\n');
+    expect(await runFailing([story, '--date', '2026-11-27', '--out', out])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'import: the title "Новости дня" has no letters a-z or digits to make a slug of; pass --slug\n',
+    });
+    expect(await readdir(out)).toEqual(['story.txt']);
+    await run([story, '--date', '2026-11-27', '--out', out, '--slug', 'novosti-dnya']);
+    expect(await readdir(out)).toEqual(['novosti-dnya.md', 'story.txt']);
+  });
+
+  it('needs exactly one story file, and says how to call it', async () => {
+    const { stdout: usage } = await run(['--help']);
+    expect(await runFailing([])).toEqual({ code: 2, stdout: '', stderr: `import: expected exactly one story file\n\n${usage}` });
   });
 
   it('maps the seed lines and keeps the last one as not understood', async () => {

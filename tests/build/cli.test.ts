@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { asksForHelp } from '../../scripts/cli';
+
+// Every script of package.json we own answers --help, and turns a bad command line into one line
+// and its usage on stderr (exit 2), never a stack trace. (bench loads wrangler before it reads its
+// command line, a few seconds on a busy machine: hence the timeout.)
+
+const root = join(import.meta.dirname, '../..');
+const SCRIPTS = { import: 'scripts/import.ts', bench: 'scripts/bench.ts', corpus: 'scripts/bench/corpus.ts', dev: 'scripts/dev.ts' };
+type Name = keyof typeof SCRIPTS;
+const NAMES = Object.keys(SCRIPTS) as Name[];
+
+/** Runs a script as its npm script does (without npm's banner): exit code, stdout, stderr. */
+function run(name: Name, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', SCRIPTS[name], ...args], { cwd: root }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+    });
+  });
+}
+
+const helps = new Map<Name, ReturnType<typeof run>>();
+/** `<name> --help`, run once per script. */
+function help(name: Name): ReturnType<typeof run> {
+  if (!helps.has(name)) helps.set(name, run(name, ['--help']));
+  return helps.get(name)!;
+}
+
+describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => {
+  it.each(NAMES)('npm run %s -- --help prints the usage and exits 0', async (name) => {
+    const { code, stdout, stderr } = await help(name);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout.split('\n')[0]).toMatch(new RegExp(`^usage: npm run ${name} `));
+  });
+
+  // dev passes options it does not know on to wrangler dev, which judges them.
+  it.each([
+    ['import', ['--bogus'], "import: Unknown option '--bogus'"],
+    ['import', ['--slug'], "import: Option '--slug <value>' argument missing"],
+    ['bench', ['--bogus'], "bench: Unknown option '--bogus'"],
+    ['bench', ['--sizes', '10,x'], 'bench: --sizes must be a whole number ≥ 1, not x'],
+    ['bench', ['--tool', 'ab'], 'bench: --tool must be wrk or autocannon, not ab'],
+    ['corpus', ['--bogus'], "corpus: Unknown option '--bogus'"],
+    ['corpus', ['--count', '0', '--out', '/tmp/unused'], 'corpus: --count must be a whole number ≥ 1, not 0'],
+    ['corpus', [], 'corpus: --out is required'],
+    ['corpus', ['--out', '/tmp/unused', 'extra'], "corpus: Unexpected argument 'extra'"],
+  ] as const)('npm run %s -- %j: one line, then the usage; exit 2', async (name, args, line) => {
+    const [result, { stdout: usage }] = await Promise.all([run(name, args), help(name)]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `${line}\n\n${usage}` });
+  });
+});
+
+describe('asksForHelp', () => {
+  it('finds -h or --help before a --, not after it', () => {
+    expect(asksForHelp(['--help'])).toBe(true);
+    expect(asksForHelp(['--port', '9000', '-h'])).toBe(true);
+    expect(asksForHelp(['--port', '9000'])).toBe(false);
+    expect(asksForHelp(['--', '--help'])).toBe(false);
+    expect(asksForHelp(['--helpful'])).toBe(false);
+  });
+});
