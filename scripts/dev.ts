@@ -12,12 +12,16 @@ import { dirname, join } from 'node:path';
 import { asksForHelp } from './cli';
 import { DEV_USAGE, wranglerDevArgs } from './dev/arguments';
 import { runAsGroup } from './dev/process-group';
+import { exitOnBadSiteUrl } from './site-config';
 
 const args = process.argv.slice(2);
 if (asksForHelp(args)) {
   console.log(DEV_USAGE);
   process.exit(0);
 }
+
+// A bad SITE_URL would answer every request with a 503: say so once, before starting anything.
+exitOnBadSiteUrl('wrangler.toml');
 
 const wrangler = join(dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin/wrangler.js');
 runAsGroup(process.execPath, [wrangler, ...wranglerDevArgs(args)], {

@@ -6,14 +6,13 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './cli';
 
-const USAGE = 'usage: npm run readme:examples [-- --readme README.md]\n\nRuns wrangler dev on 127.0.0.1:8787 (nothing else may be listening there), replays every README `$ curl` and rewrites its output.';
-const { values } = parseArgs({ options: { readme: { type: 'string', default: 'README.md' }, help: { type: 'boolean', default: false } } });
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const USAGE = `usage: npm run readme:examples [-- --readme README.md]
+
+Runs wrangler dev on port 8787 (nothing else may be listening there), replays every
+\`$ curl\` in the README's console blocks and rewrites the output under it.`;
+const { values } = parseCommandLine({ name: 'readme:examples', usage: USAGE }, { options: { readme: { type: 'string', default: 'README.md' } } });
 
 const PORT = 8787;
 const dev = spawn('npx', ['wrangler', 'dev', '--port', String(PORT)], { detached: true, stdio: 'ignore' });
