@@ -5,27 +5,23 @@
  * both in alternation with wrk or autocannon (and nginx with the same bodies, when installed).
  * Progress goes to stderr, the report to stdout; see scripts/bench/ for each step.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { AssetsSnapshot, Bundle, ProjectConfig } from './bench/bundle';
+import type { ProjectConfig } from './bench/bundle';
 import { chartSvg } from './bench/chart';
-import { generateCorpus, writeCorpus } from './bench/corpus';
 import { floorModule, floorRoute } from './bench/floor';
 import { chooseLoadTool, compareTargets, runLoad, type LoadOptions, type Target } from './bench/load';
 import { findNginx, startNginx } from './bench/nginx';
-import { freePort, killAllServers, runCommand, stopServer, type Server } from './bench/processes';
-import { finalReport, machineReport, sizeReport } from './bench/report';
-import type { BenchResults, Machine, RouteResult, SizeResult } from './bench/results';
+import { freePort, killAllServers, runMain, stopServer, type Server } from './bench/processes';
+import { describeMachine, finalReport, machineReport, sizeReport } from './bench/report';
+import type { BenchResults, RouteResult, SizeResult } from './bench/results';
 import { discoverRoutes, verifyMirror, type ProbedRoute } from './bench/routes';
-import { compileConfig, memoryOf, moduleType, startWorkerd, timeStartup, waitUntilServing, WORKERD, writeConfig, type Memory, type Service, type Worker } from './bench/workerd';
+import { compileConfig, memoryOf, timeStartup, writeConfig, type Memory, type Service } from './bench/workerd';
 import { parseCommandLine, usageError, type Command } from './cli';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const REAL_CONTENT = join(ROOT, 'content/articles');
 const STARTUP_RUNS = 5;
 const WARMUP_SECONDS = 1;
 
@@ -84,59 +80,17 @@ const load: LoadOptions = {
   warmup: WARMUP_SECONDS,
 };
 // Loaded once the command line is read: it loads wrangler, seconds that --help should not wait.
-const { buildBundle, readProjectConfig, runContentBuild, snapshotAssets } = await import('./bench/bundle');
+const { buildArchive, restoreProjectBuild, serve } = await import('./bench/archive');
+const { readProjectConfig } = await import('./bench/bundle');
 const nginx = findNginx();
 const tmp = mkdtempSync(join(tmpdir(), 'edgewire-bench-'));
 const progress = (message: string): void => console.error(`[bench] ${message}`);
-
-function machine(): Machine {
-  const require = createRequire(import.meta.url);
-  const autocannonPackage: unknown = require('autocannon/package.json');
-  const autocannonVersion = typeof autocannonPackage === 'object' && autocannonPackage !== null && 'version' in autocannonPackage ? String(autocannonPackage.version) : '?';
-  const nginxVersion = nginx ? spawnSync(nginx, ['-v'], { encoding: 'utf8' }).stderr.trim().replace(/^nginx version: /, '') : null;
-  const loadTool = load.tool.name === 'wrk' ? spawnSync(load.tool.binary, ['-v'], { encoding: 'utf8' }).stdout.split(' ').slice(0, 2).join(' ') : `autocannon ${autocannonVersion}`;
-  return {
-    cpu: cpus()[0]?.model ?? 'unknown CPU',
-    cores: cpus().length,
-    memoryBytes: totalmem(),
-    node: process.version,
-    workerd: WORKERD.version,
-    loadTool,
-    nginx: nginxVersion,
-  };
-}
-
-/** The app Worker: the bundle's modules, wrangler.toml's date, flags and vars, and the assets on disk. */
-function appServices(bundle: Bundle, config: ProjectConfig, assets: AssetsSnapshot | null): Service[] {
-  const main = bundle.modules.find((module) => module.name === 'index.js');
-  if (!main) throw new Error('the bundle has no index.js');
-  const modules = [main, ...bundle.modules.filter((module) => module !== main)].map((module) => ({ ...module, type: moduleType(module.name) }));
-  const worker: Worker = {
-    modules,
-    compatibilityDate: config.compatibilityDate,
-    compatibilityFlags: config.compatibilityFlags,
-    bindings: Object.entries(config.vars).map(([name, text]) => ({ name, text })),
-  };
-  if (!config.assets || !assets) return [{ name: 'app', worker }];
-  worker.bindings.push({ name: config.assets.binding, service: 'assets' });
-  return [{ name: 'app', worker }, { name: 'assets', disk: assets.directory }];
-}
 
 function floorService(floorPath: string, config: ProjectConfig): Service {
   return {
     name: 'floor',
     worker: { modules: [{ name: 'floor.js', path: floorPath, type: 'esModule' }], compatibilityDate: config.compatibilityDate, compatibilityFlags: [], bindings: [] },
   };
-}
-
-/** Starts workerd on a fresh config serving `services`, one port per socket, and waits for each. */
-async function serve(configPath: string, services: readonly Service[], probes: Record<string, string>): Promise<{ server: Server; ports: Record<string, number> }> {
-  const ports: Record<string, number> = {};
-  for (const name of Object.keys(probes)) ports[name] = await freePort();
-  await writeConfig(configPath, services, Object.entries(ports).map(([service, port]) => ({ service, port })));
-  const server = startWorkerd(configPath);
-  for (const [name, path] of Object.entries(probes)) await waitUntilServing(server, ports[name]!, path);
-  return { server, ports };
 }
 
 /** Loads every route on app, floor and (article routes) nginx; returns the runs and the app's memory after. */
@@ -219,19 +173,7 @@ async function benchSize(size: number, config: ProjectConfig): Promise<SizeResul
   await mkdir(dir, { recursive: true });
   // The real content plus N − 1 synthetic articles: the real article is the newest at every N,
   // so the article routes serve the same bytes at every size and compare directly.
-  const contentDir = size === 1 ? REAL_CONTENT : join(dir, 'content');
-  if (size !== 1) {
-    progress(`N=${size}: writing the corpus`);
-    await writeCorpus(contentDir, generateCorpus(size - 1));
-    await cp(REAL_CONTENT, contentDir, { recursive: true });
-  }
-  progress(`N=${size}: content build`);
-  const build = await runContentBuild(ROOT, contentDir, dir);
-  progress(`N=${size}: ${build.output}`);
-  progress(`N=${size}: wrangler deploy --dry-run`);
-  const bundle = await buildBundle(ROOT, contentDir, join(dir, 'dist'));
-  const assets = config.assets ? await snapshotAssets(config.assets.directory, join(dir, 'assets')) : null;
-  const app = appServices(bundle, config, assets);
+  const { build, bundle, assets, services: app } = await buildArchive(ROOT, dir, size - 1, config, (message) => progress(`N=${size}: ${message}`));
 
   const discovery = await serve(join(dir, 'discover.capnp'), app, { app: '/api/articles' });
   const routes = await discoverRoutes(discovery.ports.app!).finally(() => stopServer(discovery.server));
@@ -260,24 +202,12 @@ async function benchSize(size: number, config: ProjectConfig): Promise<SizeResul
   };
 }
 
-/** Puts the project's generated files back as the real content builds them. */
-async function restoreProjectBuild(): Promise<void> {
-  const { EDGEWIRE_CONTENT: _, ...env } = process.env;
-  await runCommand(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: ROOT, env }).catch((error: unknown) => {
-    console.error(`[bench] restoring the real content build failed: ${error instanceof Error ? error.message : error}`);
-  });
-}
-
-let cleaning: Promise<void> | undefined;
-/** Stops every server, removes the temp dir (unless --keep) and restores the project's build; once. */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    killAllServers();
-    if (values.keep) progress(`kept ${tmp}`);
-    else await rm(tmp, { recursive: true, force: true });
-    await restoreProjectBuild();
-  })();
-  return cleaning;
+/** Stops every server, removes the temp dir (unless --keep) and restores the project's build. */
+async function cleanUp(): Promise<void> {
+  killAllServers();
+  if (values.keep) progress(`kept ${tmp}`);
+  else await rm(tmp, { recursive: true, force: true });
+  await restoreProjectBuild(ROOT, progress);
 }
 
 /** Prints the report and writes the chart for measured results. */
@@ -300,7 +230,7 @@ async function reportOnly(path: string): Promise<void> {
 async function main(): Promise<void> {
   if (values.report !== undefined) return reportOnly(values.report);
   const { tool: _, ...loadOptions } = load;
-  const results: BenchResults = { machine: machine(), options: { sizes, ...loadOptions }, sizes: [] };
+  const results: BenchResults = { machine: describeMachine(load.tool, nginx), options: { sizes, ...loadOptions }, sizes: [] };
   console.log(`# edgewire benchmark\n\n${machineReport(results.machine)}`);
   console.log(`Load: ${results.machine.loadTool}, ${load.connections} connections, ${load.duration} s × ${load.rounds} round(s) per target, alternating\n`);
   const config = readProjectConfig(ROOT);
@@ -316,22 +246,4 @@ async function main(): Promise<void> {
   }
 }
 
-process.on('exit', killAllServers);
-let interrupted = false;
-// Cleanup stays asynchronous: tsx kills a child whose signal handler blocks.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    progress(`${signal}: stopping`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-try {
-  await main();
-} catch (error) {
-  if (!interrupted) console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runMain(main, cleanUp, progress);

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { findExecutable } from './processes';
+import { findExecutable, track } from './processes';
 
 /** The load generator: wrk when installed, else autocannon. */
 export type LoadTool = { name: 'wrk'; binary: string } | { name: 'autocannon' };
@@ -47,12 +47,14 @@ export interface Run {
   responses: number;
   /** Responses whose status was not the expected one. */
   unexpected: number;
+  /** Responses by status code. */
+  statuses: Record<string, number>;
   /** Connection errors and timeouts. */
   errors: number;
 }
 
 /** The value below which `fraction` of the sorted `values` fall (nearest rank). */
-function percentile(sorted: Float64Array, fraction: number): number {
+export function percentile(sorted: Float64Array, fraction: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
@@ -65,6 +67,7 @@ export function runLoad(target: Target, headers: Record<string, string>, status:
 function runAutocannon(target: Target, headers: Record<string, string>, status: number, connections: number, seconds: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
+    const statuses: Record<string, number> = {};
     let unexpected = 0;
     const instance = autocannon(
       { url: `http://127.0.0.1:${target.port}${target.path}`, headers, connections, pipelining: 1, duration: seconds },
@@ -77,25 +80,35 @@ function runAutocannon(target: Target, headers: Record<string, string>, status: 
           p99Ms: percentile(sorted, 0.99),
           responses: latencies.length,
           unexpected,
+          statuses,
           errors: result.errors + result.timeouts,
         });
       },
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
       if (statusCode !== status) unexpected++;
     });
   });
 }
 
-/** wrk's Lua hooks: count responses whose status is not the expected one; print one result line. */
+/** wrk's Lua hooks: count responses by status and those not of the expected one; print the result lines. */
 const WRK_SCRIPT = `local threads = {}
 function setup(thread) table.insert(threads, thread) end
-function init(args) expected = tonumber(args[1]); unexpected = 0 end
-function response(status, headers, body) if status ~= expected then unexpected = unexpected + 1 end end
+function init(args) expected = tonumber(args[1]); unexpected = 0; statuses = {} end
+function response(status, headers, body)
+  if status ~= expected then unexpected = unexpected + 1 end
+  statuses[status] = (statuses[status] or 0) + 1
+end
 function done(summary, latency, requests)
   local bad = 0
-  for _, thread in ipairs(threads) do bad = bad + thread:get("unexpected") end
+  local counts = {}
+  for _, thread in ipairs(threads) do
+    bad = bad + thread:get("unexpected")
+    for status, count in pairs(thread:get("statuses")) do counts[status] = (counts[status] or 0) + count end
+  end
+  for status, count in pairs(counts) do io.write(string.format("STATUS %d %d\\n", status, count)) end
   local e = summary.errors
   io.write(string.format("RESULT %d %d %d %d %d %d\\n", summary.requests, summary.duration,
     latency:percentile(50), latency:percentile(99), bad, e.connect + e.read + e.write + e.timeout))
@@ -113,7 +126,7 @@ function runWrk(binary: string, target: Target, headers: Record<string, string>,
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   args.push(`http://127.0.0.1:${target.port}${target.path}`, '--', String(status));
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = track(spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -122,7 +135,8 @@ function runWrk(binary: string, target: Target, headers: Record<string, string>,
       const match = /^RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)$/m.exec(output);
       if (code !== 0 || match === null) return reject(new Error(`wrk ${args.join(' ')} failed (exit ${code}):\n${output}`));
       const [requests, durationUs, p50Us, p99Us, unexpected, errors] = match.slice(1).map(Number) as [number, number, number, number, number, number];
-      resolve({ requestsPerSecond: requests / (durationUs / 1e6), p50Ms: p50Us / 1000, p99Ms: p99Us / 1000, responses: requests, unexpected, errors });
+      const statuses = Object.fromEntries([...output.matchAll(/^STATUS (\d+) (\d+)$/gm)].map(([, code, count]) => [code!, Number(count)]));
+      resolve({ requestsPerSecond: requests / (durationUs / 1e6), p50Ms: p50Us / 1000, p99Ms: p99Us / 1000, responses: requests, unexpected, statuses, errors });
     });
   });
 }

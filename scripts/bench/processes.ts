@@ -1,10 +1,11 @@
 /**
- * Child processes of the benchmark: every server it starts is tracked here, so one call stops
- * them all on exit, on Ctrl-C and on errors. Also free ports and timed command runs.
+ * Child processes of the benchmark and the load test: every server (and load generator) they
+ * start is tracked here, so one call stops them all on exit, on Ctrl-C and on errors. Also free
+ * ports, timed command runs, and the main/cleanup/signal frame both scripts run in.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 
@@ -24,14 +25,24 @@ export interface Server {
 
 const LOG_TAIL = 4000;
 
-/** Starts a long-running server process and tracks it until it exits. */
-export function startServer(command: string, args: readonly string[], options: SpawnOptions = {}): Server {
-  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Tracks a child process until it exits, so `killAllServers` stops it too. */
+export function track<Child extends ChildProcess>(child: Child): Child {
   running.add(child);
   child.once('exit', () => running.delete(child));
+  return child;
+}
+
+/** Starts a long-running server process and tracks it until it exits; `logFile` gets all it prints. */
+export function startServer(command: string, args: readonly string[], options: SpawnOptions = {}, logFile?: string): Server {
+  const child = track(spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const file = logFile === undefined ? null : createWriteStream(logFile, { flags: 'a' });
+  child.once('exit', () => file?.end());
   let tail = '';
   // Drained continuously: a full pipe would block the server.
-  const keep = (chunk: string): void => void (tail = (tail + chunk).slice(-LOG_TAIL));
+  const keep = (chunk: string): void => {
+    tail = (tail + chunk).slice(-LOG_TAIL);
+    file?.write(chunk);
+  };
   child.stdout?.setEncoding('utf8').on('data', keep);
   child.stderr?.setEncoding('utf8').on('data', keep);
   return { child, log: () => tail };
@@ -47,7 +58,7 @@ export async function stopServer({ child }: Server): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Kills every tracked server at once (synchronous, so it is safe in exit and signal handlers). */
+/** Kills every tracked process at once (synchronous, so it is safe in exit and signal handlers). */
 export function killAllServers(): void {
   for (const child of running) child.kill('SIGKILL');
   running.clear();
@@ -90,3 +101,31 @@ export async function runCommand(command: string, args: readonly string[], optio
 
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `main`, then `cleanUp` exactly once: when main ends or fails (exit code 1), or on SIGINT,
+ * SIGTERM or SIGHUP (exit code 130). Tracked processes are killed on any exit.
+ */
+export async function runMain(main: () => Promise<void>, cleanUp: () => Promise<void>, progress: (message: string) => void): Promise<void> {
+  let cleaning: Promise<void> | undefined;
+  const cleanUpOnce = (): Promise<void> => (cleaning ??= cleanUp());
+  process.on('exit', killAllServers);
+  let interrupted = false;
+  // Cleanup stays asynchronous: tsx kills a child whose signal handler blocks.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
+      progress(`${signal}: stopping`);
+      void cleanUpOnce().finally(() => process.exit(130));
+    });
+  }
+  try {
+    await main();
+  } catch (error) {
+    if (!interrupted) console.error(error);
+    process.exitCode = 1;
+  } finally {
+    await cleanUpOnce();
+  }
+}

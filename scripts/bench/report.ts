@@ -1,7 +1,10 @@
 /** The printed report: markdown tables per size and across sizes, and the goal checks. */
-import { median, summarize, type Run, type Summary } from './load';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { median, summarize, type LoadTool, type Run, type Summary } from './load';
 import type { BenchResults, Machine, RouteResult, SizeResult } from './results';
-import type { Memory } from './workerd';
+import { WORKERD, type Memory } from './workerd';
 
 const KiB = 1024;
 const MiB = 1024 * 1024;
@@ -28,6 +31,24 @@ export function table(header: readonly string[], rows: readonly (readonly string
     `| ${cells.map((cell, column) => (column < textColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
   const rule = `|${widths.map((width, column) => (column < textColumns ? `-${'-'.repeat(width)}-` : `-${'-'.repeat(width)}:`)).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/** The machine, runtime and load generator the figures come from. */
+export function describeMachine(tool: LoadTool, nginx: string | null): Machine {
+  const require = createRequire(import.meta.url);
+  const autocannonPackage: unknown = require('autocannon/package.json');
+  const autocannonVersion = typeof autocannonPackage === 'object' && autocannonPackage !== null && 'version' in autocannonPackage ? String(autocannonPackage.version) : '?';
+  const nginxVersion = nginx ? spawnSync(nginx, ['-v'], { encoding: 'utf8' }).stderr.trim().replace(/^nginx version: /, '') : null;
+  const loadTool = tool.name === 'wrk' ? spawnSync(tool.binary, ['-v'], { encoding: 'utf8' }).stdout.split(' ').slice(0, 2).join(' ') : `autocannon ${autocannonVersion}`;
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown CPU',
+    cores: cpus().length,
+    memoryBytes: totalmem(),
+    node: process.version,
+    workerd: WORKERD.version,
+    loadTool,
+    nginx: nginxVersion,
+  };
 }
 
 /** The machine the figures come from. */

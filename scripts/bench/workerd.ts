@@ -3,7 +3,7 @@
  * floor Workers, starting a server and timing its start, and reading its memory from /proc.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, relative } from 'node:path';
 import { firstResponse } from './http';
@@ -105,9 +105,9 @@ export async function writeConfig(path: string, services: readonly Service[], so
   await writeFile(path, config);
 }
 
-/** Starts `workerd serve` on a config: Cap'n Proto text, or binary when it ends in `.bin`. */
-export function startWorkerd(configPath: string): Server {
-  return startServer(WORKERD.binary, ['serve', ...(configPath.endsWith('.bin') ? ['--binary'] : []), configPath]);
+/** Starts `workerd serve` on a config: Cap'n Proto text, or binary when it ends in `.bin`; `logFile` gets its output. */
+export function startWorkerd(configPath: string, logFile?: string): Server {
+  return startServer(WORKERD.binary, ['serve', ...(configPath.endsWith('.bin') ? ['--binary'] : []), configPath], {}, logFile);
 }
 
 /** Encodes a text config as binary (`workerd compile --config-only`); returns the `.bin` path. */
@@ -145,6 +145,46 @@ export async function memoryOf(pid: number | undefined): Promise<Memory | null> 
   const rssBytes = kib('VmRSS');
   const peakRssBytes = kib('VmHWM');
   return rssBytes === undefined || peakRssBytes === undefined ? null : { rssBytes, peakRssBytes };
+}
+
+/** A process over a load run: VmRSS and open files sampled (first, largest, last), VmHWM at the end. */
+export interface ProcessWatch {
+  startRssBytes: number;
+  peakRssBytes: number;
+  endRssBytes: number;
+  /** The kernel's high-water mark: the peak since the process started, sampled or not. */
+  hwmBytes: number;
+  peakOpenFiles: number;
+  endOpenFiles: number;
+}
+
+/** Samples the memory and open file descriptors of `pid` every `intervalMs` until `stop()` (null without /proc). */
+export function watchProcess(pid: number | undefined, intervalMs = 200): { stop(): Promise<ProcessWatch | null> } {
+  const samples: (Memory & { openFiles: number })[] = [];
+  const sample = async (): Promise<void> => {
+    const [memory, files] = await Promise.all([memoryOf(pid), readdir(`/proc/${pid}/fd`).catch(() => null)]);
+    if (memory !== null && files !== null) samples.push({ ...memory, openFiles: files.length });
+  };
+  const first = sample();
+  // Unref'd: a run that fails before stop() must not keep the process alive.
+  const timer = setInterval(() => void sample(), intervalMs).unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await first;
+      await sample();
+      if (samples.length === 0) return null;
+      const last = samples.at(-1)!;
+      return {
+        startRssBytes: samples[0]!.rssBytes,
+        peakRssBytes: Math.max(...samples.map((one) => one.rssBytes)),
+        endRssBytes: last.rssBytes,
+        hwmBytes: last.peakRssBytes,
+        peakOpenFiles: Math.max(...samples.map((one) => one.openFiles)),
+        endOpenFiles: last.openFiles,
+      };
+    },
+  };
 }
 
 /**

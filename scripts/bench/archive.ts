@@ -1,0 +1,79 @@
+/**
+ * An archive ready to serve, shared by `npm run bench` and `npm run load`: the real content plus
+ * N synthetic articles, built, bundled as `wrangler deploy --dry-run` writes it, and served by
+ * wrangler's workerd; and the project's own build put back afterwards.
+ */
+import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildBundle, runContentBuild, snapshotAssets, type AssetsSnapshot, type Bundle, type ContentBuild, type ProjectConfig } from './bundle';
+import { generateCorpus, writeCorpus } from './corpus';
+import { freePort, runCommand, type Server } from './processes';
+import { moduleType, startWorkerd, waitUntilServing, writeConfig, type Service, type Worker } from './workerd';
+
+export interface Archive {
+  /** The articles folder built: the project's own when there are no synthetic articles. */
+  contentDir: string;
+  build: ContentBuild;
+  bundle: Bundle;
+  assets: AssetsSnapshot | null;
+  /** The app Worker and its assets, as workerd services. */
+  services: Service[];
+}
+
+/**
+ * Builds the real content plus `synthetic` generated articles in `dir`. The real articles are
+ * newer than every synthetic one, so the newest article is the same at every size.
+ */
+export async function buildArchive(root: string, dir: string, synthetic: number, config: ProjectConfig, progress: (message: string) => void): Promise<Archive> {
+  const realContent = join(root, 'content/articles');
+  const contentDir = synthetic === 0 ? realContent : join(dir, 'content');
+  if (synthetic > 0) {
+    progress('writing the corpus');
+    await writeCorpus(contentDir, generateCorpus(synthetic));
+    await cp(realContent, contentDir, { recursive: true });
+  }
+  progress('content build');
+  const build = await runContentBuild(root, contentDir, dir);
+  progress(build.output);
+  progress('wrangler deploy --dry-run');
+  const bundle = await buildBundle(root, contentDir, join(dir, 'dist'));
+  const assets = config.assets ? await snapshotAssets(config.assets.directory, join(dir, 'assets')) : null;
+  return { contentDir, build, bundle, assets, services: appServices(bundle, config, assets) };
+}
+
+/** The app Worker: the bundle's modules, wrangler.toml's date, flags and vars, and the assets on disk. */
+export function appServices(bundle: Bundle, config: ProjectConfig, assets: AssetsSnapshot | null): Service[] {
+  const main = bundle.modules.find((module) => module.name === 'index.js');
+  if (!main) throw new Error('the bundle has no index.js');
+  const modules = [main, ...bundle.modules.filter((module) => module !== main)].map((module) => ({ ...module, type: moduleType(module.name) }));
+  const worker: Worker = {
+    modules,
+    compatibilityDate: config.compatibilityDate,
+    compatibilityFlags: config.compatibilityFlags,
+    bindings: Object.entries(config.vars).map(([name, text]) => ({ name, text })),
+  };
+  if (!config.assets || !assets) return [{ name: 'app', worker }];
+  worker.bindings.push({ name: config.assets.binding, service: 'assets' });
+  return [{ name: 'app', worker }, { name: 'assets', disk: assets.directory }];
+}
+
+/**
+ * Starts workerd on a fresh config serving `services`, one port per socket, and waits for each
+ * to answer its probe path. `logFile` gets everything workerd prints.
+ */
+export async function serve(configPath: string, services: readonly Service[], probes: Record<string, string>, logFile?: string): Promise<{ server: Server; ports: Record<string, number> }> {
+  const ports: Record<string, number> = {};
+  for (const name of Object.keys(probes)) ports[name] = await freePort();
+  await writeConfig(configPath, services, Object.entries(ports).map(([service, port]) => ({ service, port })));
+  const server = startWorkerd(configPath, logFile);
+  for (const [name, path] of Object.entries(probes)) await waitUntilServing(server, ports[name]!, path);
+  return { server, ports };
+}
+
+/** Puts the project's generated files back as its real content builds them. */
+export async function restoreProjectBuild(root: string, progress: (message: string) => void): Promise<void> {
+  const { EDGEWIRE_CONTENT: _, ...env } = process.env;
+  await runCommand(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: root, env }).catch((error: unknown) => {
+    progress(`restoring the real content build failed: ${error instanceof Error ? error.message : error}`);
+  });
+}
