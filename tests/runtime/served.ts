@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundle, readProjectConfig } from '../../scripts/bench/bundle';
-import { freePort, stopServer, type Server } from '../../scripts/bench/processes';
-import { moduleType, startWorkerd, waitUntilServing, writeConfig } from '../../scripts/bench/workerd';
+import { appServices, serve } from '../../scripts/bench/archive';
+import { buildBundle, readProjectConfig, snapshotAssets } from '../../scripts/bench/bundle';
+import { stopServer, type Server } from '../../scripts/bench/processes';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -14,26 +14,13 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Bundles the project's content and serves it with `vars` in place of wrangler.toml's. */
+/** Bundles the project's content and serves it with `vars` over wrangler.toml's. */
 export async function serveBundle(vars: Readonly<Record<string, string>>): Promise<Served> {
   const scratch = await mkdtemp(join(tmpdir(), 'edgewire-runtime-'));
-  const bundle = await buildBundle(ROOT, join(ROOT, 'content/articles'), join(scratch, 'dist'));
   const config = readProjectConfig(ROOT);
-  const main = bundle.modules.find((module) => module.name === 'index.js');
-  if (main === undefined || config.assets === null) throw new Error('the bundle has no index.js, or wrangler.toml no [assets]');
-  const modules = [main, ...bundle.modules.filter((module) => module !== main)].map((module) => ({ ...module, type: moduleType(module.name) }));
-  const bindings = [...Object.entries({ ...config.vars, ...vars }).map(([name, text]) => ({ name, text })), { name: config.assets.binding, service: 'assets' }];
-  const port = await freePort();
-  const configPath = join(scratch, 'workerd.capnp');
-  await writeConfig(
-    configPath,
-    [
-      { name: 'app', worker: { modules, compatibilityDate: config.compatibilityDate, compatibilityFlags: config.compatibilityFlags, bindings } },
-      { name: 'assets', disk: config.assets.directory },
-    ],
-    [{ service: 'app', port }],
-  );
-  const server = startWorkerd(configPath);
-  await waitUntilServing(server, port, '/');
-  return { port, server, stop: () => stopServer(server) };
+  const bundle = await buildBundle(ROOT, join(ROOT, 'content/articles'), join(scratch, 'dist'));
+  const assets = config.assets === null ? null : await snapshotAssets(config.assets.directory, join(scratch, 'assets'));
+  const services = appServices(bundle, { ...config, vars: { ...config.vars, ...vars } }, assets);
+  const { server, ports } = await serve(join(scratch, 'workerd.capnp'), services, { app: '/' });
+  return { port: ports.app!, server, stop: () => stopServer(server) };
 }
