@@ -39,12 +39,13 @@ export function parse(source: SourceFile): Result<ParsedFile> {
 
 /**
  * YAML to plain data. The yaml package reports syntax errors in `errors` but throws from toJS
- * (an unresolved alias, too many aliases): both become messages, never an exception.
+ * (an unresolved alias, too many aliases) and overflows the stack on deep nesting: each becomes
+ * a message, never an exception.
  */
 function parseYaml(text: string): { ok: true; data: unknown } | { ok: false; messages: string[] } {
   try {
     const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-    if (document.errors.length > 0) return { ok: false, messages: document.errors.map((error) => firstLine(error.message)) };
+    if (document.errors.length > 0) return { ok: false, messages: [...new Set(document.errors.map((error) => firstLine(error.message)))] };
     return { ok: true, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
   } catch (error) {
     return { ok: false, messages: [firstLine(error instanceof Error ? error.message : String(error))] };

@@ -3,7 +3,7 @@ import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { guarded } from '../../scripts/build/article';
+import { buildArticle } from '../../scripts/build/article';
 import { buildContent } from '../../scripts/build/index';
 import { assetSizeProblem, LIMITS } from '../../scripts/build/limits';
 import { formatProblem } from '../../scripts/build/problems';
@@ -92,11 +92,17 @@ describe('content hardening', () => {
   });
 
   it('turns an exception in one file into that file’s problem', () => {
-    expect(
-      guarded('content/articles/odd.md', () => {
+    const vanishing = {
+      file: 'content/articles/odd.md',
+      name: 'odd',
+      get text(): string {
         throw new RangeError('Maximum call stack size exceeded');
-      }),
-    ).toEqual({ ok: false, problems: [{ file: 'content/articles/odd.md', field: 'file', message: 'could not be built (RangeError: Maximum call stack size exceeded)' }] });
+      },
+    };
+    expect(buildArticle(vanishing)).toEqual({
+      ok: false,
+      problems: [{ file: 'content/articles/odd.md', field: 'file', message: 'could not be built (RangeError: Maximum call stack size exceeded)' }],
+    });
   });
 
   it('refuses to render a content string holding U+E000, whatever check it got past', async () => {
