@@ -5,7 +5,8 @@
  * previous output left as it was (writer.ts writes beside it and switches with one rename).
  * With EDGEWIRE_DEV=1 (`npm run dev`) drafts are included and bad content does not fail the
  * build: the problems are printed, each broken article is served as it last built, and every
- * page lists the problems. `--help` lists the options and environment variables.
+ * page lists the problems. EDGEWIRE_DRAFTS=include includes drafts alone; EDGEWIRE_CONTENT
+ * names another articles folder (the benchmark's). `--help` lists every option and variable.
  */
 import { resolve } from 'node:path';
 import { buildContent } from './build/index';
