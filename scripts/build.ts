@@ -1,38 +1,51 @@
 /**
  * `npm run build`: validates the articles and writes what the Worker serves: the index module
  * (src/generated/content.txt, bundled) and the body files (.edgewire/assets/, static assets).
- * Exit 1 with one `file: field: message` line per problem when the content is bad.
- * Drafts are included only when EDGEWIRE_DRAFTS=include (set by `npm run dev`); EDGEWIRE_CONTENT
- * names another articles folder (the benchmark's synthetic archive).
+ * Bad content fails the build: exit 1 with one `file: field: message` line per problem, and the
+ * previous output left as it was (writer.ts writes beside it and switches with one rename).
+ * With EDGEWIRE_DEV=1 (`npm run dev`) drafts are included and bad content does not fail the
+ * build: the problems are printed, each broken article is served as it last built, and every
+ * page lists the problems. EDGEWIRE_DRAFTS=include includes drafts alone; EDGEWIRE_CONTENT
+ * names another articles folder (the benchmark's). `--help` lists every option and variable.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildContent } from './build/index';
-import { formatProblem } from './build/problems';
-import { contentText, writeBodyFiles, writeModule } from './build/writer';
+import { DEV_CACHE, readCommand, USAGE, type BuildCommand } from './build/cli';
+import { readLastGood, writeLastGood } from './build/last-good';
+import { devHeadline, failureHeadline, formatProblem } from './build/problems';
+import { contentText, writeOutput } from './build/writer';
 
-const { values } = parseArgs({
-  options: {
-    root: { type: 'string', default: '.' },
-    content: { type: 'string', default: process.env.EDGEWIRE_CONTENT ?? 'content/articles' },
-    out: { type: 'string', default: 'src/generated/content.txt' },
-    assets: { type: 'string', default: '.edgewire/assets' },
-  },
-});
-const started = performance.now();
-const root = resolve(values.root);
-const includeDrafts = process.env.EDGEWIRE_DRAFTS === 'include';
-const result = await buildContent({ root, articlesDir: values.content, includeDrafts });
-if (!result.ok) {
-  console.error(`Content build failed: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
-  for (const problem of result.problems) console.error(formatProblem(problem));
-  process.exit(1);
+async function build(command: BuildCommand): Promise<void> {
+  const started = performance.now();
+  const root = resolve(command.root);
+  const cache = resolve(root, DEV_CACHE);
+  const dev = command.dev ? { lastGood: await readLastGood(cache) } : undefined;
+  const { content: articlesDir, includeDrafts, maxArticleBytes, allowEmpty } = command;
+  const result = await buildContent({ root, articlesDir, includeDrafts, maxArticleBytes, allowEmpty, ...(dev === undefined ? {} : { dev }) });
+  if (result.problems.length > 0) {
+    console.error(result.ok ? devHeadline(result.problems.length) : failureHeadline(result.problems.length));
+    for (const problem of result.problems) console.error(formatProblem(problem));
+  }
+  if (!result.ok) return void (process.exitCode = 1);
+  const written = await writeOutput({ module: resolve(root, command.out), assets: resolve(root, command.assets) }, contentText(result), result.files);
+  if (dev !== undefined) await writeLastGood(cache, result.lastGood);
+  const drafts = includeDrafts ? ' (drafts included)' : '';
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(
+    `Built ${result.articles.length} article(s)${drafts} in ${seconds} s -> ${command.out}${written.moduleChanged ? '' : ' (unchanged)'}, ` +
+      `${command.assets} (${result.files.length} files: ${written.written} written, ${written.removed} removed)`,
+  );
 }
-const changed = await writeModule(resolve(root, values.out), contentText(result));
-const files = await writeBodyFiles(resolve(root, values.assets), result.files);
-const drafts = includeDrafts ? ' (drafts included)' : '';
-const seconds = ((performance.now() - started) / 1000).toFixed(2);
-console.log(
-  `Built ${result.articles.length} article(s)${drafts} in ${seconds} s -> ${values.out}${changed ? '' : ' (unchanged)'}, ` +
-    `${values.assets} (${result.files.length} files: ${files.written} written, ${files.removed} removed)`,
-);
+
+const read = readCommand(process.argv.slice(2), process.env);
+if (read.kind === 'help') console.log(USAGE);
+else if (read.kind === 'error') {
+  console.error(`build: ${read.message}\n\n${USAGE}`);
+  process.exitCode = 2;
+} else {
+  // Anything else that goes wrong (a full disk, a bug) is one line, not a stack trace.
+  await build(read.command).catch((error: unknown) => {
+    console.error(`Content build failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}

@@ -1,5 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { articleSizeProblem } from './limits';
 import type { Problem } from './problems';
 
 /** An article source file as read from disk. */
@@ -8,35 +10,92 @@ export interface SourceFile {
   file: string;
   /** The file name without `.md`: the article's slug before validation. */
   name: string;
+  /** The text, with CRLF line endings normalised to LF. */
   text: string;
 }
 
+export interface CollectOptions {
+  /** Largest source, in bytes; a larger file is reported, not read. */
+  maxArticleBytes: number;
+  /** An articles folder with no articles builds an empty site instead of failing. */
+  allowEmpty: boolean;
+}
+
 const ARTICLE_EXTENSION = '.md';
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A path as messages show it: relative to the root, with forward slashes. */
+export function displayPath(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/') || '.';
+}
 
 /**
  * Reads every article under `dir` (subfolders included), sorted by path so the build's output
- * never depends on directory order. A file that is not Markdown is reported, not skipped, so a
- * misnamed article (`.markdown`, `.txt`) cannot vanish silently; dotfiles are ignored.
+ * never depends on directory order. Nothing is skipped silently: a file that is not Markdown, a
+ * symbolic link, a pipe or a file over the size limit is reported. Dotfiles and dot-folders are ignored.
  */
-export async function collect(dir: string, root: string): Promise<{ files: SourceFile[]; problems: Problem[] }> {
+export async function collect(dir: string, root: string, options: CollectOptions): Promise<{ files: SourceFile[]; problems: Problem[] }> {
+  const folder = displayPath(root, dir);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return error.code;
     throw error;
   });
-  const paths = entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  if (typeof entries === 'string') return { files: [], problems: [{ file: folder, field: 'folder', message: entries === 'ENOENT' ? 'not found' : 'is not a folder' }] };
   const files: SourceFile[] = [];
   const problems: Problem[] = [];
-  for (const path of paths) {
-    const file = relative(root, path).split(sep).join('/');
-    const base = path.slice(path.lastIndexOf(sep) + 1);
-    if (!base.endsWith(ARTICLE_EXTENSION)) {
-      problems.push({ file, field: 'file', message: `not an article: articles are Markdown files ending in ${ARTICLE_EXTENSION}` });
+  for (const entry of visible(entries, dir)) {
+    const path = join(entry.parentPath, entry.name);
+    const file = displayPath(root, path);
+    const problem = await entryProblem(entry, path, file, options.maxArticleBytes);
+    if (problem !== null) {
+      problems.push(problem);
       continue;
     }
-    files.push({ file, name: base.slice(0, -ARTICLE_EXTENSION.length), text: await readFile(path, 'utf8') });
+    const text = decode(await readFile(path));
+    if (text === null) problems.push({ file, field: 'file', message: 'is not valid UTF-8 text' });
+    else files.push({ file, name: entry.name.slice(0, -ARTICLE_EXTENSION.length), text: text.replaceAll('\r\n', '\n') });
+  }
+  // Broken articles are still articles: "no articles" means not one `.md` name in the folder.
+  const named = [...files, ...problems].map(({ file }) => file);
+  if (!options.allowEmpty && !named.some((file) => file.endsWith(ARTICLE_EXTENSION))) {
+    problems.unshift({ file: folder, field: 'folder', message: 'no articles (build with --allow-empty for an empty site)' });
   }
   return { files, problems };
+}
+
+/** Entries but folders (their files are listed too), sorted by path, without dotfiles and dot-folders. */
+function visible(entries: readonly Dirent[], dir: string): Dirent[] {
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .filter((entry) => !relative(dir, join(entry.parentPath, entry.name)).split(sep).some((part) => part.startsWith('.')))
+    .sort((a, b) => {
+      const [pathA, pathB] = [join(a.parentPath, a.name), join(b.parentPath, b.name)];
+      return pathA < pathB ? -1 : pathA > pathB ? 1 : 0;
+    });
+}
+
+/** Why an entry is not read as an article, or null when it is one. */
+async function entryProblem(entry: Dirent, path: string, file: string, maxBytes: number): Promise<Problem | null> {
+  if (entry.isSymbolicLink()) {
+    const target = await stat(path).catch(() => null);
+    return { file, field: target?.isDirectory() ? 'folder' : 'file', message: 'is a symbolic link; symbolic links are not followed (put the article file itself in the articles folder)' };
+  }
+  if (!entry.isFile()) return { file, field: 'file', message: `is ${kind(entry)}, not a regular file; an article is a Markdown file` };
+  if (!entry.name.endsWith(ARTICLE_EXTENSION)) return { file, field: 'file', message: `not an article: articles are Markdown files ending in ${ARTICLE_EXTENSION}` };
+  return articleSizeProblem(file, (await stat(path)).size, maxBytes);
+}
+
+function kind(entry: Dirent): string {
+  if (entry.isFIFO()) return 'a named pipe (FIFO)';
+  if (entry.isSocket()) return 'a socket';
+  return 'a device';
+}
+
+/** UTF-8 text, or null when the bytes are not UTF-8 (never replaced silently with U+FFFD). */
+function decode(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
 }

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ORIGIN } from '../../src/store/bundle';
-import { collect } from './collector';
-import { byNewest, deriveArticle } from './derive';
-import { parse } from './parser';
-import type { Problem } from './problems';
+import type { DevNotice } from '../../src/views/notice';
+import { buildArticle, type BuiltArticle } from './article';
+import { collect, displayPath } from './collector';
+import { byNewest } from './derive';
+import { nextLastGood, withLastGood, type LastGood } from './last-good';
+import { LIMITS, oversizeProblems } from './limits';
+import { devHeadline, formatProblem, type Problem } from './problems';
 import { represent, type BuildOutput } from './represent';
-import { findDuplicateSlugs, validate, type ValidArticle } from './transformer';
+import { findDuplicateSlugs } from './transformer';
 
 /** The site stylesheet belongs to the views, not to a content folder. */
 const STYLESHEET = new URL('../../src/views/site.css', import.meta.url);
@@ -16,27 +18,88 @@ export interface BuildOptions {
   root: string;
   /** Folder of articles, relative to root. */
   articlesDir?: string;
-  /** Drafts are left out unless asked for (only `npm run dev` asks). */
+  /** Drafts are left out unless asked for (dev builds ask). */
   includeDrafts?: boolean;
   siteName?: string;
+  /** Largest Markdown source of one article, in bytes. */
+  maxArticleBytes?: number;
+  /** Largest body file, in bytes: the platform's static-asset limit. */
+  maxAssetBytes?: number;
+  /** An articles folder without articles builds an empty site instead of failing. */
+  allowEmpty?: boolean;
+  /** A dev build: problems do not fail it; broken files are served as they last built, and every page lists the problems. */
+  dev?: { lastGood: LastGood };
 }
 
-/** collect -> parse -> validate -> derive -> represent. Returns the output, or every problem. */
-export async function buildContent(options: BuildOptions): Promise<({ ok: true } & BuildOutput) | { ok: false; problems: Problem[] }> {
-  const { root, articlesDir = 'content/articles', includeDrafts = false, siteName = 'edgewire' } = options;
-  const collected = await collect(resolve(root, articlesDir), root);
-  const problems: Problem[] = [...collected.problems];
-  const valid: ValidArticle[] = [];
+/**
+ * What a build produced. `ok` with `problems` only in a dev build; `lastGood` is the dev cache
+ * after this build.
+ */
+export type BuildResult = ({ ok: true; problems: Problem[]; lastGood: LastGood } & BuildOutput) | { ok: false; problems: Problem[] };
+
+const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
+  articlesDir: 'content/articles',
+  includeDrafts: false,
+  siteName: 'edgewire',
+  maxArticleBytes: LIMITS.articleBytes,
+  maxAssetBytes: LIMITS.assetBytes,
+  allowEmpty: false,
+};
+
+type Settings = typeof DEFAULTS & BuildOptions;
+
+type Render = (serving: readonly BuiltArticle[], notice?: DevNotice) => { output: BuildOutput; oversize: Problem[] };
+
+/** collect -> (per file) check, parse, validate, derive -> represent. Returns the output, or every problem. */
+export async function buildContent(options: BuildOptions): Promise<BuildResult> {
+  const settings: Settings = { ...DEFAULTS, ...options };
+  const dir = resolve(settings.root, settings.articlesDir);
+  const collected = await collect(dir, settings.root, settings);
+  const problems = [...collected.problems];
+  const built: BuiltArticle[] = [];
   for (const source of collected.files) {
-    if (source.text.includes(ORIGIN)) problems.push({ file: source.file, field: 'file', message: 'contains U+E000, which the build reserves' });
-    const parsed = parse(source);
-    const result = parsed.ok ? validate(parsed.value) : parsed;
-    if (result.ok) valid.push(result.value);
+    const result = buildArticle(source);
+    if (result.ok) built.push(result.value);
     else problems.push(...result.problems);
   }
-  problems.push(...findDuplicateSlugs(valid));
-  if (problems.length > 0) return { ok: false, problems };
-  const published = valid.filter((article) => includeDrafts || !article.frontMatter.draft);
+  problems.push(...findDuplicateSlugs(built.map(({ valid }) => valid)));
+  if (problems.length > 0 && settings.dev === undefined) return { ok: false, problems };
+  return site(built, problems, settings, displayPath(settings.root, dir));
+}
+
+/** Renders what is served; a production build with a body file over the asset limit fails. */
+async function site(built: readonly BuiltArticle[], problems: readonly Problem[], settings: Settings, folder: string): Promise<BuildResult> {
   const stylesheet = await readFile(STYLESHEET, 'utf8');
-  return { ok: true, ...represent(published.map((valid) => ({ article: deriveArticle(valid), body: valid.body })).sort(byNewest), stylesheet, siteName) };
+  const render = (serving: readonly BuiltArticle[], notice?: DevNotice) => {
+    const published = serving.filter(({ valid }) => settings.includeDrafts || !valid.frontMatter.draft).map(({ valid, article }) => ({ file: valid.file, article, body: valid.body }));
+    const output = represent(published.sort(byNewest), stylesheet, settings.siteName, notice);
+    return { output, oversize: oversizeProblems(output, published, folder, settings.maxAssetBytes) };
+  };
+  if (settings.dev !== undefined) return devSite(built, problems, settings.dev.lastGood, render);
+  const { output, oversize } = render(built);
+  if (oversize.length > 0) return { ok: false, problems: oversize };
+  return { ok: true, problems: [], lastGood: nextLastGood(built, new Set(), new Map()), ...output };
+}
+
+/**
+ * A dev build serves every article that built and, for each broken file, its last good version;
+ * every page lists the problems. An article whose body file is over the asset limit is broken
+ * too: it is rendered again without it (until no served article is over; a page alone has no fallback).
+ */
+function devSite(built: readonly BuiltArticle[], problems: readonly Problem[], cached: LastGood, render: Render): BuildResult {
+  let reported = problems;
+  let lastGood = cached;
+  for (;;) {
+    const broken = new Set(reported.map((problem) => problem.file));
+    const serving = withLastGood(built, broken, lastGood);
+    const notice = reported.length > 0 ? { summary: devHeadline(reported.length), problems: reported.map(formatProblem) } : undefined;
+    const { output, oversize } = render(serving, notice);
+    const dropped = new Set(oversize.map((problem) => problem.file));
+    if (!serving.some(({ valid }) => dropped.has(valid.file))) {
+      return { ok: true, problems: [...reported, ...oversize], lastGood: nextLastGood(built, broken, lastGood), ...output };
+    }
+    reported = [...reported, ...oversize];
+    // A last good version over the limit is no fallback any more.
+    lastGood = new Map([...lastGood].filter(([file]) => !(dropped.has(file) && broken.has(file))));
+  }
 }

@@ -12,3 +12,17 @@ export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[
 export function formatProblem({ file, field, message }: Problem): string {
   return `${file}: ${field}: ${message}`;
 }
+
+function count(problems: number): string {
+  return `${problems} problem${problems === 1 ? '' : 's'}`;
+}
+
+/** The first line of a failed build's report. */
+export function failureHeadline(problems: number): string {
+  return `Content build failed: ${count(problems)}`;
+}
+
+/** The first line of a dev build's report, and the notice on its pages. */
+export function devHeadline(problems: number): string {
+  return `Content build: ${count(problems)} (serving the last good version of each broken article)`;
+}

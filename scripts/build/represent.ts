@@ -4,12 +4,15 @@ import { paths } from '../../src/content/paths';
 import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type BundledAsset, type ContentIndex, type Representation, type Span } from '../../src/store/bundle';
 import { articlePage } from '../../src/views/article-page';
 import type { ViewContext } from '../../src/views/format';
+import type { DevNotice } from '../../src/views/notice';
 import { indexPage } from '../../src/views/index-page';
 import { notFoundPage } from '../../src/views/not-found-page';
+import { assertNoReservedCharacter } from './characters';
 import { markdownDocument } from './markdown-representation';
 
-/** An article with the Markdown body it was rendered from. */
+/** An article with the Markdown body it was rendered from, and its source file (for messages). */
 export interface SourcedArticle {
+  file: string;
   article: Article;
   body: string;
 }
@@ -59,6 +62,9 @@ export function toSummary(article: Article): ArticleSummary {
 }
 
 function articleLine({ article, body }: SourcedArticle, context: ViewContext, files: BodyFiles): ArticleLine {
+  // Every U+E000 in the output must be one the build put there: url is the only field that has one.
+  const { url: _url, ...content } = article;
+  assertNoReservedCharacter({ ...content, body }, article.slug);
   const { file, spans } = files.add(JSON.stringify({ data: article }), articlePage(article, context).toString(), markdownDocument(article, body));
   const [json, html, markdown] = spans as [Span, Span, Span];
   return { summary: toSummary(article), lastModified: new Date(article.dateModified ?? article.datePublished).toUTCString(), file, json, html, markdown };
@@ -87,15 +93,18 @@ function tagIndex(lines: readonly ArticleLine[]): Record<string, number[]> {
   return Object.fromEntries([...tags].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** Pre-renders every representation of every article (newest first), the pages and the assets. */
-export function represent(articles: readonly SourcedArticle[], stylesheetSource: string, siteName: string): BuildOutput {
+/**
+ * Pre-renders every representation of every article (newest first), the pages and the assets.
+ * `notice` (dev builds only) is listed at the top of every HTML page.
+ */
+export function represent(articles: readonly SourcedArticle[], stylesheetSource: string, siteName: string, notice?: DevNotice): BuildOutput {
   const stylesheet: BundledAsset = {
     name: `site.${contentHash(stylesheetSource).slice(0, 12)}.css`,
     contentType: 'text/css; charset=utf-8',
     body: stylesheetSource,
     hash: contentHash(stylesheetSource),
   };
-  const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), siteName };
+  const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), siteName, ...(notice === undefined ? {} : { notice }) };
   const files = new BodyFiles();
   const lines = articles.map((article) => articleLine(article, context, files));
   const pages = {

@@ -1,7 +1,10 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BodyFile } from '../../src/store/bundle';
+import { leftoverTemps, listFiles, realFileSystem, removeAll, writeAtomically, type FileSystem } from './files';
+import { FILE_CONCURRENCY, forEachLimited } from './pool';
+import { formatProblem } from './problems';
 import type { BuildOutput } from './represent';
+import { checkOutput } from './verify';
 
 /** JSON with every character past ASCII escaped (`\u00e9`): JSON.parse reads it back exactly. */
 function asciiJson(value: unknown): string {
@@ -19,29 +22,65 @@ export function contentText({ index, articles }: Pick<BuildOutput, 'index' | 'ar
   return [index, ...articles].map(asciiJson).join('\n');
 }
 
-/** Writes the content module, leaving the file untouched when nothing changed (no needless rebuilds in dev). */
-export async function writeModule(path: string, text: string): Promise<boolean> {
-  const current = await readFile(path, 'utf8').catch(() => null);
-  if (current === text) return false;
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-  return true;
+/** Where a build goes: the content module (the index) and the static-assets folder (the body files). */
+export interface OutputPaths {
+  module: string;
+  assets: string;
+}
+
+export interface WriteSummary {
+  /** False when the module already held these bytes and was left alone (no needless reload in dev). */
+  moduleChanged: boolean;
+  written: number;
+  removed: number;
 }
 
 /**
- * Makes `dir` hold exactly `files`. Names are content hashes, so a file already there is already
- * right: only new files are written and stale ones removed (dev reloads only for real changes).
+ * Writes a build so that the Worker only ever sees the previous output or the new one, whole:
+ * 1. new body files beside the old ones (names are content hashes, so a file already there is
+ *    already right and is not rewritten), FILE_CONCURRENCY at a time, each whole;
+ * 2. the check that every file the new index names is there, whole;
+ * 3. the switch: the module replaced by a rename;
+ * 4. only then, stale body files removed.
+ * A failure before the switch removes the files this build added and rethrows, leaving the
+ * previous output as it was. What a hard kill leaves (temp files, unused body files) is stale to
+ * the next build, which removes it.
  */
-export async function writeBodyFiles(dir: string, files: readonly BodyFile[]): Promise<{ written: number; removed: number }> {
-  await mkdir(dir, { recursive: true });
-  const existing = new Set(
-    (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => `/${join(entry.parentPath, entry.name).slice(dir.length + 1)}`),
-  );
-  const wanted = new Set(files.map((file) => file.path));
-  const stale = [...existing].filter((path) => !wanted.has(path));
+export async function writeOutput(paths: OutputPaths, moduleText: string, files: readonly BodyFile[], fs: FileSystem = realFileSystem): Promise<WriteSummary> {
+  await fs.mkdir(paths.assets, { recursive: true });
+  const existing = await listFiles(paths.assets, fs);
   const fresh = files.filter((file) => !existing.has(file.path));
-  await Promise.all(stale.map((path) => rm(join(dir, path))));
-  await Promise.all([...new Set(fresh.map((file) => dirname(join(dir, file.path))))].map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all(fresh.map((file) => writeFile(join(dir, file.path), file.text)));
-  return { written: fresh.length, removed: stale.length };
+  const added: string[] = [];
+  let moduleChanged: boolean;
+  try {
+    await writeBodyFiles(paths.assets, fresh, added, fs);
+    const problems = await checkOutput(moduleText, paths.assets, { fs });
+    if (problems.length > 0) throw new Error(`the written body files do not match the index:\n${problems.map(formatProblem).join('\n')}`);
+    moduleChanged = await switchModule(paths.module, moduleText, fs);
+  } catch (error) {
+    await removeAll(added.map((path) => join(paths.assets, path)), fs);
+    throw error;
+  }
+  const wanted = new Set(files.map((file) => file.path));
+  const removed = await removeAll([...existing].filter((path) => !wanted.has(path)).map((path) => join(paths.assets, path)), fs);
+  await removeAll(await leftoverTemps(paths.module, fs), fs);
+  return { moduleChanged, written: fresh.length, removed };
+}
+
+/** Writes `files` under `dir`, a few at a time; `added` lists each once it is in place. */
+async function writeBodyFiles(dir: string, files: readonly BodyFile[], added: string[], fs: FileSystem): Promise<void> {
+  for (const folder of new Set(files.map((file) => dirname(join(dir, file.path))))) await fs.mkdir(folder, { recursive: true });
+  await forEachLimited(files, FILE_CONCURRENCY, async (file) => {
+    await writeAtomically(join(dir, file.path), file.text, fs);
+    added.push(file.path);
+  });
+}
+
+/** Puts the new module in place, unless it already holds these bytes. */
+async function switchModule(path: string, text: string, fs: FileSystem): Promise<boolean> {
+  const current = await fs.readFile(path, 'utf8').catch(() => null);
+  if (current === text) return false;
+  await fs.mkdir(dirname(path), { recursive: true });
+  await writeAtomically(path, text, fs);
+  return true;
 }

@@ -14,10 +14,17 @@ const isoInstant = z
   })
   .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString().replace('.000Z', 'Z'));
 
+/**
+ * A link the pages put in `href`: absolute, and http: or https: only. `javascript:`, `data:` and
+ * `vbscript:` run or render in the reader's browser, and a relative URL would resolve against
+ * whichever site serves the page. (zod also requires the `//` after the scheme: `https:x` fails.)
+ */
+const webUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http: or https: URL' });
+
 /** A person or organisation credited by name, with an optional link; a bare string is the name. */
 const credit = z.union([
   z.string().trim().min(1).transform((name) => ({ name })),
-  z.strictObject({ name: z.string().trim().min(1), url: z.url().optional() }),
+  z.strictObject({ name: z.string().trim().min(1), url: webUrl.optional() }),
 ]);
 
 const bcp47 = z.string().refine(

@@ -28,6 +28,7 @@ ${trustedArticleHtml(article.html)}</article>`;
       ],
       stylesheet: context.stylesheet,
       siteName: context.siteName,
+      notice: context.notice,
     },
     main,
   );

@@ -1,8 +1,12 @@
+import type { DevNotice } from './notice';
+
 /** What the build tells every view besides its own data. */
 export interface ViewContext {
   /** URL of the content-hashed stylesheet. */
   stylesheet: string;
   siteName: string;
+  /** Content problems, shown on every page by dev builds only. */
+  notice?: DevNotice;
 }
 
 /** One `make(lang)` per language, made on first use: Intl objects cost more to make than to use. */

@@ -31,6 +31,7 @@ ${summaries.map(
       alternates: [['application/json', paths.apiArticles]],
       stylesheet: context.stylesheet,
       siteName: context.siteName,
+      notice: context.notice,
     },
     main,
   );

@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import { paths } from '../content/paths';
+import { devNotice, type DevNotice } from './notice';
 
 /** What every page's `<head>` needs. URLs are absolute where the web needs them to be (canonical). */
 export interface PageMeta {
@@ -12,6 +13,8 @@ export interface PageMeta {
   alternates: readonly (readonly [type: string, href: string])[];
   stylesheet: string;
   siteName: string;
+  /** Dev builds only: the content problems, listed above the page's own content. */
+  notice?: DevNotice | undefined;
 }
 
 /** The HTML document around a page's main content. */
@@ -30,7 +33,7 @@ ${meta.canonical === null ? '' : html`<link rel="canonical" href="${meta.canonic
 <body>
 <header class="site"><a href="${paths.home}">${meta.siteName}</a></header>
 <main>
-${main}
+${meta.notice === undefined ? '' : devNotice(meta.notice)}${main}
 </main>
 </body>
 </html>

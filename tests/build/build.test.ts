@@ -1,23 +1,18 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../scripts/build/index';
 import { generateCorpus, writeCorpus } from '../../scripts/bench/corpus';
-import { HOME_PAGE_SIZE } from '../../scripts/build/represent';
-import { contentText, writeBodyFiles } from '../../scripts/build/writer';
-import { ORIGIN, type ArticleLine, type Span } from '../../src/store/bundle';
-
-const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
-const run = promisify(execFile);
+import { contentHash, HOME_PAGE_SIZE } from '../../scripts/build/represent';
+import { contentText, writeOutput } from '../../scripts/build/writer';
+import { ORIGIN, type ArticleLine, type BodyFile, type Span } from '../../src/store/bundle';
+import { fixture, runBuild, tempDir } from './helpers';
 
 describe('content build', () => {
   it('fails on bad content, listing every problem as file: field: message', async () => {
-    const tmp = await mkdtemp(join(tmpdir(), 'edgewire-'));
-    const result = await run('npx', ['tsx', 'scripts/build.ts', '--root', fixture('bad'), '--out', join(tmp, 'content.txt')]).catch((error: { code: number; stderr: string }) => error);
-    expect('code' in result && result.code).toBe(1);
+    const result = await runBuild(['--root', fixture('bad'), '--out', join(await tempDir(), 'content.txt')]);
+    expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       [
         'Content build failed: 9 problems',
@@ -124,10 +119,26 @@ describe('content build', () => {
 
   it('makes the assets folder hold exactly the body files, writing only new ones', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'edgewire-assets-'));
-    expect(await writeBodyFiles(dir, [{ path: '/b/one.txt', text: '1' }, { path: '/b/two.txt', text: '2' }])).toEqual({ written: 2, removed: 0 });
-    await writeFile(join(dir, 'b/two.txt'), 'kept: a file already there is not rewritten');
-    expect(await writeBodyFiles(dir, [{ path: '/b/two.txt', text: '2' }, { path: '/b/three.txt', text: '3' }])).toEqual({ written: 1, removed: 1 });
-    expect((await readdir(join(dir, 'b'))).sort()).toEqual(['three.txt', 'two.txt']);
-    expect(await readFile(join(dir, 'b/two.txt'), 'utf8')).toBe('kept: a file already there is not rewritten');
+    const paths = { module: join(dir, 'content.txt'), assets: join(dir, 'assets') };
+    const write = (files: BodyFile[]) => writeOutput(paths, indexFor(files), files);
+    expect(await write([body('1'), body('2')])).toEqual({ moduleChanged: true, written: 2, removed: 0 });
+    const two = join(paths.assets, body('2').path);
+    // A rewrite (temp file, then rename) would give the file a new inode.
+    const inode = (await stat(two)).ino;
+    expect(await write([body('2'), body('3')])).toEqual({ moduleChanged: true, written: 1, removed: 1 });
+    expect((await readdir(join(paths.assets, 'b'))).sort()).toEqual([body('2'), body('3')].map((file) => file.path.slice(3)).sort());
+    expect((await stat(two)).ino).toBe(inode);
+    expect(await write([body('2'), body('3')])).toEqual({ moduleChanged: false, written: 0, removed: 0 });
   });
 });
+
+/** A body file as the build names it: by the hash of its text. */
+function body(text: string): BodyFile {
+  return { path: `/b/${contentHash(text)}.txt`, text };
+}
+
+/** The smallest content module whose index names `files` (as home pages), for the writer's check. */
+function indexFor(files: readonly BodyFile[]): string {
+  const page = ({ path, text }: BodyFile) => ({ file: path, start: 0, end: text.length, hash: '' });
+  return JSON.stringify({ slugs: [], pages: { home: files.map(page), notFound: page(files[0]!) } });
+}

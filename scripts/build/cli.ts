@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { LIMITS } from './limits';
+
+/** Where a dev build keeps each article's last good version, relative to the root (not in the assets). */
+export const DEV_CACHE = '.edgewire/dev-last-good.json';
+
+export const USAGE = `Usage: npm run build -- [options]      (or: npx tsx scripts/build.ts [options])
+
+Validates the articles and writes what the Worker serves: the index module and the body files.
+Bad content: exit 1, "Content build failed: N problems", then one "file: field: message" line
+per problem; the previous output is left as it was.
+
+Options:
+  --root <dir>               project root; the paths below are relative to it (default: .)
+  --content <dir>            articles folder (default: $EDGEWIRE_CONTENT, else content/articles)
+  --out <file>               index module (default: src/generated/content.txt)
+  --assets <dir>             body files, served as static assets (default: .edgewire/assets)
+  --max-article-bytes <n>    largest Markdown source of one article, in bytes (default: ${LIMITS.articleBytes})
+  --allow-empty              build an empty site when the articles folder has no articles
+  --help                     print this help and exit
+
+Environment:
+  EDGEWIRE_DEV=1             dev build (npm run dev): drafts included; content problems are printed
+                             but exit 0: each broken article is served as it last built (kept in
+                             ${DEV_CACHE}) and every page lists the problems
+  EDGEWIRE_DRAFTS=include    include drafts (production builds leave them out)
+  EDGEWIRE_CONTENT=<dir>     articles folder, as --content (the benchmark's synthetic archive)`;
+
+/** A build as the command line and environment ask for it. */
+export interface BuildCommand {
+  root: string;
+  content: string;
+  out: string;
+  assets: string;
+  maxArticleBytes: number;
+  allowEmpty: boolean;
+  dev: boolean;
+  includeDrafts: boolean;
+}
+
+/** Reads the command line; `help` and `error` are for the caller to print (with USAGE) and exit on. */
+export function readCommand(args: string[], env: NodeJS.ProcessEnv): { kind: 'help' } | { kind: 'error'; message: string } | { kind: 'build'; command: BuildCommand } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      options: {
+        root: { type: 'string', default: '.' },
+        content: { type: 'string', default: env.EDGEWIRE_CONTENT || 'content/articles' },
+        out: { type: 'string', default: 'src/generated/content.txt' },
+        assets: { type: 'string', default: '.edgewire/assets' },
+        'max-article-bytes': { type: 'string', default: String(LIMITS.articleBytes) },
+        'allow-empty': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    // parseArgs explains in its first sentence ("Unknown option '--x'."); the rest is advice on positionals.
+    return { kind: 'error', message: (error instanceof Error ? error.message : String(error)).split(/(?<=\.) /, 1)[0]?.replace(/\.$/, '') ?? '' };
+  }
+  if (values.help) return { kind: 'help' };
+  const maxArticleBytes = /^[1-9]\d*$/.test(values['max-article-bytes']) ? Number(values['max-article-bytes']) : Number.NaN;
+  if (!Number.isSafeInteger(maxArticleBytes)) return { kind: 'error', message: `--max-article-bytes must be a whole number of bytes, such as ${LIMITS.articleBytes}` };
+  const dev = env.EDGEWIRE_DEV === '1';
+  const { root, content, out, assets } = values;
+  return { kind: 'build', command: { root, content, out, assets, maxArticleBytes, allowEmpty: values['allow-empty'], dev, includeDrafts: dev || env.EDGEWIRE_DRAFTS === 'include' } };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { readCommand, USAGE } from '../../scripts/build/cli';
+import { runBuild } from './helpers';
+
+describe('scripts/build.ts command line', () => {
+  it('prints its usage, every option and environment variable, for --help and exits 0', async () => {
+    const run = await runBuild(['--help']);
+    expect(run).toEqual({ code: 0, stdout: `${USAGE}\n`, stderr: '' });
+    for (const name of ['--root', '--content', '--out', '--assets', '--max-article-bytes', '--allow-empty', '--help', 'EDGEWIRE_DEV', 'EDGEWIRE_DRAFTS', 'EDGEWIRE_CONTENT']) {
+      expect(USAGE).toContain(name);
+    }
+  });
+
+  it('rejects an unknown option in one line, then the usage, with exit 2 and no stack trace', async () => {
+    expect(await runBuild(['--nope'])).toEqual({ code: 2, stdout: '', stderr: `build: Unknown option '--nope'\n\n${USAGE}\n` });
+  });
+
+  it('reads options and the environment', () => {
+    expect(readCommand(['--max-article-bytes', '2000', '--allow-empty'], { EDGEWIRE_DEV: '1', EDGEWIRE_CONTENT: '/tmp/corpus' })).toEqual({
+      kind: 'build',
+      command: { root: '.', content: '/tmp/corpus', out: 'src/generated/content.txt', assets: '.edgewire/assets', maxArticleBytes: 2000, allowEmpty: true, dev: true, includeDrafts: true },
+    });
+    expect(readCommand([], { EDGEWIRE_DRAFTS: 'include' })).toMatchObject({ kind: 'build', command: { content: 'content/articles', maxArticleBytes: 1_000_000, dev: false, includeDrafts: true } });
+    expect(readCommand([], {})).toMatchObject({ kind: 'build', command: { allowEmpty: false, dev: false, includeDrafts: false } });
+    expect(readCommand(['--max-article-bytes', '1e6'], {})).toEqual({ kind: 'error', message: '--max-article-bytes must be a whole number of bytes, such as 1000000' });
+    expect(readCommand(['stray'], {})).toEqual({ kind: 'error', message: "Unexpected argument 'stray'" });
+  });
+});

@@ -1,0 +1,81 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ORIGIN, type ContentIndex } from '../../src/store/bundle';
+import { fixtureCopy, runBuild, snapshot } from './helpers';
+
+/** What a build left in `root`: the index, and the text of each article's and page's body file. */
+async function output(root: string) {
+  const lines = (await readFile(join(root, 'src/generated/content.txt'), 'utf8')).split('\n');
+  const index = JSON.parse(lines[0]!) as ContentIndex;
+  const body = (file: string) => readFile(join(root, '.edgewire/assets', file), 'utf8');
+  const article = async (slug: string) => {
+    const line = JSON.parse(lines[index.slugs.indexOf(slug) + 1]!) as { file: string; json: [number, number] };
+    const text = await body(line.file);
+    return { text, data: JSON.parse(text.slice(...line.json).split(ORIGIN).join('')).data };
+  };
+  return { index, article, home: () => body(index.pages.home[0]!.file), notFound: () => body(index.pages.notFound.file) };
+}
+
+const dev = { EDGEWIRE_DEV: '1' };
+const NOTICE = `<main>
+<aside class="dev-notice" aria-label="Content problems">
+<p><strong>Content build: 2 problems (serving the last good version of each broken article)</strong></p>
+<ul>
+<li>content/articles/first-story.md: title: is required</li>
+<li>content/articles/first-story.md: &lt;script&gt;: unknown field</li>
+</ul>
+</aside>
+`;
+
+describe('dev build (EDGEWIRE_DEV=1)', () => {
+  it('serves the last good version of a broken article, lists the problems on every page, and exits 0', async () => {
+    const root = await fixtureCopy('good');
+    const story = join(root, 'content/articles/first-story.md');
+    expect(await runBuild(['--root', root], dev)).toMatchObject({ code: 0, stderr: '' });
+    const good = await output(root);
+    expect(good.index.slugs).toEqual(['a-draft', 'second-story', 'first-story']);
+    expect(await good.home()).not.toContain('dev-notice');
+
+    const source = await readFile(story, 'utf8');
+    await writeFile(story, source.replace('title: First story\n', '<script>: alert(1)\n'));
+    const broken = await runBuild(['--root', root], dev);
+    expect(broken).toMatchObject({
+      code: 0,
+      stderr:
+        'Content build: 2 problems (serving the last good version of each broken article)\n' +
+        'content/articles/first-story.md: title: is required\n' +
+        'content/articles/first-story.md: <script>: unknown field\n',
+    });
+    const served = await output(root);
+    expect(served.index.slugs).toEqual(['a-draft', 'second-story', 'first-story']);
+    const first = await served.article('first-story');
+    expect(first.data.title).toBe('First story');
+    expect(first.text).toContain(NOTICE);
+    expect((await served.article('second-story')).text).toContain(NOTICE);
+    expect(await served.home()).toContain(NOTICE);
+    expect(await served.notFound()).toContain(NOTICE);
+
+    await writeFile(story, source);
+    expect(await runBuild(['--root', root], dev)).toMatchObject({ code: 0, stderr: '' });
+    const fixed = await output(root);
+    for (const page of [await fixed.home(), await fixed.notFound(), (await fixed.article('first-story')).text]) expect(page).not.toContain('dev-notice');
+  });
+
+  it('leaves out a broken file that never built, and a production build of the same content fails', async () => {
+    const root = await fixtureCopy('good');
+    await writeFile(join(root, 'content/articles/new-story.md'), '---\ntitle: New\n---\n\nBody.\n');
+    const broken = await runBuild(['--root', root], dev);
+    expect(broken).toMatchObject({
+      code: 0,
+      stderr: 'Content build: 1 problem (serving the last good version of each broken article)\ncontent/articles/new-story.md: datePublished: must be an ISO 8601 date (2026-11-27) or date-time with offset (2026-11-27T08:30:00Z)\n',
+    });
+    expect((await output(root)).index.slugs).toEqual(['a-draft', 'second-story', 'first-story']);
+    const before = await snapshot(join(root, 'src/generated'), join(root, '.edgewire'));
+    expect(await runBuild(['--root', root])).toMatchObject({
+      code: 1,
+      stderr: 'Content build failed: 1 problem\ncontent/articles/new-story.md: datePublished: must be an ISO 8601 date (2026-11-27) or date-time with offset (2026-11-27T08:30:00Z)\n',
+    });
+    expect(await snapshot(join(root, 'src/generated'), join(root, '.edgewire'))).toEqual(before);
+  });
+});

@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+/** The project root, where `npx tsx scripts/build.ts` runs. */
+export const projectRoot = join(import.meta.dirname, '../..');
+
+export const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
+
+/** A fresh temp folder. */
+export const tempDir = () => mkdtemp(join(tmpdir(), 'edgewire-'));
+
+/** A temp copy of a fixture, to change (symlinks, broken files) without touching the original. */
+export async function fixtureCopy(name: string): Promise<string> {
+  const root = await tempDir();
+  await cp(fixture(name), root, { recursive: true });
+  return root;
+}
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const execFileAsync = promisify(execFile);
+
+/** Runs `command` in the project root with only the EDGEWIRE_ variables in `env`; never rejects. */
+export async function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('EDGEWIRE_')));
+  return execFileAsync(command, args, { cwd: projectRoot, env: { ...inherited, ...env } }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+/** Runs the build script as `npm run build` does (this Node, tsx as its loader: no npx start-up per run). */
+export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args], env);
+}
+
+/** SHA-256 of every file under `dirs`, by path: equal snapshots mean byte-identical trees. */
+export async function snapshot(...dirs: string[]): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const dir of dirs) {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries.filter((entry) => entry.isFile())) {
+      const path = join(entry.parentPath, entry.name);
+      hashes[path] = createHash('sha256').update(await readFile(path)).digest('hex');
+    }
+  }
+  return hashes;
+}

@@ -1,0 +1,144 @@
+import * as fs from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus, writeCorpus } from '../../scripts/bench/corpus';
+import type { FileSystem } from '../../scripts/build/files';
+import { FILE_CONCURRENCY } from '../../scripts/build/pool';
+import { buildContent } from '../../scripts/build/index';
+import { formatProblem } from '../../scripts/build/problems';
+import { checkBuildOutput } from '../../scripts/build/verify';
+import { contentText, writeOutput, type OutputPaths } from '../../scripts/build/writer';
+import type { ArticleLine, ContentIndex } from '../../src/store/bundle';
+import { fixture, projectRoot, run, snapshot, tempDir } from './helpers';
+
+/** Builds the articles under `root` and writes them to `paths` through `fileSystem`. */
+async function buildAndWrite(root: string, paths: OutputPaths, fileSystem?: FileSystem) {
+  const result = await buildContent({ root });
+  if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join('\n'));
+  return writeOutput(paths, contentText(result), result.files, fileSystem);
+}
+
+/** A previous build (the good fixture) in a temp folder, and a bigger next build's content beside it. */
+async function previousBuild() {
+  const dir = await tempDir();
+  const paths = { module: join(dir, 'out/content.txt'), assets: join(dir, 'assets') };
+  await buildAndWrite(fixture('good'), paths);
+  const next = join(dir, 'next');
+  await writeCorpus(join(next, 'content/articles'), generateCorpus(40));
+  return { paths, next, before: await snapshot(join(dir, 'out'), paths.assets), after: () => snapshot(join(dir, 'out'), paths.assets) };
+}
+
+const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device (injected)'), { code: 'ENOSPC' });
+
+describe('writing a build', () => {
+  it('leaves the previous build byte-identical when a write fails part-way', async () => {
+    const { paths, next, before, after } = await previousBuild();
+    let writes = 0;
+    const failing: FileSystem = {
+      ...fs,
+      writeFile: async (...args: Parameters<typeof fs.writeFile>) => {
+        if (++writes > 10) throw diskFull();
+        return fs.writeFile(...args);
+      },
+    };
+    await expect(buildAndWrite(next, paths, failing)).rejects.toThrow('ENOSPC: no space left on device (injected)');
+    expect(writes).toBeGreaterThan(10);
+    expect(await after()).toEqual(before);
+  });
+
+  it('leaves the previous build byte-identical when the switch itself fails', async () => {
+    const { paths, next, before, after } = await previousBuild();
+    const failing: FileSystem = {
+      ...fs,
+      rename: async (from: fs.FileHandle | string | Buffer | URL, to: string | Buffer | URL) => {
+        if (String(to) === paths.module) throw diskFull();
+        return fs.rename(String(from), to);
+      },
+    };
+    await expect(buildAndWrite(next, paths, failing)).rejects.toThrow('injected');
+    expect(await after()).toEqual(before);
+  });
+
+  it('never switches to an index whose files are not whole: a short write is caught and undone', async () => {
+    const { paths, next, before, after } = await previousBuild();
+    let writes = 0;
+    const shortWrite: FileSystem = {
+      ...fs,
+      writeFile: async (path: Parameters<typeof fs.writeFile>[0], data: Parameters<typeof fs.writeFile>[1]) => {
+        writes += 1;
+        return fs.writeFile(path, writes === 5 && typeof data === 'string' ? data.slice(0, data.length / 2) : data);
+      },
+    };
+    const failure = await buildAndWrite(next, paths, shortWrite).catch((error: Error) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(/^the written body files do not match the index:\n.+\/assets\/b\/[\w-]{22}\.txt: file: is \d+ characters long; the index expects \d+$/);
+    expect(await after()).toEqual(before);
+  });
+
+  it('switches to the new build, then removes the stale files and any temp file a killed build left', async () => {
+    const { paths, next } = await previousBuild();
+    await fs.writeFile(join(paths.assets, 'b/.orphan.txt.123.tmp'), 'left by a hard kill');
+    await fs.writeFile(join(paths.module, '../.content.txt.123.tmp'), 'left by a hard kill');
+    // 40 articles, 2 home pages and the 404 page, which the previous build already wrote; its
+    // article files and home page are stale, and so is the orphan.
+    expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 40 + 2, removed: 3 + 1 });
+    expect(await fs.readdir(join(paths.module, '..'))).toEqual(['content.txt']);
+    expect(await fs.readdir(join(paths.assets, 'b'))).toHaveLength(43);
+    expect(await checkBuildOutput(paths.module, paths.assets)).toEqual([]);
+  });
+
+  it('writes hundreds of files with a low open-file limit (ulimit -n 256)', { timeout: 120_000 }, async () => {
+    const root = await tempDir();
+    await writeCorpus(join(root, 'content/articles'), generateCorpus(600));
+    const limited = await run('bash', ['-c', `ulimit -n 256 && "$0" --import tsx scripts/build.ts --root '${root}'`, process.execPath]);
+    // 600 articles, 20 home pages and the 404 page: 621 files, where writing them all at once failed with EMFILE.
+    expect(limited).toMatchObject({ code: 0, stderr: '' });
+    expect(limited.stdout).toMatch(/^Built 600 article\(s\) in [\d.]+ s -> src\/generated\/content\.txt, \.edgewire\/assets \(621 files: 621 written, 0 removed\)\n$/);
+    expect(await checkBuildOutput(join(root, 'src/generated/content.txt'), join(root, '.edgewire/assets'))).toEqual([]);
+  });
+
+  it('has at most FILE_CONCURRENCY files open at once, writing and checking', async () => {
+    const { paths, next } = await previousBuild();
+    let open = 0;
+    let most = 0;
+    const counted = <A extends unknown[], R>(operation: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+      most = Math.max(most, ++open);
+      return operation(...args).finally(() => void (open -= 1));
+    };
+    const counting: FileSystem = { ...fs, writeFile: counted(fs.writeFile), readFile: counted(fs.readFile) as FileSystem['readFile'] };
+    await buildAndWrite(next, paths, counting);
+    expect(most).toBe(FILE_CONCURRENCY);
+  });
+});
+
+describe('the output check', () => {
+  it('finds the real build whole: every file content.txt names is in .edgewire/assets', async () => {
+    expect(await checkBuildOutput(join(projectRoot, 'src/generated/content.txt'), join(projectRoot, '.edgewire/assets'))).toEqual([]);
+  });
+
+  it('names each missing, cut or altered body file', async () => {
+    const dir = await tempDir();
+    const paths = { module: join(dir, 'content.txt'), assets: join(dir, 'assets') };
+    await buildAndWrite(fixture('good'), paths);
+    const index = JSON.parse((await fs.readFile(paths.module, 'utf8')).split('\n', 1)[0]!) as ContentIndex;
+    const [home, notFound] = [join(paths.assets, index.pages.home[0]!.file), join(paths.assets, index.pages.notFound.file)];
+    const homeText = await fs.readFile(home, 'utf8');
+    await fs.writeFile(home, homeText.slice(0, 100));
+    await fs.writeFile(notFound, (await fs.readFile(notFound, 'utf8')).replace('Page not found', 'Page NOT found'));
+    const lines = (await fs.readFile(paths.module, 'utf8')).split('\n');
+    await fs.rm(join(paths.assets, (JSON.parse(lines[1]!) as ArticleLine).file));
+    expect((await checkBuildOutput(paths.module, paths.assets)).map(formatProblem).sort()).toEqual(
+      [
+        `${home}: file: is 100 characters long; the index expects ${homeText.length}`,
+        `${notFound}: file: does not hold the bytes its name is the hash of`,
+        `${join(paths.assets, (JSON.parse(lines[1]!) as ArticleLine).file)}: file: is missing; the index names it`,
+      ].sort(),
+    );
+    await fs.writeFile(paths.module, `${lines[0]}\n{"file":"../../etc/passwd"}`);
+    expect((await checkBuildOutput(paths.module, paths.assets)).slice(0, 2).map(formatProblem)).toEqual([
+      `${paths.module}: articles: the index lists 2, the module has 1 article lines`,
+      `${paths.module}: line 2: is not an article line`,
+    ]);
+  });
+});
+
