@@ -20,8 +20,8 @@ async function build(command: BuildCommand): Promise<void> {
   const root = resolve(command.root);
   const cache = resolve(root, DEV_CACHE);
   const dev = command.dev ? { lastGood: await readLastGood(cache) } : undefined;
-  const { content: articlesDir, includeDrafts, maxArticleBytes, allowEmpty } = command;
-  const result = await buildContent({ root, articlesDir, includeDrafts, maxArticleBytes, allowEmpty, ...(dev === undefined ? {} : { dev }) });
+  const { content: articlesDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty } = command;
+  const result = await buildContent({ root, articlesDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, ...(dev === undefined ? {} : { dev }) });
   if (result.problems.length > 0) {
     console.error(result.ok ? devHeadline(result.problems.length) : failureHeadline(result.problems.length));
     for (const problem of result.problems) console.error(formatProblem(problem));

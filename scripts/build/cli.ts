@@ -16,6 +16,9 @@ Options:
   --out <file>               index module (default: src/generated/content.txt)
   --assets <dir>             body files, served as static assets (default: .edgewire/assets)
   --max-article-bytes <n>    largest Markdown source of one article, in bytes (default: ${LIMITS.articleBytes})
+  --max-representation-bytes <n>
+                             largest rendered JSON, HTML or Markdown of one article, in bytes
+                             (default: ${LIMITS.representationBytes})
   --allow-empty              build an empty site when the articles folder has no articles
   --help                     print this help and exit
 
@@ -33,6 +36,7 @@ export interface BuildCommand {
   out: string;
   assets: string;
   maxArticleBytes: number;
+  maxRepresentationBytes: number;
   allowEmpty: boolean;
   dev: boolean;
   includeDrafts: boolean;
@@ -51,6 +55,7 @@ export function readCommand(args: string[], env: NodeJS.ProcessEnv): { kind: 'he
         out: { type: 'string', default: 'src/generated/content.txt' },
         assets: { type: 'string', default: '.edgewire/assets' },
         'max-article-bytes': { type: 'string', default: String(LIMITS.articleBytes) },
+        'max-representation-bytes': { type: 'string', default: String(LIMITS.representationBytes) },
         'allow-empty': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -60,9 +65,16 @@ export function readCommand(args: string[], env: NodeJS.ProcessEnv): { kind: 'he
     return { kind: 'error', message: (error instanceof Error ? error.message : String(error)).split(/(?<=\.) /, 1)[0]?.replace(/\.$/, '') ?? '' };
   }
   if (values.help) return { kind: 'help' };
-  const maxArticleBytes = /^[1-9]\d*$/.test(values['max-article-bytes']) ? Number(values['max-article-bytes']) : Number.NaN;
-  if (!Number.isSafeInteger(maxArticleBytes)) return { kind: 'error', message: `--max-article-bytes must be a whole number of bytes, such as ${LIMITS.articleBytes}` };
+  const maxArticleBytes = byteCount(values['max-article-bytes']);
+  if (maxArticleBytes === null) return { kind: 'error', message: `--max-article-bytes must be a whole number of bytes, such as ${LIMITS.articleBytes}` };
+  const maxRepresentationBytes = byteCount(values['max-representation-bytes']);
+  if (maxRepresentationBytes === null) return { kind: 'error', message: `--max-representation-bytes must be a whole number of bytes, such as ${LIMITS.representationBytes}` };
   const dev = env.EDGEWIRE_DEV === '1';
   const { root, content, out, assets } = values;
-  return { kind: 'build', command: { root, content, out, assets, maxArticleBytes, allowEmpty: values['allow-empty'], dev, includeDrafts: dev || env.EDGEWIRE_DRAFTS === 'include' } };
+  return { kind: 'build', command: { root, content, out, assets, maxArticleBytes, maxRepresentationBytes, allowEmpty: values['allow-empty'], dev, includeDrafts: dev || env.EDGEWIRE_DRAFTS === 'include' } };
+}
+
+function byteCount(text: string): number | null {
+  const count = /^[1-9]\d*$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isSafeInteger(count) ? count : null;
 }

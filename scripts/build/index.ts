@@ -5,7 +5,7 @@ import { buildArticle, type BuiltArticle } from './article';
 import { collect, displayPath } from './collector';
 import { byNewest } from './derive';
 import { nextLastGood, withLastGood, type LastGood } from './last-good';
-import { LIMITS, oversizeProblems } from './limits';
+import { LIMITS, oversizeProblems, representationProblems } from './limits';
 import { devHeadline, formatProblem, type Problem } from './problems';
 import { represent, type BuildOutput } from './represent';
 import { findDuplicateSlugs } from './transformer';
@@ -23,6 +23,8 @@ export interface BuildOptions {
   siteName?: string;
   /** Largest Markdown source of one article, in bytes. */
   maxArticleBytes?: number;
+  /** Largest rendered representation (JSON, HTML or Markdown) of one article, in bytes. */
+  maxRepresentationBytes?: number;
   /** Largest body file, in bytes: the platform's static-asset limit. */
   maxAssetBytes?: number;
   /** An articles folder without articles builds an empty site instead of failing. */
@@ -42,6 +44,7 @@ const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
   includeDrafts: false,
   siteName: 'edgewire',
   maxArticleBytes: LIMITS.articleBytes,
+  maxRepresentationBytes: LIMITS.representationBytes,
   maxAssetBytes: LIMITS.assetBytes,
   allowEmpty: false,
 };
@@ -73,7 +76,8 @@ async function site(built: readonly BuiltArticle[], problems: readonly Problem[]
   const render = (serving: readonly BuiltArticle[], notice?: DevNotice) => {
     const published = serving.filter(({ valid }) => settings.includeDrafts || !valid.frontMatter.draft).map(({ valid, article }) => ({ file: valid.file, article, body: valid.body }));
     const output = represent(published.sort(byNewest), stylesheet, settings.siteName, notice);
-    return { output, oversize: oversizeProblems(output, published, folder, settings.maxAssetBytes) };
+    const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes)];
+    return { output, oversize };
   };
   if (settings.dev !== undefined) return devSite(built, problems, settings.dev.lastGood, render);
   const { output, oversize } = render(built);

@@ -3,12 +3,17 @@ import type { BuildOutput } from './represent';
 
 /**
  * Size limits, as data, and the problems that name them. The article limit is editorial policy
- * (a 1 MB news article is almost certainly a mistake, such as a pasted file); the asset limit is
- * the platform's: "Individual file size: 25 MiB" (Workers Static Assets, Limits).
+ * (a 1 MB news article is almost certainly a mistake, such as a pasted file); the representation
+ * limit keeps serving cheap (measured in docs/RELIABILITY.md: an 8 MB JSON body, which 1 MB of
+ * quote marks renders to, slows workerd to 3 responses a second under 64 connections and takes
+ * its memory past 1 GB; a 1 MiB body serves at over 200 a second); the asset limit is the
+ * platform's: "Individual file size: 25 MiB" (Workers Static Assets, Limits).
  */
 export const LIMITS = {
   /** Bytes of Markdown source per article (1 MB, decimal), unless `--max-article-bytes` says otherwise. */
   articleBytes: 1_000_000,
+  /** Bytes of each rendered representation (JSON, HTML, Markdown) of an article: 1 MiB, unless `--max-representation-bytes` says otherwise. */
+  representationBytes: 1024 * 1024,
   /** Bytes per static-asset file: 25 MiB = 26,214,400 bytes. */
   assetBytes: 25 * 1024 * 1024,
 } as const;
@@ -18,7 +23,7 @@ const grouped = new Intl.NumberFormat('en-US');
 
 /** `26,214,400 bytes (25 MiB)`; the MiB only when the figure is a whole number of them. */
 function bytes(count: number): string {
-  return `${grouped.format(count)} bytes${count >= MiB && count % MiB === 0 ? ` (${count / MiB} MiB)` : ''}`;
+  return `${grouped.format(count)} ${count === 1 ? 'byte' : 'bytes'}${count >= MiB && count % MiB === 0 ? ` (${count / MiB} MiB)` : ''}`;
 }
 
 /** An article source larger than the limit (checked before it is read). */
@@ -53,4 +58,20 @@ export function oversizeProblems(output: BuildOutput, sources: readonly { file: 
     const problem = assetSizeProblem(owned.get(path) ?? { file: path }, Buffer.byteLength(text), limit);
     return problem === null ? [] : [problem];
   });
+}
+
+const REPRESENTATIONS = ['json', 'html', 'markdown'] as const;
+const NAMES = { json: 'JSON', html: 'HTML', markdown: 'Markdown' } as const;
+
+/** Every article representation over `limit` bytes, named by its article; `sources[i]` rendered `output.articles[i]`. */
+export function representationProblems(output: BuildOutput, sources: readonly { file: string }[], limit: number): Problem[] {
+  const texts = new Map(output.files.map(({ path, text }) => [path, text]));
+  return output.articles.flatMap((line, at) =>
+    REPRESENTATIONS.flatMap((kind): Problem[] => {
+      const [start, end] = line[kind];
+      const size = Buffer.byteLength(texts.get(line.file)?.slice(start, end) ?? '');
+      if (size <= limit) return [];
+      return [{ file: sources[at]?.file ?? line.file, field: 'file', message: `its ${NAMES[kind]} representation is ${bytes(size)}; the limit is ${bytes(limit)} (--max-representation-bytes)` }];
+    }),
+  );
 }
