@@ -5,6 +5,7 @@ import { ALLOW, applyCommonHeaders, isAllowedMethod, PREFLIGHT_HEADERS } from '.
 import { cacheControl } from './http/policy';
 import { problem } from './http/problem';
 import { api } from './routes/api';
+import { documentRoute } from './routes/documents';
 import { notFound } from './routes/not-found';
 import { pages } from './routes/pages';
 import { logError, logErrorOnce, requestIdOf } from './log';
@@ -47,6 +48,8 @@ app.use(async function configure(c, next) {
 
 app.route('/', pages);
 app.route('/', api);
+// Last: every other GET is a pre-rendered document or the 404.
+app.get('*', documentRoute);
 
 app.notFound(notFound);
 

@@ -48,6 +48,9 @@ function owners(output: BuildOutput, sources: readonly { file: string }[], folde
   output.articles.forEach((line, at) => owned.set(line.file, { file: sources[at]?.file ?? folder }));
   output.index.pages.home.forEach(({ file }, at) => owned.set(file, { file: folder, page: `home page ${at + 1}` }));
   owned.set(output.index.pages.notFound.file, { file: folder, page: 'the 404 page' });
+  for (const [path, stored] of Object.entries(output.index.documents)) {
+    for (const { file } of stored.pages) owned.set(file, { file: folder, page: path });
+  }
   return owned;
 }
 

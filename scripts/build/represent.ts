@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { SUMMARY_FIELDS, type Article, type ArticleSummary } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
-import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type BundledAsset, type ContentIndex, type Representation, type Span } from '../../src/store/bundle';
+import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type BundledAsset, type ContentIndex, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
 import { articlePage } from '../../src/views/article-page';
 import type { ViewContext } from '../../src/views/format';
 import type { DevNotice } from '../../src/views/notice';
 import { indexPage } from '../../src/views/index-page';
 import { notFoundPage } from '../../src/views/not-found-page';
 import { assertNoReservedCharacter } from './characters';
+import { articlesByTag, PRODUCERS, type DocumentSource, type SiteInput } from './documents';
 import { markdownDocument } from './markdown-representation';
 
 /** An article with the Markdown body it was rendered from, and its source file (for messages). */
@@ -51,9 +52,28 @@ class BodyFiles {
 
   /** Stores one body in a file of its own. */
   single(body: string): Representation {
-    const { file } = this.add(body);
-    return { file, start: 0, end: body.length, hash: representationHash(file, 0) };
+    return this.group([body])[0]!;
   }
+
+  /** Stores bodies together in one file; each comes back as a representation of its own. */
+  group(bodies: readonly string[]): Representation[] {
+    const { file, spans } = this.add(...bodies);
+    return spans.map(([start, end], place) => ({ file, start, end, hash: representationHash(file, place) }));
+  }
+}
+
+/** Stores each group of documents in one body file; the table of documents by path. */
+function storeDocuments(groups: readonly (readonly DocumentSource[])[], files: BodyFiles): Record<string, StoredDocument> {
+  const documents: Record<string, StoredDocument> = {};
+  for (const group of groups) {
+    const stored = files.group(group.flatMap((document) => document.pages));
+    let at = 0;
+    for (const { path, contentType, kind, pages } of group) {
+      if (Object.hasOwn(documents, path)) throw new Error(`Two documents at ${path}`);
+      documents[path] = { contentType, kind, pages: stored.slice(at, (at += pages.length)) };
+    }
+  }
+  return documents;
 }
 
 /** The article's list entry: the first fields of the article, in the same order. */
@@ -111,7 +131,10 @@ export function represent(articles: readonly SourcedArticle[], stylesheetSource:
     home: homePages(lines.map(({ summary }) => summary), context, files),
     notFound: files.single(notFoundPage(context).toString()),
   };
+  const published = articles.map(({ article }) => article);
+  const site: SiteInput = { articles: published, tags: articlesByTag(published), context };
+  const documents = storeDocuments(PRODUCERS.flatMap((produce) => produce(site)), files);
   const build = contentHash(...files.files.map((file) => file.path), stylesheet.hash);
-  const index: ContentIndex = { build, slugs: lines.map(({ summary }) => summary.slug), tags: tagIndex(lines), pages, assets: [stylesheet] };
+  const index: ContentIndex = { build, slugs: lines.map(({ summary }) => summary.slug), tags: tagIndex(lines), pages, documents, assets: [stylesheet] };
   return { index, articles: lines, files: files.files };
 }

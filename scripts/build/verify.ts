@@ -7,7 +7,7 @@ import { contentHash } from './represent';
 
 /**
  * The consistency check between the index and the assets: every body file the content module
- * names (line 0's pages, each article line's file) is in the assets folder, whole. The writer runs
+ * names (line 0's pages and documents, each article line's file) is in the assets folder, whole. The writer runs
  * it before the switch, so an index that names a missing or partial file is never put in place.
  */
 
@@ -15,7 +15,8 @@ const bodyPath = z.string().regex(/^\/b\/[\w-]{22}\.txt$/, 'must be a body file 
 const end = z.int().nonnegative();
 const span = z.tuple([end, end]);
 const page = z.object({ file: bodyPath, end });
-const indexLine = z.object({ slugs: z.array(z.string()), pages: z.object({ home: z.array(page).min(1), notFound: page }) });
+const document = z.object({ pages: z.array(page).min(1) });
+const indexLine = z.object({ slugs: z.array(z.string()), pages: z.object({ home: z.array(page).min(1), notFound: page }), documents: z.record(z.string(), document) });
 const articleLine = z.object({ file: bodyPath, json: span, html: span, markdown: span });
 
 /** Each body file the module names, with the end of its last body: the file's length in UTF-16 code units. */
@@ -26,7 +27,8 @@ function referencedFiles(moduleText: string, label: string): { files: Map<string
   const [first = '', ...lines] = moduleText.split('\n');
   const index = indexLine.safeParse(parseJson(first));
   if (!index.success) return { files, problems: [{ file: label, field: 'line 1', message: 'is not the content index' }] };
-  for (const { file, end } of [...index.data.pages.home, index.data.pages.notFound]) refer(file, end);
+  const documentPages = Object.values(index.data.documents).flatMap((stored) => stored.pages);
+  for (const { file, end } of [...index.data.pages.home, index.data.pages.notFound, ...documentPages]) refer(file, end);
   if (lines.length !== index.data.slugs.length) {
     problems.push({ file: label, field: 'articles', message: `the index lists ${index.data.slugs.length}, the module has ${lines.length} article lines` });
   }

@@ -9,4 +9,21 @@ export const paths = {
   apiArticles: '/api/articles',
   apiArticle: (slug: string) => `/api/articles/${slug}`,
   asset: (name: string) => `/assets/${name}`,
+  /** Every tag with its article count. */
+  tags: '/tags',
+  /** Page n of a tag's articles (page 1 is the tag page itself). */
+  tag: (tag: string, page = 1) => (page === 1 ? `/tags/${tag}` : `/tags/${tag}?page=${page}`),
+  /** The site's feeds; a tag's feeds when `tag` is given. */
+  feed: (format: FeedFormat, tag?: string) => `${tag === undefined ? '' : `/tags/${tag}`}${FEED_FILES[format]}`,
+  sitemap: '/sitemap.xml',
+  /** Child n (from 1) of the sitemap index, when the archive needs more than one sitemap. */
+  sitemapPart: (part: number) => `/sitemaps/${part}.xml`,
+  newsSitemap: '/news-sitemap.xml',
+  robots: '/robots.txt',
+  llms: '/llms.txt',
+  favicon: '/favicon.ico',
 } as const;
+
+/** The feed formats and their file names. */
+export const FEED_FILES = { rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' } as const;
+export type FeedFormat = keyof typeof FEED_FILES;

@@ -57,6 +57,17 @@ export interface BundledAsset {
   hash: string;
 }
 
+/**
+ * A pre-rendered document served at one path (feeds, sitemaps, robots.txt, tag pages): its
+ * media type, how it is cached (a kind of the HTTP policy table), and its pages: `pages[n]` is
+ * `?page=n+1`. A document of one page ignores the query.
+ */
+export interface StoredDocument {
+  contentType: string;
+  kind: 'home' | 'list';
+  pages: Representation[];
+}
+
 /** The part of the content parsed at startup. */
 export interface ContentIndex {
   /** Hash of every body file and asset of this build: names it (used as a cache tag). */
@@ -67,6 +78,8 @@ export interface ContentIndex {
   tags: Record<string, number[]>;
   /** `home[n]` is page n + 1 of the home page. */
   pages: { home: Representation[]; notFound: Representation };
+  /** Every other pre-rendered document, by its path. */
+  documents: Record<string, StoredDocument>;
   assets: BundledAsset[];
 }
 

@@ -1,6 +1,6 @@
 import content from '../generated/content.txt';
 import { BodyCache, type BodySource } from './bodies';
-import { ORIGIN, representationHash, type ArticleLine, type BundledAsset, type ContentIndex, type Representation, type Span } from './bundle';
+import { ORIGIN, representationHash, type ArticleLine, type BundledAsset, type ContentIndex, type Representation, type Span, type StoredDocument } from './bundle';
 import type { Origin } from './origin';
 
 /**
@@ -64,6 +64,11 @@ export function findArticle(slug: string): StoredArticle | undefined {
 /** The article whose slug is `slug` in any letter case (for redirects to the canonical spelling). */
 export function findArticleIgnoringCase(slug: string): StoredArticle | undefined {
   return findArticle(slug) ?? findArticle(slug.toLowerCase());
+}
+
+/** The pre-rendered document at `path` (a feed, a sitemap, a tag page...). */
+export function findDocument(path: string): StoredDocument | undefined {
+  return Object.hasOwn(index.documents, path) ? index.documents[path] : undefined;
 }
 
 export function findAsset(name: string): BundledAsset | undefined {

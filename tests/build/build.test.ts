@@ -140,5 +140,5 @@ function body(text: string): BodyFile {
 /** The smallest content module whose index names `files` (as home pages), for the writer's check. */
 function indexFor(files: readonly BodyFile[]): string {
   const page = ({ path, text }: BodyFile) => ({ file: path, start: 0, end: text.length, hash: '' });
-  return JSON.stringify({ slugs: [], pages: { home: files.map(page), notFound: page(files[0]!) } });
+  return JSON.stringify({ slugs: [], pages: { home: files.map(page), notFound: page(files[0]!) }, documents: {} });
 }

@@ -1,0 +1,46 @@
+import type { Article } from '../../src/content/article';
+import type { StoredDocument } from '../../src/store/bundle';
+import type { ViewContext } from '../../src/views/format';
+
+/**
+ * Documents served at fixed paths (feeds, sitemaps, robots.txt, tag pages), as outputs of the
+ * same represent stage as the articles. Each producer gets the published articles, newest first,
+ * and returns groups of documents; each group is stored in one body file, so a group is what is
+ * read together (a tag's pages and feeds) and the file count stays well inside the static-assets limit.
+ */
+
+/** One document to store: its path, media type, caching kind, and its pages' text (page 1 first). */
+export interface DocumentSource {
+  path: string;
+  contentType: string;
+  kind: StoredDocument['kind'];
+  pages: readonly string[];
+}
+
+/** What every producer is given. */
+export interface SiteInput {
+  /** Published articles, newest first; URLs start with the ORIGIN marker. */
+  articles: readonly Article[];
+  /** Each tag's articles, newest first; tags in code-point order. */
+  tags: ReadonlyMap<string, readonly Article[]>;
+  context: ViewContext;
+}
+
+/** Produces groups of documents; one body file per group. */
+export type DocumentProducer = (site: SiteInput) => DocumentSource[][];
+
+/** Every producer, in the order their documents are stored. */
+export const PRODUCERS: readonly DocumentProducer[] = [];
+
+/** Each tag's articles, newest first (the order they come in), tags in code-point order. */
+export function articlesByTag(articles: readonly Article[]): Map<string, Article[]> {
+  const tags = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const tag of article.tags) {
+      const tagged = tags.get(tag);
+      if (tagged === undefined) tags.set(tag, [article]);
+      else tagged.push(article);
+    }
+  }
+  return new Map([...tags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
