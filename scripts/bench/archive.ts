@@ -58,12 +58,13 @@ export function appServices(bundle: Bundle, config: ProjectConfig, assets: Asset
 }
 
 /**
- * Starts workerd on a fresh config serving `services`, one port per socket, and waits for each
- * to answer its probe path. `logFile` gets everything workerd prints.
+ * Starts workerd on a fresh config serving `services`, one port per socket (those in `chosen`, a
+ * free one for the rest), and waits for each to answer its probe path. `logFile` gets everything
+ * workerd prints.
  */
-export async function serve(configPath: string, services: readonly Service[], probes: Record<string, string>, logFile?: string): Promise<{ server: Server; ports: Record<string, number> }> {
+export async function serve(configPath: string, services: readonly Service[], probes: Record<string, string>, logFile?: string, chosen: Readonly<Record<string, number>> = {}): Promise<{ server: Server; ports: Record<string, number> }> {
   const ports: Record<string, number> = {};
-  for (const name of Object.keys(probes)) ports[name] = await freePort();
+  for (const name of Object.keys(probes)) ports[name] = chosen[name] ?? (await freePort());
   await writeConfig(configPath, services, Object.entries(ports).map(([service, port]) => ({ service, port })));
   const server = startWorkerd(configPath, logFile);
   for (const [name, path] of Object.entries(probes)) await waitUntilServing(server, ports[name]!, path);

@@ -1,0 +1,47 @@
+/**
+ * The project's own content as it deploys (`wrangler deploy --dry-run`), served by wrangler's
+ * workerd on 127.0.0.1: for the runtime tests and the page checks, which need real HTTP.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appServices, serve } from './archive';
+import { buildBundle, readProjectConfig, snapshotAssets } from './bundle';
+import { freePort, stopServer, type Server } from './processes';
+
+export interface Served {
+  port: number;
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
+  server: Server;
+  /** Stops workerd and removes the scratch directory. */
+  stop(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** Vars over wrangler.toml's. */
+  vars?: Readonly<Record<string, string>>;
+  /**
+   * SITE_URL set to the served origin, so every absolute URL a page names (stylesheet, canonical,
+   * links) points back at this server, as it does in production; a browser loads nothing elsewhere.
+   */
+  ownOrigin?: boolean;
+}
+
+/** Bundles the project's content in `root` and serves it. */
+export async function serveProject(root: string, { vars = {}, ownOrigin = false }: ServeOptions = {}): Promise<Served> {
+  const scratch = await mkdtemp(join(tmpdir(), 'edgewire-served-'));
+  const config = readProjectConfig(root);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const bundle = await buildBundle(root, join(root, 'content/articles'), join(scratch, 'dist'));
+  const assets = config.assets === null ? null : await snapshotAssets(config.assets.directory, join(scratch, 'assets'));
+  const siteUrl = ownOrigin ? { SITE_URL: origin } : {};
+  const services = appServices(bundle, { ...config, vars: { ...config.vars, ...siteUrl, ...vars } }, assets);
+  const { server } = await serve(join(scratch, 'workerd.capnp'), services, { app: '/' }, undefined, { app: port });
+  const stop = async () => {
+    await stopServer(server);
+    await rm(scratch, { recursive: true, force: true });
+  };
+  return { port, origin, server, stop };
+}
