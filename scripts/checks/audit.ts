@@ -3,7 +3,6 @@
  * subresources, Content-Security-Policy violations, axe-core's WCAG 2.2 AA and best-practice
  * violations, and (reported, never failed) where text falls short of AAA contrast (7:1).
  */
-import axe from 'axe-core';
 import type { AxeResults, NodeResult, RunOptions } from 'axe-core';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { VIEWPORTS, type ColorScheme } from './chromium';
@@ -81,7 +80,7 @@ export async function auditPage(browser: Browser, origin: string, page: CheckedP
     // networkidle: the favicon and any late subresource have been asked for and answered.
     const response = await tab.goto(url, { waitUntil: 'networkidle' });
     audit.status = response?.status() ?? null;
-    await tab.evaluate(axe.source);
+    await tab.evaluate((await import('axe-core')).default.source);
     audit.axeViolations = (await runAxe(tab, AXE_RUN)).violations.map(describeViolation);
     audit.aaa = (await runAxe(tab, AAA_RUN)).violations.flatMap((violation) => violation.nodes.map(shortfall));
     return audit;

@@ -3,7 +3,7 @@
  * Lighthouse are pointed at it), launched headless.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** What installs it, for the message when it is missing. */
@@ -17,6 +17,8 @@ export function requireChromium(): void {
 /** Launches Chromium headless. */
 export async function launchChromium(): Promise<Browser> {
   requireChromium();
+  // Loaded on first use, like axe-core: a command line's `--help` should not wait for either.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM });
 }
 

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { runMain } from '../bench/processes';
-import { serveProject, type Served } from '../bench/served';
+import type { Served } from '../bench/served';
 import { findPages, type CheckedPage } from './pages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -29,6 +29,8 @@ export async function runOnSite(name: string, check: (site: Site) => Promise<boo
   await runMain(
     async () => {
       say('building and serving the Worker (wrangler deploy --dry-run, workerd)');
+      // Loaded here, not on import: it loads wrangler (seconds), which `--help` should not wait for.
+      const { serveProject } = await import('../bench/served');
       served = await serveProject(ROOT, { ownOrigin: true });
       const pages = await findPages(served.origin);
       say(`serving ${served.origin}; pages: ${pages.map((page) => page.path).join(' ')}`);

@@ -8,7 +8,16 @@ import { asksForHelp } from '../../scripts/cli';
 // command line, a few seconds on a busy machine: hence the timeout.)
 
 const root = join(import.meta.dirname, '../..');
-const SCRIPTS = { import: 'scripts/import.ts', bench: 'scripts/bench.ts', corpus: 'scripts/bench/corpus.ts', dev: 'scripts/dev.ts' };
+const SCRIPTS = {
+  import: 'scripts/import.ts',
+  bench: 'scripts/bench.ts',
+  corpus: 'scripts/bench/corpus.ts',
+  dev: 'scripts/dev.ts',
+  'check:browser': 'scripts/checks/browser.ts',
+  'check:html': 'scripts/checks/html.ts',
+  'check:lighthouse': 'scripts/checks/lighthouse.ts',
+  screenshots: 'scripts/checks/screenshots.ts',
+};
 type Name = keyof typeof SCRIPTS;
 const NAMES = Object.keys(SCRIPTS) as Name[];
 
@@ -46,6 +55,10 @@ describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => 
     ['corpus', ['--count', '0', '--out', '/tmp/unused'], 'corpus: --count must be a whole number ≥ 1, not 0'],
     ['corpus', [], 'corpus: --out is required'],
     ['corpus', ['--out', '/tmp/unused', 'extra'], "corpus: Unexpected argument 'extra'"],
+    ['check:browser', ['--bogus'], "check:browser: Unknown option '--bogus'"],
+    ['check:html', ['--css'], "check:html: Unknown option '--css'"],
+    ['check:lighthouse', ['--json'], "check:lighthouse: Option '--json <value>' argument missing"],
+    ['screenshots', ['extra'], "screenshots: Unexpected argument 'extra'"],
   ] as const)('npm run %s -- %j: one line, then the usage; exit 2', async (name, args, line) => {
     const [result, { stdout: usage }] = await Promise.all([run(name, args), help(name)]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `${line}\n\n${usage}` });
