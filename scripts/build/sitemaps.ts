@@ -70,7 +70,8 @@ function split(elements: readonly { xml: string; bytes: number; lastmod: string 
   let bytes = 0;
   for (const { xml, bytes: size, lastmod } of elements) {
     let part = parts.at(-1);
-    if (part === undefined || part.xml.length >= limits.urls || bytes + size > limits.bytes - WRAPPER_BYTES) {
+    // A URL too large for any part still gets one of its own.
+    if (part === undefined || (part.xml.length > 0 && (part.xml.length >= limits.urls || bytes + size > limits.bytes - WRAPPER_BYTES))) {
       parts.push((part = { xml: [], lastmod: undefined }));
       bytes = 0;
     }
