@@ -39,7 +39,8 @@ const PUB_DATES: Record<string, string> = {
 const escapeHtml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 const id = (article: Article) => articleId('edgewire', article.slug);
 const updated = (article: Article) => article.dateModified ?? article.datePublished;
-const some = <T>(key: string, values: readonly T[]) => (values.length === 0 ? {} : { [key]: values });
+/** `{ [key]: values }`, or nothing when there are none (an empty element is left out). */
+const some = <K extends string, T>(key: K, values: readonly T[]): Partial<Record<K, readonly T[]>> => (values.length === 0 ? {} : ({ [key]: values } as Record<K, readonly T[]>));
 
 function rssItem(article: Article) {
   return {
