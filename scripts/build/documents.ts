@@ -1,6 +1,10 @@
 import type { Article } from '../../src/content/article';
 import type { StoredDocument } from '../../src/store/bundle';
 import type { ViewContext } from '../../src/views/format';
+import { crawlerFiles } from './crawlers';
+import { feeds } from './feeds/index';
+import { newsSitemap } from './news-sitemap';
+import { sitemaps } from './sitemaps';
 
 /**
  * Documents served at fixed paths (feeds, sitemaps, robots.txt, tag pages), as outputs of the
@@ -30,7 +34,7 @@ export interface SiteInput {
 export type DocumentProducer = (site: SiteInput) => DocumentSource[][];
 
 /** Every producer, in the order their documents are stored. */
-export const PRODUCERS: readonly DocumentProducer[] = [];
+export const PRODUCERS: readonly DocumentProducer[] = [feeds, sitemaps(), newsSitemap, crawlerFiles];
 
 /** Each tag's articles, newest first (the order they come in), tags in code-point order. */
 export function articlesByTag(articles: readonly Article[]): Map<string, Article[]> {

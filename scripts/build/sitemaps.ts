@@ -1,0 +1,96 @@
+import type { Article } from '../../src/content/article';
+import { paths } from '../../src/content/paths';
+import { MEDIA_TYPES } from '../../src/http/media-types';
+import { ORIGIN } from '../../src/store/bundle';
+import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
+import { absolute, xmlFragment } from './xml';
+
+/**
+ * /sitemap.xml (sitemaps.org protocol 0.9): the home page, /tags, each tag's first page and every
+ * article, each with its `lastmod`. Past the protocol's limits for one file (50,000 URLs or 50 MB,
+ * uncompressed) it is a sitemap index of parts at /sitemaps/<n>.xml.
+ */
+
+export interface SitemapLimits {
+  /** URLs in one sitemap. */
+  urls: number;
+  /** Bytes of one sitemap as served (with the longest origin counted for each URL). */
+  bytes: number;
+}
+
+/** The protocol's: "no more than 50,000 URLs and must be no larger than 50MB (52,428,800 bytes)". */
+export const SITEMAP_LIMITS: SitemapLimits = { urls: 50_000, bytes: 52_428_800 };
+
+/**
+ * Bytes an origin can take where the marker stands: `https://` + a 253-character host name +
+ * `:65535`. Sizes are counted with it, so a part is within the limit whatever SITE_URL is.
+ */
+const LONGEST_ORIGIN_BYTES = 8 + 253 + 6;
+const MARKER_BYTES = Buffer.byteLength(ORIGIN);
+
+const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+interface Location {
+  path: string;
+  /** RFC 3339 (the protocol's W3C Datetime); none when there is no article to date it by. */
+  lastmod: string | undefined;
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);
+const updated = (article: Article) => article.dateModified ?? article.datePublished;
+/** The newest date among `articles` (not the first's: an older article may be modified later). */
+const newest = (articles: readonly Article[]) => (articles.length === 0 ? undefined : articles.map(updated).reduce(later));
+
+/** Every page the sitemap lists, in a stable order. */
+function locations({ articles, tags }: SiteInput): Location[] {
+  const site = newest(articles);
+  return [
+    { path: paths.home, lastmod: site },
+    { path: paths.tags, lastmod: site },
+    ...[...tags].map(([tag, tagged]) => ({ path: paths.tag(tag), lastmod: newest(tagged) })),
+    ...articles.map((article) => ({ path: paths.article(article.slug), lastmod: updated(article) })),
+  ];
+}
+
+/** One `<url>` or `<sitemap>` element, escaped, with its served size. */
+function element(name: 'url' | 'sitemap', { path, lastmod }: Location): { xml: string; bytes: number } {
+  const xml = xmlFragment({ [name]: { loc: absolute(path), ...(lastmod === undefined ? {} : { lastmod }) } });
+  const markers = xml.split(ORIGIN).length - 1;
+  return { xml, bytes: Buffer.byteLength(xml) + markers * (LONGEST_ORIGIN_BYTES - MARKER_BYTES) };
+}
+
+/** A document of `root` around elements already escaped (the wrapper is fixed text). */
+const wrap = (root: 'urlset' | 'sitemapindex', elements: readonly string[]) => `${DECLARATION}<${root} xmlns="${NAMESPACE}">\n${elements.join('')}</${root}>\n`;
+const WRAPPER_BYTES = Buffer.byteLength(wrap('sitemapindex', []));
+
+/** Splits the elements into runs within the limits, in order. */
+function split(elements: readonly { xml: string; bytes: number; lastmod: string | undefined }[], limits: SitemapLimits) {
+  const parts: { xml: string[]; lastmod: string | undefined }[] = [];
+  let bytes = 0;
+  for (const { xml, bytes: size, lastmod } of elements) {
+    let part = parts.at(-1);
+    // A URL too large for any part still gets one of its own.
+    if (part === undefined || (part.xml.length > 0 && (part.xml.length >= limits.urls || bytes + size > limits.bytes - WRAPPER_BYTES))) {
+      parts.push((part = { xml: [], lastmod: undefined }));
+      bytes = 0;
+    }
+    part.xml.push(xml);
+    bytes += size;
+    if (lastmod !== undefined) part.lastmod = part.lastmod === undefined ? lastmod : later(part.lastmod, lastmod);
+  }
+  return parts;
+}
+
+const sitemapDocument = (path: string, text: string): DocumentSource => ({ path, contentType: MEDIA_TYPES.xml, kind: 'list', pages: [text] });
+
+/** The sitemap producer, with the protocol's limits unless others are given (tests use tiny ones). */
+export function sitemaps(limits: SitemapLimits = SITEMAP_LIMITS): DocumentProducer {
+  return function sitemapDocuments(site) {
+    const elements = locations(site).map((location) => ({ ...element('url', location), lastmod: location.lastmod }));
+    const parts = split(elements, limits);
+    if (parts.length === 1) return [[sitemapDocument(paths.sitemap, wrap('urlset', parts[0]!.xml))]];
+    const index = parts.map(({ lastmod }, at) => element('sitemap', { path: paths.sitemapPart(at + 1), lastmod }).xml);
+    return [[sitemapDocument(paths.sitemap, wrap('sitemapindex', index))], ...parts.map(({ xml }, at) => [sitemapDocument(paths.sitemapPart(at + 1), wrap('urlset', xml))])];
+  };
+}

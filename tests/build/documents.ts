@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { validateXML } from 'xmllint-wasm';
+import { buildContent, type BuildResult } from '../../scripts/build/index';
+import type { Article } from '../../src/content/article';
+import { ORIGIN } from '../../src/store/bundle';
+import { fixture } from './helpers';
+
+/** Helpers for the tests of pre-rendered documents (feeds, sitemaps, crawler files). */
+
+/** The origin the tests put where the marker stands. */
+export const SITE = 'https://news.example';
+
+export type Built = Extract<BuildResult, { ok: true }>;
+
+export async function buildFixture(name: string): Promise<Built> {
+  const result = await buildContent({ root: fixture(name) });
+  if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join('\n'));
+  return result;
+}
+
+/** The served text of a document's page (from 1), with SITE for the origin. */
+export function documentText(built: Built, path: string, page = 1): string {
+  const stored = built.index.documents[path];
+  if (stored === undefined) throw new Error(`no document at ${path}`);
+  const { file, start, end } = stored.pages[page - 1]!;
+  return built.files.find((body) => body.path === file)!.text.slice(start, end).split(ORIGIN).join(SITE);
+}
+
+/** Every article as the build stored it (its JSON representation), newest first, URLs with SITE. */
+export function builtArticles(built: Built): Article[] {
+  return built.articles.map((line) => {
+    const text = built.files.find((body) => body.path === line.file)!.text.slice(...line.json);
+    return (JSON.parse(text.split(ORIGIN).join(SITE)) as { data: Article }).data;
+  });
+}
+
+const schemas = join(import.meta.dirname, 'schemas');
+
+/** xmllint's verdict on `xml` against the committed schema `main` (XSD, or RELAX NG for .rng) and the files it imports. */
+export async function validate(xml: string, main: string, imports: readonly string[] = []): Promise<{ valid: boolean; errors: string[] }> {
+  const read = (name: string) => readFile(join(schemas, name), 'utf8').then((contents) => ({ fileName: name, contents }));
+  const result = await validateXML({
+    xml: [{ fileName: 'document.xml', contents: xml }],
+    schema: [await read(main)],
+    preload: await Promise.all(imports.map(read)),
+    extension: main.endsWith('.rng') ? 'relaxng' : 'schema',
+  });
+  return { valid: result.valid, errors: result.errors.map((error) => error.message) };
+}
