@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SUMMARY_FIELDS, type Article, type ArticleSummary } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
+import { MEDIA_TYPES } from '../../src/http/media-types';
 import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type BundledAsset, type ContentIndex, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
 import { articlePage } from '../../src/views/article-page';
 import type { ViewContext } from '../../src/views/format';
@@ -10,6 +11,9 @@ import { notFoundPage } from '../../src/views/not-found-page';
 import { assertNoReservedCharacter } from './characters';
 import { articlesByTag, PRODUCERS, type DocumentSource, type SiteInput } from './documents';
 import { markdownDocument } from './markdown-representation';
+import { HOME_PAGE_SIZE, paginate } from './paging';
+
+export { HOME_PAGE_SIZE };
 
 /** An article with the Markdown body it was rendered from, and its source file (for messages). */
 export interface SourcedArticle {
@@ -25,9 +29,6 @@ export interface BuildOutput {
   articles: ArticleLine[];
   files: BodyFile[];
 }
-
-/** Articles per home page. */
-export const HOME_PAGE_SIZE = 30;
 
 /** A short, URL-safe SHA-256 of exact bytes, used for ETags and file names. */
 export function contentHash(...bodies: readonly string[]): string {
@@ -92,12 +93,36 @@ function articleLine({ article, body }: SourcedArticle, context: ViewContext, fi
 
 /** The home page, HOME_PAGE_SIZE articles a page; one page (saying so) when there are none. */
 function homePages(summaries: readonly ArticleSummary[], context: ViewContext, files: BodyFiles): Representation[] {
-  const pages = Math.max(1, Math.ceil(summaries.length / HOME_PAGE_SIZE));
-  return Array.from({ length: pages }, (_, index) => {
+  const pages = paginate(summaries);
+  return pages.map((items, index) => {
     const page = index + 1;
-    const items = summaries.slice(index * HOME_PAGE_SIZE, page * HOME_PAGE_SIZE);
-    return files.single(indexPage(items, { page, pages }, { ...context, canonical: `${ORIGIN}${paths.homePage(page)}` }).toString());
+    return files.single(indexPage(items, { page, pages: pages.length }, { ...context, canonical: `${ORIGIN}${paths.homePage(page)}` }).toString());
   });
+}
+
+/** The sources of the site's static assets (they belong to the views, not to the content). */
+export interface AssetSources {
+  stylesheet: string;
+  /** SVG. */
+  favicon: string;
+}
+
+/** A static file under a content-hashed, immutable name: `site.<hash>.css`. */
+function bundledAsset(stem: string, extension: string, contentType: string, body: string): BundledAsset {
+  const hash = contentHash(body);
+  return { name: `${stem}.${hash.slice(0, 12)}.${extension}`, contentType, body, hash };
+}
+
+/**
+ * /favicon.ico, for clients that ask there without reading the page (browsers showing a feed or
+ * JSON, crawlers): the SVG itself, cached as `icon` (revalidated, never immutable: the bytes at
+ * this fixed URL change with a deploy). Served rather than redirected to the hashed URL, since a
+ * kept redirect would point at a name the next deploy no longer serves, and one response is
+ * one round trip fewer. SVG is sent with its real type: browsers that fetch /favicon.ico go by the
+ * Content-Type, not the name.
+ */
+function faviconDocument(svg: string): DocumentSource {
+  return { path: paths.favicon, contentType: MEDIA_TYPES.svg, kind: 'icon', pages: [svg] };
 }
 
 /** Line numbers of each tag's articles, newest first; tags in code-point order. */
@@ -117,14 +142,10 @@ function tagIndex(lines: readonly ArticleLine[]): Record<string, number[]> {
  * Pre-renders every representation of every article (newest first), the pages and the assets.
  * `notice` (dev builds only) is listed at the top of every HTML page.
  */
-export function represent(articles: readonly SourcedArticle[], stylesheetSource: string, siteName: string, notice?: DevNotice): BuildOutput {
-  const stylesheet: BundledAsset = {
-    name: `site.${contentHash(stylesheetSource).slice(0, 12)}.css`,
-    contentType: 'text/css; charset=utf-8',
-    body: stylesheetSource,
-    hash: contentHash(stylesheetSource),
-  };
-  const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), siteName, ...(notice === undefined ? {} : { notice }) };
+export function represent(articles: readonly SourcedArticle[], sources: AssetSources, siteName: string, notice?: DevNotice): BuildOutput {
+  const stylesheet = bundledAsset('site', 'css', 'text/css; charset=utf-8', sources.stylesheet);
+  const favicon = bundledAsset('favicon', 'svg', MEDIA_TYPES.svg, sources.favicon);
+  const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), favicon: paths.asset(favicon.name), siteName, ...(notice === undefined ? {} : { notice }) };
   const files = new BodyFiles();
   const lines = articles.map((article) => articleLine(article, context, files));
   const pages = {
@@ -133,8 +154,8 @@ export function represent(articles: readonly SourcedArticle[], stylesheetSource:
   };
   const published = articles.map(({ article }) => article);
   const site: SiteInput = { articles: published, tags: articlesByTag(published), context };
-  const documents = storeDocuments(PRODUCERS.flatMap((produce) => produce(site)), files);
-  const build = contentHash(...files.files.map((file) => file.path), stylesheet.hash);
-  const index: ContentIndex = { build, slugs: lines.map(({ summary }) => summary.slug), tags: tagIndex(lines), pages, documents, assets: [stylesheet] };
+  const documents = storeDocuments([...PRODUCERS.flatMap((produce) => produce(site)), [faviconDocument(sources.favicon)]], files);
+  const build = contentHash(...files.files.map((file) => file.path), stylesheet.hash, favicon.hash);
+  const index: ContentIndex = { build, slugs: lines.map(({ summary }) => summary.slug), tags: tagIndex(lines), pages, documents, assets: [stylesheet, favicon] };
   return { index, articles: lines, files: files.files };
 }
