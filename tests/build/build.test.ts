@@ -86,7 +86,7 @@ describe('content build', () => {
     expect(await readFile(join(import.meta.dirname, '../../content/articles/niger-embraces-russian-military-trainers.md'), 'utf8')).toContain('datePublished: 2026-11-27');
   });
 
-  it('pages the home page, and writes one body file per article plus one per page', async () => {
+  it('pages the home page, and writes one body file per article, per page, per tag, the tag index and the favicon', async () => {
     const tmp = await mkdtemp(join(tmpdir(), 'edgewire-'));
     await writeCorpus(join(tmp, 'content/articles'), generateCorpus(2 * HOME_PAGE_SIZE + 1));
     const result = await buildContent({ root: tmp });
@@ -94,7 +94,8 @@ describe('content build', () => {
     const { index, files } = result;
     expect(index.slugs).toHaveLength(61);
     expect(index.pages.home).toHaveLength(3);
-    expect(files).toHaveLength(61 + 3 + 1);
+    expect(Object.keys(index.tags)).toHaveLength(58);
+    expect(files).toHaveLength(61 + 3 + 1 + 58 + 1 + 1);
     const page = (n: number) => files.find((file) => file.path === index.pages.home[n - 1]!.file)!.text;
     expect(page(1)).toContain('<nav class="pages" aria-label="More articles"><a rel="next" href="/?page=2">Older articles</a></nav>');
     expect(page(2)).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/">Newer articles</a> <a rel="next" href="/?page=3">Older articles</a></nav>');

@@ -79,11 +79,12 @@ describe('writing a build', () => {
     const { paths, next } = await previousBuild();
     await fs.writeFile(join(paths.assets, 'b/.orphan.txt.123.tmp'), 'left by a hard kill');
     await fs.writeFile(join(paths.module, '../.content.txt.123.tmp'), 'left by a hard kill');
-    // 40 articles, 2 home pages and the 404 page, which the previous build already wrote; its
-    // article files and home page are stale, and so is the orphan.
-    expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 40 + 2, removed: 3 + 1 });
+    // 40 articles, 2 home pages, the tag index and 51 tag pages written; the 404 page and the
+    // favicon the previous build already wrote. Its 2 article files, home page, tag index and
+    // 2 tag pages are stale, and so is the orphan.
+    expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 40 + 2 + 1 + 51, removed: 2 + 1 + 1 + 2 + 1 });
     expect(await fs.readdir(join(paths.module, '..'))).toEqual(['content.txt']);
-    expect(await fs.readdir(join(paths.assets, 'b'))).toHaveLength(43);
+    expect(await fs.readdir(join(paths.assets, 'b'))).toHaveLength(40 + 2 + 1 + 1 + 51 + 1);
     expect(await checkBuildOutput(paths.module, paths.assets)).toEqual([]);
   });
 
@@ -91,9 +92,10 @@ describe('writing a build', () => {
     const root = await tempDir();
     await writeCorpus(join(root, 'content/articles'), generateCorpus(600));
     const limited = await run('bash', ['-c', `ulimit -n 256 && "$0" --import tsx scripts/build.ts --root '${root}'`, process.execPath]);
-    // 600 articles, 20 home pages and the 404 page: 621 files, where writing them all at once failed with EMFILE.
+    // 600 articles, 20 home pages, the 404 page, the tag index, 63 tag pages and the favicon:
+    // 686 files, where writing them all at once failed with EMFILE.
     expect(limited).toMatchObject({ code: 0, stderr: '' });
-    expect(limited.stdout).toMatch(/^Built 600 article\(s\) in [\d.]+ s -> src\/generated\/content\.txt, \.edgewire\/assets \(621 files: 621 written, 0 removed\)\n$/);
+    expect(limited.stdout).toMatch(/^Built 600 article\(s\) in [\d.]+ s -> src\/generated\/content\.txt, \.edgewire\/assets \(686 files: 686 written, 0 removed\)\n$/);
     expect(await checkBuildOutput(join(root, 'src/generated/content.txt'), join(root, '.edgewire/assets'))).toEqual([]);
   });
 
