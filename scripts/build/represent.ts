@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { SUMMARY_FIELDS, type Article, type ArticleSummary } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
-import { MEDIA_TYPES } from '../../src/http/media-types';
-import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type BundledAsset, type ContentIndex, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
+import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type ContentIndex, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
 import { articlePage } from '../../src/views/article-page';
 import type { ViewContext } from '../../src/views/format';
 import type { DevNotice } from '../../src/views/notice';
@@ -11,9 +9,11 @@ import { notFoundPage } from '../../src/views/not-found-page';
 import { assertNoReservedCharacter } from './characters';
 import { articlesByTag, PRODUCERS, type DocumentSource, type SiteInput } from './documents';
 import { markdownDocument } from './markdown-representation';
+import { siteAssets, type AssetSources } from './assets';
+import { contentHash } from './hash';
 import { HOME_PAGE_SIZE, paginate } from './paging';
 
-export { HOME_PAGE_SIZE };
+export { contentHash, HOME_PAGE_SIZE };
 
 /** An article with the Markdown body it was rendered from, and its source file (for messages). */
 export interface SourcedArticle {
@@ -30,12 +30,6 @@ export interface BuildOutput {
   files: BodyFile[];
 }
 
-/** A short, URL-safe SHA-256 of exact bytes, used for ETags and file names. */
-export function contentHash(...bodies: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const body of bodies) hash.update(body).update('\0');
-  return hash.digest('base64url').slice(0, 22);
-}
 
 /** Collects bodies into content-addressed files, one file per group of representations. */
 class BodyFiles {
@@ -100,31 +94,6 @@ function homePages(summaries: readonly ArticleSummary[], context: ViewContext, f
   });
 }
 
-/** The sources of the site's static assets (they belong to the views, not to the content). */
-export interface AssetSources {
-  stylesheet: string;
-  /** SVG. */
-  favicon: string;
-}
-
-/** A static file under a content-hashed, immutable name: `site.<hash>.css`. */
-function bundledAsset(stem: string, extension: string, contentType: string, body: string): BundledAsset {
-  const hash = contentHash(body);
-  return { name: `${stem}.${hash.slice(0, 12)}.${extension}`, contentType, body, hash };
-}
-
-/**
- * /favicon.ico, for clients that ask there without reading the page (browsers showing a feed or
- * JSON, crawlers): the SVG itself, cached as `icon` (revalidated, never immutable: the bytes at
- * this fixed URL change with a deploy). Served rather than redirected to the hashed URL, since a
- * kept redirect would point at a name the next deploy no longer serves, and one response is
- * one round trip fewer. SVG is sent with its real type: browsers that fetch /favicon.ico go by the
- * Content-Type, not the name.
- */
-function faviconDocument(svg: string): DocumentSource {
-  return { path: paths.favicon, contentType: MEDIA_TYPES.svg, kind: 'icon', pages: [svg] };
-}
-
 /** Line numbers of each tag's articles, newest first; tags in code-point order. */
 function tagIndex(lines: readonly ArticleLine[]): Record<string, number[]> {
   const tags = new Map<string, number[]>();
@@ -143,8 +112,7 @@ function tagIndex(lines: readonly ArticleLine[]): Record<string, number[]> {
  * `notice` (dev builds only) is listed at the top of every HTML page.
  */
 export function represent(articles: readonly SourcedArticle[], sources: AssetSources, siteName: string, notice?: DevNotice): BuildOutput {
-  const stylesheet = bundledAsset('site', 'css', 'text/css; charset=utf-8', sources.stylesheet);
-  const favicon = bundledAsset('favicon', 'svg', MEDIA_TYPES.svg, sources.favicon);
+  const { stylesheet, favicon, faviconDocument } = siteAssets(sources);
   const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), favicon: paths.asset(favicon.name), siteName, ...(notice === undefined ? {} : { notice }) };
   const files = new BodyFiles();
   const lines = articles.map((article) => articleLine(article, context, files));
@@ -154,7 +122,7 @@ export function represent(articles: readonly SourcedArticle[], sources: AssetSou
   };
   const published = articles.map(({ article }) => article);
   const site: SiteInput = { articles: published, tags: articlesByTag(published), context };
-  const documents = storeDocuments([...PRODUCERS.flatMap((produce) => produce(site)), [faviconDocument(sources.favicon)]], files);
+  const documents = storeDocuments([...PRODUCERS.flatMap((produce) => produce(site)), [faviconDocument]], files);
   const build = contentHash(...files.files.map((file) => file.path), stylesheet.hash, favicon.hash);
   const index: ContentIndex = { build, slugs: lines.map(({ summary }) => summary.slug), tags: tagIndex(lines), pages, documents, assets: [stylesheet, favicon] };
   return { index, articles: lines, files: files.files };

@@ -1,6 +1,7 @@
+import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { seed } from '../fixtures/seed';
-import { originETag, findArticle, ORIGIN, request } from './helpers';
+import { findArticle, ORIGIN, originETag, request } from './helpers';
 
 const PAGE = `${ORIGIN}/articles/${seed.slug}`;
 const CANONICAL = `<${PAGE}>; rel="canonical"`;
@@ -22,7 +23,12 @@ describe('Link header on article representations (RFC 8288)', () => {
     expect(response.headers.get('Link')).toBe(link);
   });
 
-  it('uses the origin of the request configuration on a 304 too', async () => {
+  it('takes the origin from SITE_URL, not from the Host the request was sent to', async () => {
+    const response = await exports.default.fetch(new Request(`https://news.example/articles/${seed.slug}.md`));
+    expect(response.headers.get('Link')).toBe(`${CANONICAL}, ${HTML}, ${JSON_API}`);
+  });
+
+  it('repeats the Link field on a 304', async () => {
     const etag = await originETag(findArticle(seed.slug)!.html.hash);
     const response = await request(`/articles/${seed.slug}`, { headers: { 'If-None-Match': etag } });
     expect(response.status).toBe(304);
