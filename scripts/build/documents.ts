@@ -1,6 +1,7 @@
 import type { Article } from '../../src/content/article';
 import type { StoredDocument } from '../../src/store/bundle';
 import type { ViewContext } from '../../src/views/format';
+import { tagPages } from './tag-pages';
 import { crawlerFiles } from './crawlers';
 import { feeds } from './feeds/index';
 import { newsSitemap } from './news-sitemap';
@@ -34,7 +35,7 @@ export interface SiteInput {
 export type DocumentProducer = (site: SiteInput) => DocumentSource[][];
 
 /** Every producer, in the order their documents are stored. */
-export const PRODUCERS: readonly DocumentProducer[] = [feeds, sitemaps(), newsSitemap, crawlerFiles];
+export const PRODUCERS: readonly DocumentProducer[] = [tagPages, feeds, sitemaps(), newsSitemap, crawlerFiles];
 
 /** Each tag's articles, newest first (the order they come in), tags in code-point order. */
 export function articlesByTag(articles: readonly Article[]): Map<string, Article[]> {

@@ -10,8 +10,9 @@ import { devHeadline, formatProblem, type Problem } from './problems';
 import { represent, type BuildOutput } from './represent';
 import { findDuplicateSlugs } from './transformer';
 
-/** The site stylesheet belongs to the views, not to a content folder. */
+/** The site stylesheet and favicon belong to the views, not to a content folder. */
 const STYLESHEET = new URL('../../src/views/site.css', import.meta.url);
+const FAVICON = new URL('../../src/views/favicon.svg', import.meta.url);
 
 export interface BuildOptions {
   /** Project root: messages name files relative to it. */
@@ -72,10 +73,10 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
 
 /** Renders what is served; a production build with a body file over the asset limit fails. */
 async function site(built: readonly BuiltArticle[], problems: readonly Problem[], settings: Settings, folder: string): Promise<BuildResult> {
-  const stylesheet = await readFile(STYLESHEET, 'utf8');
+  const assets = { stylesheet: await readFile(STYLESHEET, 'utf8'), favicon: await readFile(FAVICON, 'utf8') };
   const render = (serving: readonly BuiltArticle[], notice?: DevNotice) => {
     const published = serving.filter(({ valid }) => settings.includeDrafts || !valid.frontMatter.draft).map(({ valid, article }) => ({ file: valid.file, article, body: valid.body }));
-    const output = represent(published.sort(byNewest), stylesheet, settings.siteName, notice);
+    const output = represent(published.sort(byNewest), assets, settings.siteName, notice);
     const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes)];
     return { output, oversize };
   };

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { SUMMARY_FIELDS, type Article, type ArticleSummary } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
-import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type BundledAsset, type ContentIndex, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
+import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type ContentIndex, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
 import { articlePage } from '../../src/views/article-page';
 import type { ViewContext } from '../../src/views/format';
 import type { DevNotice } from '../../src/views/notice';
@@ -10,6 +9,11 @@ import { notFoundPage } from '../../src/views/not-found-page';
 import { assertNoReservedCharacter } from './characters';
 import { articlesByTag, PRODUCERS, type DocumentSource, type SiteInput } from './documents';
 import { markdownDocument } from './markdown-representation';
+import { siteAssets, type AssetSources } from './assets';
+import { contentHash } from './hash';
+import { HOME_PAGE_SIZE, paginate } from './paging';
+
+export { contentHash, HOME_PAGE_SIZE };
 
 /** An article with the Markdown body it was rendered from, and its source file (for messages). */
 export interface SourcedArticle {
@@ -26,15 +30,6 @@ export interface BuildOutput {
   files: BodyFile[];
 }
 
-/** Articles per home page. */
-export const HOME_PAGE_SIZE = 30;
-
-/** A short, URL-safe SHA-256 of exact bytes, used for ETags and file names. */
-export function contentHash(...bodies: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const body of bodies) hash.update(body).update('\0');
-  return hash.digest('base64url').slice(0, 22);
-}
 
 /** Collects bodies into content-addressed files, one file per group of representations. */
 class BodyFiles {
@@ -92,11 +87,10 @@ function articleLine({ article, body }: SourcedArticle, context: ViewContext, fi
 
 /** The home page, HOME_PAGE_SIZE articles a page; one page (saying so) when there are none. */
 function homePages(summaries: readonly ArticleSummary[], context: ViewContext, files: BodyFiles): Representation[] {
-  const pages = Math.max(1, Math.ceil(summaries.length / HOME_PAGE_SIZE));
-  return Array.from({ length: pages }, (_, index) => {
+  const pages = paginate(summaries);
+  return pages.map((items, index) => {
     const page = index + 1;
-    const items = summaries.slice(index * HOME_PAGE_SIZE, page * HOME_PAGE_SIZE);
-    return files.single(indexPage(items, { page, pages }, { ...context, canonical: `${ORIGIN}${paths.homePage(page)}` }).toString());
+    return files.single(indexPage(items, { page, pages: pages.length }, { ...context, canonical: `${ORIGIN}${paths.homePage(page)}` }).toString());
   });
 }
 
@@ -117,14 +111,9 @@ function tagIndex(lines: readonly ArticleLine[]): Record<string, number[]> {
  * Pre-renders every representation of every article (newest first), the pages and the assets.
  * `notice` (dev builds only) is listed at the top of every HTML page.
  */
-export function represent(articles: readonly SourcedArticle[], stylesheetSource: string, siteName: string, notice?: DevNotice): BuildOutput {
-  const stylesheet: BundledAsset = {
-    name: `site.${contentHash(stylesheetSource).slice(0, 12)}.css`,
-    contentType: 'text/css; charset=utf-8',
-    body: stylesheetSource,
-    hash: contentHash(stylesheetSource),
-  };
-  const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), siteName, ...(notice === undefined ? {} : { notice }) };
+export function represent(articles: readonly SourcedArticle[], sources: AssetSources, siteName: string, notice?: DevNotice): BuildOutput {
+  const { stylesheet, favicon, faviconDocument } = siteAssets(sources);
+  const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), favicon: paths.asset(favicon.name), siteName, ...(notice === undefined ? {} : { notice }) };
   const files = new BodyFiles();
   const lines = articles.map((article) => articleLine(article, context, files));
   const pages = {
@@ -133,8 +122,8 @@ export function represent(articles: readonly SourcedArticle[], stylesheetSource:
   };
   const published = articles.map(({ article }) => article);
   const site: SiteInput = { articles: published, tags: articlesByTag(published), context };
-  const documents = storeDocuments(PRODUCERS.flatMap((produce) => produce(site)), files);
-  const build = contentHash(...files.files.map((file) => file.path), stylesheet.hash);
-  const index: ContentIndex = { build, slugs: lines.map(({ summary }) => summary.slug), tags: tagIndex(lines), pages, documents, assets: [stylesheet] };
+  const documents = storeDocuments([...PRODUCERS.flatMap((produce) => produce(site)), [faviconDocument]], files);
+  const build = contentHash(...files.files.map((file) => file.path), stylesheet.hash, favicon.hash);
+  const index: ContentIndex = { build, slugs: lines.map(({ summary }) => summary.slug), tags: tagIndex(lines), pages, documents, assets: [stylesheet, favicon] };
   return { index, articles: lines, files: files.files };
 }

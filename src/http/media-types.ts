@@ -15,3 +15,8 @@ export const MEDIA_TYPES = {
   llms: 'text/markdown; charset=utf-8',
   svg: 'image/svg+xml',
 } as const;
+
+/** A media type without its parameters (the WHATWG MIME "essence"): what `type=` in a link carries. */
+export function essence(mediaType: string): string {
+  return mediaType.split(';', 1)[0]!.trim();
+}

@@ -5,7 +5,7 @@
  */
 
 /** Every kind of response the Worker sends; each gets its caching from the table below. */
-export type ResponseKind = 'article' | 'list' | 'home' | 'asset' | 'notFound' | 'redirect' | 'preflight' | 'clientError' | 'serverError';
+export type ResponseKind = 'article' | 'list' | 'home' | 'asset' | 'icon' | 'notFound' | 'redirect' | 'preflight' | 'clientError' | 'serverError';
 
 interface CachePolicy {
   /** Browsers and private caches (seconds). */
@@ -29,6 +29,9 @@ export const CACHE_POLICY: Readonly<Record<ResponseKind, CachePolicy>> = {
   list: { maxAge: MINUTE, sMaxAge: HOUR, staleWhileRevalidate: DAY, staleIfError: 7 * DAY },
   home: { maxAge: MINUTE, sMaxAge: HOUR, staleWhileRevalidate: DAY, staleIfError: 7 * DAY },
   asset: { maxAge: YEAR, immutable: true },
+  // /favicon.ico: a fixed URL whose bytes a deploy may change, so never immutable. Browsers keep
+  // favicons in their own store and crawlers refetch them rarely: a day, then a cheap 304.
+  icon: { maxAge: DAY, sMaxAge: DAY, staleWhileRevalidate: 7 * DAY },
   notFound: { maxAge: MINUTE, sMaxAge: 5 * MINUTE },
   // Canonical-URL redirects change only if a slug is renamed, which a deploy would purge.
   redirect: { maxAge: HOUR, sMaxAge: DAY },

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import { paths } from '../content/paths';
+import { representationLinks } from '../http/links';
 import { negotiateMediaType } from '../http/negotiate';
 import { cacheControl, cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
@@ -19,9 +20,24 @@ const ORDER = ['html', 'json', 'markdown'] as const satisfies readonly Format[];
 const AVAILABLE = ORDER.map((format) => FORMATS[format].type);
 const EXPLICIT_SUFFIX: Readonly<Record<string, Format>> = { '.html': 'html', '.md': 'markdown' };
 
+/** Each article's Link fields by format, for the one origin an isolate serves (made again if it changes). */
+const linkFields = new WeakMap<StoredArticle, { origin: string; fields: Readonly<Record<Format, string>> }>();
+
+/** The Link field of each representation of `article`, made once per article and origin. */
+function linksOf(article: StoredArticle, origin: string): Readonly<Record<Format, string>> {
+  const known = linkFields.get(article);
+  if (known?.origin === origin) return known.fields;
+  const representations = ORDER.map((format) => ({ type: FORMATS[format].type, path: FORMATS[format].url(article.slug) }));
+  const field = (format: Format) => representationLinks(origin, paths.article(article.slug), representations, FORMATS[format].type);
+  const fields = { html: field('html'), json: field('json'), markdown: field('markdown') };
+  linkFields.set(article, { origin, fields });
+  return fields;
+}
+
 /** Sends one representation; `negotiated` marks the canonical URL, whose response varies on Accept. */
 export function sendFormat(c: Context<AppEnv>, article: StoredArticle, format: Format, negotiated: boolean): Promise<Response> {
-  const headers = negotiated ? { Vary: 'Accept', 'Content-Location': FORMATS[format].url(article.slug) } : {};
+  const link = linksOf(article, c.get('origin').url)[format];
+  const headers = negotiated ? { Link: link, Vary: 'Accept', 'Content-Location': FORMATS[format].url(article.slug) } : { Link: link };
   return sendStored(
     c,
     article[format],

@@ -64,7 +64,7 @@ export interface BundledAsset {
  */
 export interface StoredDocument {
   contentType: string;
-  kind: 'home' | 'list';
+  kind: 'home' | 'list' | 'icon';
   pages: Representation[];
 }
 

@@ -4,6 +4,8 @@ import type { DevNotice } from './notice';
 export interface ViewContext {
   /** URL of the content-hashed stylesheet. */
   stylesheet: string;
+  /** URL of the content-hashed SVG favicon. */
+  favicon: string;
   siteName: string;
   /** Content problems, shown on every page by dev builds only. */
   notice?: DevNotice;
@@ -27,4 +29,9 @@ const dateFormat = perLanguage((lang) => new Intl.DateTimeFormat(lang, { dateSty
 /** A date as a reader of `lang` writes it (in UTC, so the build's time zone never matters). */
 export function formatDate(instant: string, lang: string): string {
   return dateFormat(lang).format(new Date(instant));
+}
+
+/** The reading time as the pages show it: "2 min read". */
+export function formatReadingTime(minutes: number): string {
+  return `${minutes} min read`;
 }

@@ -1,6 +1,9 @@
 import { html } from 'hono/html';
 import { paths } from '../content/paths';
-import { devNotice, type DevNotice } from './notice';
+import { feedLinks } from './feeds';
+import { siteFooter } from './footer';
+import type { ViewContext } from './format';
+import { devNotice } from './notice';
 
 /** What every page's `<head>` needs. URLs are absolute where the web needs them to be (canonical). */
 export interface PageMeta {
@@ -11,14 +14,15 @@ export interface PageMeta {
   canonical: string | null;
   /** Alternate representations of this page: `[type, href]`. */
   alternates: readonly (readonly [type: string, href: string])[];
-  stylesheet: string;
-  siteName: string;
-  /** Dev builds only: the content problems, listed above the page's own content. */
-  notice?: DevNotice | undefined;
+  /** A tag page: its feeds are discovered besides the site's. */
+  tag?: string | undefined;
+  /** More of the page's own `<head>`: social cards, structured data. */
+  head?: unknown;
 }
 
-/** The HTML document around a page's main content. */
-export function layout(meta: PageMeta, main: unknown) {
+/** The HTML document around a page's main content: site header, dev notice, footer. */
+export function layout(meta: PageMeta, context: ViewContext, main: unknown) {
+  const feeds = [...feedLinks(context.siteName), ...(meta.tag === undefined ? [] : feedLinks(context.siteName, meta.tag))];
   return html`<!doctype html>
 <html lang="${meta.lang}">
 <head>
@@ -28,13 +32,16 @@ export function layout(meta: PageMeta, main: unknown) {
 <meta name="description" content="${meta.description}">
 ${meta.canonical === null ? '' : html`<link rel="canonical" href="${meta.canonical}">
 `}${meta.alternates.map(([type, href]) => html`<link rel="alternate" type="${type}" href="${href}">
-`)}<link rel="stylesheet" href="${meta.stylesheet}">
-</head>
+`)}${feeds.map(({ type, title, href }) => html`<link rel="alternate" type="${type}" title="${title}" href="${href}">
+`)}<link rel="stylesheet" href="${context.stylesheet}">
+<link rel="icon" type="image/svg+xml" href="${context.favicon}">
+${meta.head ?? ''}</head>
 <body>
-<header class="site"><a href="${paths.home}">${meta.siteName}</a></header>
+<header class="site"><a href="${paths.home}">${context.siteName}</a></header>
 <main>
-${meta.notice === undefined ? '' : devNotice(meta.notice)}${main}
+${context.notice === undefined ? '' : devNotice(context.notice)}${main}
 </main>
+${siteFooter(context.siteName)}
 </body>
 </html>
 `;

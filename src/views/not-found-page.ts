@@ -7,17 +7,6 @@ import { layout } from './layout';
 export function notFoundPage(context: ViewContext) {
   const main = html`<h1>Page not found</h1>
 <p>There is no page at this address. <a href="${paths.home}">See the latest articles</a>.</p>`;
-  return layout(
-    {
-      title: `Page not found · ${context.siteName}`,
-      description: 'There is no page at this address.',
-      lang: 'en',
-      canonical: null,
-      alternates: [],
-      stylesheet: context.stylesheet,
-      siteName: context.siteName,
-      notice: context.notice,
-    },
-    main,
-  );
+  const meta = { title: `Page not found · ${context.siteName}`, description: 'There is no page at this address.', lang: 'en', canonical: null, alternates: [] };
+  return layout(meta, context, main);
 }

@@ -86,7 +86,7 @@ describe('content build', () => {
     expect(await readFile(join(import.meta.dirname, '../../content/articles/niger-embraces-russian-military-trainers.md'), 'utf8')).toContain('datePublished: 2026-11-27');
   });
 
-  it('pages the home page, and writes one body file per article, per page and per group of documents', async () => {
+  it('pages the home page, and writes one body file per article, per page, per tag, the tag index, the favicon and per group of documents', async () => {
     const tmp = await mkdtemp(join(tmpdir(), 'edgewire-'));
     await writeCorpus(join(tmp, 'content/articles'), generateCorpus(2 * HOME_PAGE_SIZE + 1));
     const result = await buildContent({ root: tmp });
@@ -94,9 +94,11 @@ describe('content build', () => {
     const { index, files } = result;
     expect(index.slugs).toHaveLength(61);
     expect(index.pages.home).toHaveLength(3);
-    // Documents: 3 feeds for the site and for each tag, the sitemap, the news sitemap, robots.txt with llms.txt.
+    expect(Object.keys(index.tags)).toHaveLength(58);
+    // Documents: /favicon.ico, the tag index, one file of pages per tag, 3 feeds for the site and
+    // for each tag, the sitemap, the news sitemap, robots.txt with llms.txt.
     const documentFiles = new Set(Object.values(index.documents).flatMap(({ pages }) => pages.map(({ file }) => file)));
-    expect(documentFiles.size).toBe(3 * (1 + Object.keys(index.tags).length) + 3);
+    expect(documentFiles.size).toBe(1 + 1 + 58 + 3 * (1 + 58) + 3);
     expect(files).toHaveLength(61 + 3 + 1 + documentFiles.size);
     const page = (n: number) => files.find((file) => file.path === index.pages.home[n - 1]!.file)!.text;
     expect(page(1)).toContain('<nav class="pages" aria-label="More articles"><a rel="next" href="/?page=2">Older articles</a></nav>');

@@ -45,7 +45,7 @@ describe('/robots.txt and /llms.txt', () => {
   it('llms.txt lists only the newest LLMS_ARTICLES of a large archive, and says so', () => {
     const [article] = builtArticles(built);
     const articles = Array.from({ length: LLMS_ARTICLES + 1 }, (_, at) => ({ ...article!, slug: `story-${at}` }));
-    const text = llmsTxt({ articles, tags: new Map(), context: { stylesheet: '', siteName: 'edgewire' } } satisfies SiteInput).split(ORIGIN).join(SITE);
+    const text = llmsTxt({ articles, tags: new Map(), context: { stylesheet: '', favicon: '', siteName: 'edgewire' } } satisfies SiteInput).split(ORIGIN).join(SITE);
     const lines = text.split('\n').filter((line) => line.startsWith('- [Markets'));
     expect(LLMS_ARTICLES).toBe(200);
     expect(lines).toHaveLength(200);

@@ -14,7 +14,9 @@ async function output(root: string) {
     const text = await body(line.file);
     return { text, data: JSON.parse(text.slice(...line.json).split(ORIGIN).join('')).data };
   };
-  return { index, article, home: () => body(index.pages.home[0]!.file), notFound: () => body(index.pages.notFound.file) };
+  // Each tag page is alone in its body file.
+  const document = (path: string) => body(index.documents[path]!.pages[0]!.file);
+  return { index, article, document, home: () => body(index.pages.home[0]!.file), notFound: () => body(index.pages.notFound.file) };
 }
 
 const dev = { EDGEWIRE_DEV: '1' };
@@ -55,11 +57,14 @@ describe('dev build (EDGEWIRE_DEV=1)', () => {
     expect((await served.article('second-story')).text).toContain(NOTICE);
     expect(await served.home()).toContain(NOTICE);
     expect(await served.notFound()).toContain(NOTICE);
+    expect(await served.document('/tags')).toContain(NOTICE);
+    expect(await served.document('/tags/sahel')).toContain(NOTICE);
 
     await writeFile(story, source);
     expect(await runBuild(['--root', root], dev)).toMatchObject({ code: 0, stderr: '' });
     const fixed = await output(root);
-    for (const page of [await fixed.home(), await fixed.notFound(), (await fixed.article('first-story')).text]) expect(page).not.toContain('dev-notice');
+    const pages = [await fixed.home(), await fixed.notFound(), (await fixed.article('first-story')).text, await fixed.document('/tags'), await fixed.document('/tags/sahel')];
+    for (const page of pages) expect(page).not.toContain('dev-notice');
   });
 
   it('leaves out a broken file that never built, and a production build of the same content fails', async () => {

@@ -22,7 +22,7 @@ const runFailing = (args: string[]) =>
   );
 
 describe('wire importer', () => {
-  it('imports the seed into exactly the committed article and reports the unexplained line', async () => {
+  it('imports the seed into exactly the committed article (but for the tags an editor added) and reports the unexplained line', async () => {
     const out = await mkdtemp(join(tmpdir(), 'edgewire-import-'));
     const { stdout, stderr } = await run([seedFile, '--date', '2026-11-27', '--out', out]);
     const slug = 'niger-embraces-russian-military-trainers';
@@ -30,7 +30,9 @@ describe('wire importer', () => {
     expect(stderr).toBe(`import: line 11 not understood: "100"; kept as a comment in ${join(out, `${slug}.md`)}, not published\n`);
     const imported = await readFile(join(out, `${slug}.md`), 'utf8');
     const committed = await readFile(join(root, `content/articles/${slug}.md`), 'utf8');
-    expect(imported.replace('seed-wire.txt', '000_c105de564164724f.txt')).toBe(committed);
+    const TAGS = 'source: Ap news\ntags: [niger, russia, sahel]\n';
+    expect(committed.split(TAGS)).toHaveLength(2);
+    expect(imported.replace('seed-wire.txt', '000_c105de564164724f.txt')).toBe(committed.replace(TAGS, 'source: Ap news\n'));
   });
 
   it('refuses to overwrite an article', async () => {

@@ -26,7 +26,7 @@ let site: SiteInput;
 beforeAll(async () => {
   built = await buildFixture('feeds');
   const articles = builtArticles(built);
-  site = { articles, tags: articlesByTag(articles), context: { stylesheet: '/assets/site.css', siteName: 'edgewire' } };
+  site = { articles, tags: articlesByTag(articles), context: { stylesheet: '/assets/site.css', favicon: '/assets/favicon.svg', siteName: 'edgewire' } };
 });
 
 /** The documents a sitemap producer made, by path, with SITE for the origin. */

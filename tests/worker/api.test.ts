@@ -16,7 +16,7 @@ const seedSummary = {
   dateModified: null,
   authors: [],
   source: { name: seed.source },
-  tags: [],
+  tags: seed.tags,
   lang: 'en',
   wordCount: 306,
   readingTimeMinutes: 2,

@@ -48,3 +48,31 @@ export async function expectProblem(response: Response, members: ProblemMembers)
   expect(response.headers.get('Content-Type')).toBe('application/problem+json');
   expect(await response.json()).toEqual({ type: 'about:blank', ...members });
 }
+
+/** The one JSON-LD block of a page, parsed; fails unless the page has exactly one script element. */
+export function jsonLdOf(page: string): unknown {
+  expect(page.match(/<script/gi) ?? []).toHaveLength(1);
+  const blocks = [...page.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)];
+  expect(blocks).toHaveLength(1);
+  return JSON.parse(blocks[0]![1]!);
+}
+
+/** The site footer every page ends with. */
+export const SITE_FOOTER = `<footer class="site">
+<p>edgewire</p>
+<ul aria-label="Feeds and API">
+<li><a href="/rss.xml">RSS</a></li>
+<li><a href="/atom.xml">Atom</a></li>
+<li><a href="/feed.json">JSON Feed</a></li>
+<li><a href="/api/articles">JSON API</a></li>
+</ul>
+</footer>
+</body>
+</html>
+`;
+
+/** The site's feed autodiscovery links, in every page's head. */
+export const SITE_FEEDS = `<link rel="alternate" type="application/rss+xml" title="edgewire — RSS" href="/rss.xml">
+<link rel="alternate" type="application/atom+xml" title="edgewire — Atom" href="/atom.xml">
+<link rel="alternate" type="application/feed+json" title="edgewire — JSON Feed" href="/feed.json">
+`;

@@ -1,0 +1,40 @@
+import { paths } from '../../src/content/paths';
+import { MEDIA_TYPES } from '../../src/http/media-types';
+import type { BundledAsset } from '../../src/store/bundle';
+import type { DocumentSource } from './documents';
+import { contentHash } from './hash';
+
+/** The sources of the site's static assets (they belong to the views, not to the content). */
+export interface AssetSources {
+  stylesheet: string;
+  /** SVG. */
+  favicon: string;
+}
+
+/** A static file under a content-hashed, immutable name: `site.<hash>.css`. */
+function bundledAsset(stem: string, extension: string, contentType: string, body: string): BundledAsset {
+  const hash = contentHash(body);
+  return { name: `${stem}.${hash.slice(0, 12)}.${extension}`, contentType, body, hash };
+}
+
+/**
+ * /favicon.ico, for clients that ask there without reading the page (browsers showing a feed or
+ * JSON, crawlers): the SVG itself, cached as `icon` (revalidated, never immutable: the bytes at
+ * this fixed URL change with a deploy). Served rather than redirected to the hashed URL, since a
+ * kept redirect (301s are cached, often past their max-age) would point at a name the next
+ * deploy no longer serves, and one response is one round trip fewer. Sent as image/svg+xml:
+ * browsers decode an icon by its type and bytes, never by the `.ico` in its name, and image
+ * sniffing does not recognise SVG, so the declared type is what lets them draw it.
+ */
+function faviconDocument(svg: string): DocumentSource {
+  return { path: paths.favicon, contentType: MEDIA_TYPES.svg, kind: 'icon', pages: [svg] };
+}
+
+/** The stylesheet and favicon under their hashed names, and the favicon's document at /favicon.ico. */
+export function siteAssets(sources: AssetSources): { stylesheet: BundledAsset; favicon: BundledAsset; faviconDocument: DocumentSource } {
+  return {
+    stylesheet: bundledAsset('site', 'css', 'text/css; charset=utf-8', sources.stylesheet),
+    favicon: bundledAsset('favicon', 'svg', MEDIA_TYPES.svg, sources.favicon),
+    faviconDocument: faviconDocument(sources.favicon),
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The `Link` field (RFC 8288) as data: a resource's canonical URL and its other representations.
+ * Pure functions of the origin and paths, so a route can make each field once and keep it.
+ */
+
+/** One link (RFC 8288 §3): target, relation type, and the media type for an alternate. */
+export interface LinkTarget {
+  href: string;
+  rel: string;
+  type?: string;
+}
+
+/** A representation of a resource: its media type (no parameters) and its own path. */
+export interface RepresentationPath {
+  type: string;
+  path: string;
+}
+
+/** The field value: `<href>; rel="…"; type="…"`, comma-separated (RFC 8288 §3, §3.3, §3.4.1). */
+export function linkField(targets: readonly LinkTarget[]): string {
+  return targets.map(({ href, rel, type }) => `<${href}>; rel="${rel}"${type === undefined ? '' : `; type="${type}"`}`).join(', ');
+}
+
+/**
+ * The Link field of one representation: `rel="canonical"` (RFC 6596) to the page, then
+ * `rel="alternate"` with `type` to every other representation, as absolute URLs on `origin`.
+ */
+export function representationLinks(origin: string, canonicalPath: string, representations: readonly RepresentationPath[], current: string): string {
+  const alternates = representations.filter(({ type }) => type !== current).map(({ type, path }) => ({ href: `${origin}${path}`, rel: 'alternate', type }));
+  return linkField([{ href: `${origin}${canonicalPath}`, rel: 'canonical' }, ...alternates]);
+}

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+
+/** WCAG 2.2 relative luminance of an sRGB colour `#rrggbb`. */
+function luminance(hex: string): number {
+  const [r, g, b] = hex.match(/[0-9a-f]{2}/gi)!.map((pair) => {
+    const channel = parseInt(pair, 16) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG 2.2 contrast ratio, to two decimals. */
+function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100;
+}
+
+/** The custom properties of the first `:root { … }` in `css`. */
+function palette(css: string): Record<string, string> {
+  const block = css.match(/:root \{([^}]*)\}/)![1]!;
+  return Object.fromEntries([...block.matchAll(/--([\w-]+): (#[0-9a-f]{6})/gi)].map(([, name, value]) => [name!, value!]));
+}
+
+const ROLES = ['text', 'muted', 'link', 'visited'] as const;
+
+describe('site.css colours', () => {
+  it.each([
+    ['light', (css: string) => css, { text: 17.22, muted: 8.86, link: 8.53, visited: 9.46 }],
+    ['dark', (css: string) => css.slice(css.indexOf('@media (prefers-color-scheme: dark)')), { text: 15.29, muted: 8.64, link: 8.89, visited: 9.62 }],
+  ])('meet AAA (7:1) against the background in the %s scheme', async (_, scheme, ratios) => {
+    const colours = palette(scheme(await readFile(new URL('../../src/views/site.css', import.meta.url), 'utf8')));
+    const measured = Object.fromEntries(ROLES.map((role) => [role, contrast(colours[role]!, colours.bg!)]));
+    expect(measured).toEqual(ratios);
+    for (const ratio of Object.values(measured)) expect(ratio).toBeGreaterThanOrEqual(7);
+  });
+});

@@ -1,0 +1,121 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildContent, type BuildResult } from '../../scripts/build/index';
+import { HOME_PAGE_SIZE } from '../../scripts/build/represent';
+import { ORIGIN, type Representation } from '../../src/store/bundle';
+import { trustedJsonLd } from '../../src/views/trusted';
+import { fixture, tempDir } from './helpers';
+
+type Built = Extract<BuildResult, { ok: true }>;
+const SITE = 'https://news.example';
+
+async function build(root: string): Promise<Built> {
+  const result = await buildContent({ root });
+  if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join('\n'));
+  return result;
+}
+
+/** A body as the Worker serves it on SITE. */
+function bodyOf(result: Built, { file, start, end }: Pick<Representation, 'file' | 'start' | 'end'>): string {
+  return result.files.find(({ path }) => path === file)!.text.slice(start, end).split(ORIGIN).join(SITE);
+}
+
+function articlePage(result: Built, slug: string): string {
+  const line = result.articles[result.index.slugs.indexOf(slug)]!;
+  return bodyOf(result, { file: line.file, start: line.html[0], end: line.html[1] });
+}
+
+/** The JSON text of the page's one script element, which must be its one JSON-LD block. */
+function jsonLdText(page: string): string {
+  expect(page.match(/<script/gi)).toHaveLength(1);
+  expect(page.match(/<\/script/gi)).toHaveLength(1);
+  const blocks = [...page.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)];
+  expect(blocks).toHaveLength(1);
+  return blocks[0]![1]!;
+}
+
+/** A content folder holding `articles` (file name → text). */
+async function contentFolder(articles: Readonly<Record<string, string>>): Promise<string> {
+  const root = await tempDir();
+  await mkdir(join(root, 'content/articles'), { recursive: true });
+  for (const [name, text] of Object.entries(articles)) await writeFile(join(root, 'content/articles', name), text);
+  return root;
+}
+
+describe('article page', () => {
+  it('links authors and source that have a URL, shows the update date in the article language, and its tags', async () => {
+    const page = articlePage(await build(fixture('good')), 'first-story');
+    expect(page).toContain(`<header>
+<h1>First story</h1>
+<p class="byline">By Jane Doe, <a href="https://example.com/sam">Sam Roe</a> · Source: <a href="https://example.com/wire">Wire</a></p>
+<p class="dateline"><time datetime="2026-11-20T07:30:00Z">20 novembre 2026</time> · Updated <time datetime="2026-11-21T00:00:00Z">21 novembre 2026</time> · 1 min read</p>
+</header>`);
+    expect(page).toContain(`<footer><ul class="tags" aria-label="Tags"><li><a href="/tags/sahel">sahel</a></li><li><a href="/tags/security">security</a></li></ul></footer>
+</article>`);
+    expect(page).toContain('<meta property="og:locale" content="fr_FR">\n<meta property="article:published_time" content="2026-11-20T07:30:00Z">\n<meta property="article:modified_time" content="2026-11-21T00:00:00Z">');
+    expect(JSON.parse(jsonLdText(page))).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'First story',
+      description: 'Un premier paragraphe avec <script>alert(1)</script> dedans.',
+      datePublished: '2026-11-20T07:30:00Z',
+      dateModified: '2026-11-21T00:00:00Z',
+      author: [
+        { '@type': 'Person', name: 'Jane Doe' },
+        { '@type': 'Person', name: 'Sam Roe', url: 'https://example.com/sam' },
+      ],
+      publisher: { '@type': 'Organization', name: 'edgewire', url: `${SITE}/` },
+      sourceOrganization: { '@type': 'Organization', name: 'Wire', url: 'https://example.com/wire' },
+      inLanguage: 'fr',
+      wordCount: 16,
+      keywords: ['sahel', 'security'],
+      mainEntityOfPage: { '@type': 'WebPage', '@id': `${SITE}/articles/first-story` },
+      url: `${SITE}/articles/first-story`,
+      isAccessibleForFree: true,
+    });
+  });
+
+  it('keeps JSON-LD inside its element whatever the title and body hold', async () => {
+    const title = 'Breaking </script><script>alert(1)</script> <!-- news \u2028 and \u2029 & more';
+    const body = 'Body </script><script>alert(1)</script> with \u2028 inside.';
+    const root = await contentFolder({ 'hostile.md': `---\ntitle: ${JSON.stringify(title)}\ndatePublished: 2026-11-27\n---\n\n${body}\n` });
+    const page = articlePage(await build(root), 'hostile');
+    const json = jsonLdText(page);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(json).toContain('"headline":"Breaking \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u003c!-- news \\u2028 and \\u2029 \\u0026 more"');
+    const data = JSON.parse(json) as { headline: string; description: string };
+    expect(data.headline).toBe(title);
+    expect(data.description).toBe(body);
+  });
+
+  it('escapes <, >, &, U+2028 and U+2029 in a JSON-LD block and nothing else', () => {
+    const block = trustedJsonLd({ text: '</script><!--&\u2028\u2029é\u00a0"' }).toString();
+    expect(block).toBe('<script type="application/ld+json">{"text":"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028\\u2029é\u00a0\\""}</script>');
+  });
+});
+
+describe('tag pages', () => {
+  it('pages a tag like the front page, HOME_PAGE_SIZE articles a page, with links between pages', async () => {
+    const count = HOME_PAGE_SIZE + 1;
+    const articles = Object.fromEntries(
+      Array.from({ length: count }, (_, at) => [`story-${String(at).padStart(2, '0')}.md`, `---\ntitle: Story ${at}\ndatePublished: 2026-10-${String(at + 1).padStart(2, '0')}\ntags: [wide]\n---\n\nBody ${at}.\n`]),
+    );
+    const result = await build(await contentFolder(articles));
+    const stored = result.index.documents['/tags/wide']!;
+    expect(stored).toMatchObject({ contentType: 'text/html; charset=utf-8', kind: 'list' });
+    expect(stored.pages).toHaveLength(2);
+    expect(new Set(stored.pages.map(({ file }) => file)).size).toBe(1);
+    const [first, second] = stored.pages.map((page) => bodyOf(result, page)) as [string, string];
+    expect(first.match(/<li lang="en">/g)).toHaveLength(HOME_PAGE_SIZE);
+    expect(first).toContain('<h2><a href="/articles/story-30">Story 30</a></h2>');
+    expect(first).toContain('<nav class="pages" aria-label="More articles"><a rel="next" href="/tags/wide?page=2">Older articles</a></nav>');
+    expect(second.match(/<li lang="en">/g)).toHaveLength(1);
+    expect(second).toContain('<h2><a href="/articles/story-00">Story 0</a></h2>');
+    expect(second).toContain(`<title>wide, page 2 · edgewire</title>`);
+    expect(second).toContain(`<link rel="canonical" href="${SITE}/tags/wide?page=2">`);
+    expect(second).toContain('<h1>Tagged “wide”, page 2 of 2</h1>');
+    expect(second).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/tags/wide">Newer articles</a></nav>');
+    expect(bodyOf(result, result.index.documents['/tags']!.pages[0]!)).toContain('<li><a href="/tags/wide">wide</a> · 31 articles</li>');
+  });
+});
