@@ -5,6 +5,7 @@ import { buildContent, type BuildResult } from '../../scripts/build/index';
 import { HOME_PAGE_SIZE } from '../../scripts/build/represent';
 import { ORIGIN, type Representation } from '../../src/store/bundle';
 import { trustedJsonLd } from '../../src/views/trusted';
+import { hostile } from './fixtures/hostile';
 import { fixture, tempDir } from './helpers';
 
 type Built = Extract<BuildResult, { ok: true }>;
@@ -77,16 +78,14 @@ describe('article page', () => {
   });
 
   it('keeps JSON-LD inside its element whatever the title and body hold', async () => {
-    const title = 'Breaking </script><script>alert(1)</script> <!-- news \u2028 and \u2029 & more';
-    const body = 'Body </script><script>alert(1)</script> with \u2028 inside.';
-    const root = await contentFolder({ 'hostile.md': `---\ntitle: ${JSON.stringify(title)}\ndatePublished: 2026-11-27\n---\n\n${body}\n` });
-    const page = articlePage(await build(root), 'hostile');
+    const page = articlePage(await build(hostile.root), hostile.slug);
     const json = jsonLdText(page);
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
-    expect(json).toContain('"headline":"Breaking \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u003c!-- news \\u2028 and \\u2029 \\u0026 more"');
-    const data = JSON.parse(json) as { headline: string; description: string };
-    expect(data.headline).toBe(title);
-    expect(data.description).toBe(body);
+    expect(json).toContain('"headline":"Breaking \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u003c!-- \\"news\\" \\u2028 \\u0026 \'more\' \\u2029 here"');
+    const data = JSON.parse(json) as { headline: string; alternativeHeadline: string; description: string };
+    expect(data.headline).toBe(hostile.title);
+    expect(data.alternativeHeadline).toBe(hostile.alternativeHeadline);
+    expect(data.description).toBe(hostile.description);
   });
 
   it('escapes <, >, &, U+2028 and U+2029 in a JSON-LD block and nothing else', () => {
