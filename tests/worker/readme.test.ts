@@ -81,6 +81,7 @@ describe('README curl examples', () => {
     expect(`HTTP/1.1 ${response.status} ${STATUS_TEXT[response.status]}`).toBe(example.status);
     expect(comparable(actual, chunked)).toEqual(comparable(example.headers, chunked));
     if (example.body.endsWith('…')) expect(body.startsWith(example.body.slice(0, -1))).toBe(true);
-    else expect(body).toBe(example.body);
+    // A console block cannot show a body's final line break.
+    else expect(body.replace(/\n$/, '')).toBe(example.body);
   });
 });
