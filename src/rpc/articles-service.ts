@@ -8,8 +8,11 @@ import { resolveOrigin, type Origin } from '../store/origin';
 import { invalidListMessage, parseListOptions, type ListOptions } from './list-options';
 
 /** The representations `representation()` returns, as the HTTP routes send them. */
-export type RepresentationFormat = 'html' | 'markdown' | 'json';
-const FORMATS: readonly unknown[] = ['html', 'markdown', 'json'] satisfies RepresentationFormat[];
+const FORMATS = ['html', 'markdown', 'json'] as const;
+export type RepresentationFormat = (typeof FORMATS)[number];
+
+/** An RPC caller's argument is whatever it sent, whatever its types said. */
+const isFormat = (value: unknown): value is RepresentationFormat => FORMATS.some((format) => format === value);
 
 const UTF8 = new TextDecoder();
 
@@ -45,7 +48,7 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
 
   /** The exact body the HTTP route sends for this article in `format`, or null when there is none. */
   async representation(slug: string, format: RepresentationFormat): Promise<string | null> {
-    if (!FORMATS.includes(format)) throw new TypeError(`format must be one of ${FORMATS.join(', ')}; it is ${JSON.stringify(format)}.`);
+    if (!isFormat(format)) throw new TypeError(`format must be one of ${FORMATS.join(', ')}; it is ${JSON.stringify(format)}.`);
     if (typeof slug !== 'string') throw new TypeError(`slug must be a string; it is ${typeof slug}.`);
     const { origin, bodyCacheBytes } = await served(this.env);
     const article = findArticle(slug);

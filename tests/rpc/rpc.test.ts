@@ -108,11 +108,15 @@ describe('representation(slug, format) over the ARTICLES service binding', () =>
     expect(await env.ARTICLES.representation('no-such-article', 'html')).toBeNull();
   });
 
-  it('refuses a format it does not have with a TypeError', async () => {
+  it('refuses a format it does not have, and a slug that is not a string, with a TypeError', async () => {
     // @ts-expect-error: the formats are html, markdown and json.
-    const error = await rejection(env.ARTICLES.representation(seed.slug, 'xml'));
-    expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toBe('format must be one of html, markdown, json; it is "xml".');
+    const format = await rejection(env.ARTICLES.representation(seed.slug, 'xml'));
+    expect(format).toBeInstanceOf(TypeError);
+    expect(format.message).toBe('format must be one of html, markdown, json; it is "xml".');
+    // @ts-expect-error: a slug is a string.
+    const slug = await rejection(env.ARTICLES.article(42));
+    expect(slug).toBeInstanceOf(TypeError);
+    expect(slug.message).toBe('slug must be a string; it is number.');
   });
 });
 
