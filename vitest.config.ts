@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two suites: the Worker inside workerd, and the content build/importer in Node.
+// The Worker inside workerd, a second Worker calling it over a service binding (RPC), the content
+// build/importer in Node, and the deployable bundle over real HTTP.
 export default defineConfig({
   test: {
-    projects: ['tests/worker/vitest.config.ts', 'tests/build/vitest.config.ts', 'tests/runtime/vitest.config.ts'],
+    projects: ['tests/worker/vitest.config.ts', 'tests/rpc/vitest.config.ts', 'tests/build/vitest.config.ts', 'tests/runtime/vitest.config.ts'],
   },
 });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
-import { configOf, isConfigError } from './config';
+import { configOf, isConfigError, refusal } from './config';
 import { ALLOW, applyCommonHeaders, isAllowedMethod, PREFLIGHT_HEADERS } from './http/headers';
 import { cacheControl } from './http/policy';
 import { problem } from './http/problem';
@@ -37,10 +37,7 @@ app.use(async function methods(c, next) {
 // Vars are checked once per isolate; a bad one answers every request with a 503 that names it.
 app.use(async function configure(c, next) {
   const config = configOf(c.env);
-  if (isConfigError(config)) {
-    logErrorOnce(`config:${config.message}`, 'config', { setting: config.setting, message: config.message });
-    return problem(503, `The server is misconfigured: ${config.message}.`, new URL(c.req.url).pathname);
-  }
+  if (isConfigError(config)) return problem(503, refusal(config), new URL(c.req.url).pathname);
   c.set('origin', await resolveOrigin(config.origin));
   c.set('bodyCacheBytes', config.bodyCacheBytes);
   await next();

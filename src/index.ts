@@ -1,3 +1,5 @@
 import { app } from './app';
 
 export default app;
+// The service-binding entrypoint for other Workers, and the types they use (src/rpc/).
+export { ArticlesService, type Article, type ArticleList, type ArticleSummary, type ListMeta, type ListOptions, type RepresentationFormat } from './rpc';

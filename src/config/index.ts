@@ -1,4 +1,5 @@
 import type { Env } from '../env';
+import { logErrorOnce } from '../log';
 import { parseSiteUrl } from './site-url';
 
 /** The Worker's configuration, validated once per isolate from its vars. */
@@ -39,4 +40,13 @@ function validate(env: Env): Config | ConfigError {
 
 export function isConfigError(config: Config | ConfigError): config is ConfigError {
   return 'setting' in config;
+}
+
+/**
+ * What every caller is told while a setting is bad: the 503's detail, the RPC error's message.
+ * The operator is told once per isolate, in the log.
+ */
+export function refusal(error: ConfigError): string {
+  logErrorOnce(`config:${error.message}`, 'config', { setting: error.setting, message: error.message });
+  return `The server is misconfigured: ${error.message}.`;
 }

@@ -5,8 +5,9 @@ import { sha256Base64url } from '../http/digest';
 import { cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
-import { buildId, findArticle, listArticles } from '../store';
+import { buildId, findArticle } from '../store';
 import { sendFormat } from './article-page';
+import { listPage } from './list-page';
 import { listSearch, parseListQuery, type ListQuery } from './paging';
 
 const JSON_TYPE = 'application/json';
@@ -19,12 +20,10 @@ api.get('/api/articles', async (c) => {
   const parsed = parseListQuery(url.searchParams);
   if (!parsed.ok) return problem(400, 'The list query is not valid.', url.pathname + url.search, { errors: parsed.errors });
   const { query } = parsed;
-  const { items, total } = listArticles(query);
-  const pages = Math.max(1, Math.ceil(total / query.limit));
-  if (query.page > pages) return problem(404, `Page ${query.page} does not exist: there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}.`, url.pathname + url.search);
   const origin = c.get('origin');
-  const data = items.map((item) => item.summary.join(origin.url)).join(',');
-  const body = `{"data":[${data}],"meta":${JSON.stringify({ page: query.page, limit: query.limit, pages, total })}}`;
+  const page = listPage(query, origin.url);
+  if (!page.ok) return problem(404, page.detail, url.pathname + url.search);
+  const { body, pages } = page;
   const response = await sendEntity(c.req.raw, { body, contentType: JSON_TYPE, etag: `"${await sha256Base64url(body, 22)}"` }, { kind: 'list', tags: cacheTags.list(buildId) });
   const links = pageLinks(origin.url, query, pages);
   if (links !== '') response.headers.set('Link', links);

@@ -1,0 +1,68 @@
+import { WorkerEntrypoint } from 'cloudflare:workers';
+import { configOf, isConfigError, refusal } from '../config';
+import type { Article } from '../content/article';
+import type { Env } from '../env';
+import { listPage, type ArticleList } from '../routes/list-page';
+import { findArticle, readBody } from '../store';
+import { resolveOrigin, type Origin } from '../store/origin';
+import { invalidListMessage, parseListOptions, type ListOptions } from './list-options';
+
+/** The representations `representation()` returns, as the HTTP routes send them. */
+const FORMATS = ['html', 'markdown', 'json'] as const;
+export type RepresentationFormat = (typeof FORMATS)[number];
+
+/** An RPC caller's argument is whatever it sent, whatever its types said. */
+const isFormat = (value: unknown): value is RepresentationFormat => FORMATS.some((format) => format === value);
+
+const UTF8 = new TextDecoder();
+
+/**
+ * Articles for other Workers over a service binding (`[[services]]` with
+ * `entrypoint = "ArticlesService"`): what the JSON API serves, without HTTP. Every result is a
+ * plain object or a string, so it crosses the binding by structured clone.
+ *
+ * An unknown slug gives `null`, not an error: for a caller it is an ordinary answer (the page it
+ * renders is a 404), and RPC carries an Error's message and name but no status or other member to
+ * tell "not found" from a fault by. A mistake in the call (a bad list query, an unknown format)
+ * and a bad deployment (SITE_URL) throw, with the message the HTTP API's problem document gives.
+ */
+export class ArticlesService extends WorkerEntrypoint<Env> {
+  /** `data` of `GET /api/articles/:slug`, or null when there is no article with this slug. */
+  async article(slug: string): Promise<Article | null> {
+    const body = await this.representation(slug, 'json');
+    return body === null ? null : (JSON.parse(body) as { data: Article }).data;
+  }
+
+  /**
+   * The body of `GET /api/articles?page=&limit=&tag=`. Throws a TypeError naming every invalid
+   * option (the API's 400), a RangeError for a page past the last (the API's 404).
+   */
+  async articles(options: ListOptions = {}): Promise<ArticleList> {
+    const parsed = parseListOptions(options);
+    if (!parsed.ok) throw new TypeError(invalidListMessage(parsed.errors));
+    const { origin } = await served(this.env);
+    const page = listPage(parsed.query, origin.url);
+    if (!page.ok) throw new RangeError(page.detail);
+    return JSON.parse(page.body) as ArticleList;
+  }
+
+  /** The exact body the HTTP route sends for this article in `format`, or null when there is none. */
+  async representation(slug: string, format: RepresentationFormat): Promise<string | null> {
+    if (!isFormat(format)) throw new TypeError(`format must be one of ${FORMATS.join(', ')}; it is ${JSON.stringify(format)}.`);
+    if (typeof slug !== 'string') throw new TypeError(`slug must be a string; it is ${typeof slug}.`);
+    const { origin, bodyCacheBytes } = await served(this.env);
+    const article = findArticle(slug);
+    if (article === undefined) return null;
+    return UTF8.decode(await readBody(article[format], origin, this.env.ASSETS, bodyCacheBytes));
+  }
+}
+
+/**
+ * The validated configuration, as the HTTP app's middleware gets it; a bad setting throws with
+ * the 503's message. A function, not a method: every method of the class is callable over RPC.
+ */
+async function served(env: Env): Promise<{ origin: Origin; bodyCacheBytes: number }> {
+  const config = configOf(env);
+  if (isConfigError(config)) throw new Error(refusal(config));
+  return { origin: await resolveOrigin(config.origin), bodyCacheBytes: config.bodyCacheBytes };
+}
