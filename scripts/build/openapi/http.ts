@@ -10,19 +10,20 @@ import { schemaRef, type SchemaName } from './schemas';
  * states the values the Worker sends.
  */
 
-const text = (description: string) => ({ description, schema: { type: 'string' } });
+// Every header is `required`: the document names a header only on the responses that always carry it.
+const text = (description: string) => ({ description, required: true, schema: { type: 'string' } });
 
 /** `components/headers`; Cache-Control once per kind of response, with its exact value. */
 export const HEADERS: Record<string, object> = {
-  ETag: text('Strong entity tag (RFC 9110 §8.8.3); send it back in If-None-Match for a 304.'),
+  ETag: { ...text('Strong entity tag (RFC 9110 §8.8.3); send it back in If-None-Match for a 304.'), schema: { type: 'string', pattern: '^"[^"]*"$' } },
   'Last-Modified': text('dateModified, else datePublished, as an HTTP-date.'),
   'Cache-Tag': text('Purge handles for the edge: article:<slug>, articles, build:<id>.'),
   Link: text('RFC 8288 links: canonical and alternate representations of an article; first, prev, next and last pages of a list; service-desc (RFC 8631) to this document on /api/ responses.'),
-  Vary: { description: 'The canonical article URL is negotiated on Accept.', schema: { type: 'string', const: 'Accept' } },
+  Vary: { description: 'The canonical article URL is negotiated on Accept.', required: true, schema: { type: 'string', const: 'Accept' } },
   'Content-Location': text('The explicit URL of the representation chosen by negotiation.'),
   Location: text('The canonical URL.'),
-  Allow: { description: 'The methods every path allows.', schema: { type: 'string', const: ALLOW } },
-  ...Object.fromEntries(Object.keys(CACHE_POLICY).map((kind) => [`Cache-Control.${kind}`, { description: `Cache-Control for a response of kind ${kind} (src/http/policy.ts).`, schema: { type: 'string', const: cacheControl(kind as ResponseKind) } }])),
+  Allow: { description: 'The methods every path allows.', required: true, schema: { type: 'string', const: ALLOW } },
+  ...Object.fromEntries(Object.keys(CACHE_POLICY).map((kind) => [`Cache-Control.${kind}`, { description: `Cache-Control for a response of kind ${kind} (src/http/policy.ts).`, required: true, schema: { type: 'string', const: cacheControl(kind as ResponseKind) } }])),
 };
 
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });

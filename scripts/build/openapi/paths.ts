@@ -34,10 +34,11 @@ const get = ({ id, tag, summary, params = [], responses }: Get) => ({ get: { ope
 
 /**
  * A pre-rendered document at a fixed path (src/routes/documents.ts), purged with `articles`. Any
- * of them answers `?page=` past its last page with the HTML 404; a malformed `page` gets a 400.
+ * of them answers `?page=` past its last page with the HTML 404 and a malformed one with a 400;
+ * only those of several pages declare the parameter.
  */
 function document(id: string, tag: string, summary: string, content: Content, params: string[] = [], kind: ResponseKind = 'list') {
-  return get({ id, tag, summary, params, responses: { ...representation(summary, kind, content, 'Cache-Tag'), ...common(...(params.includes('page') ? (['400', '404-page'] as const) : (['404-page'] as const))) } });
+  return get({ id, tag, summary, params, responses: { ...representation(summary, kind, content, 'Cache-Tag'), ...common('400', '404-page') } });
 }
 
 const FEED_TYPES: Record<FeedFormat, Content> = { rss: only('application/rss+xml'), atom: only('application/atom+xml'), json: { 'application/feed+json': { schema: schemaRef('JsonFeed') } } };
