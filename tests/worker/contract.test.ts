@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { app } from '../../src/app';
 import { seed } from '../fixtures/seed';
 import { contractErrors, documentedResponse, expectContract } from './contract';
-import { findArticle, ORIGIN, originETag, request } from './helpers';
+import { findArticle, index, ORIGIN, originETag, request } from './helpers';
 
 /**
  * Every kind of JSON response, and which schema of the OpenAPI document it is checked against.
@@ -61,6 +61,25 @@ describe('the contract covers every JSON response kind', () => {
     } finally {
       console.error = silenced;
     }
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('serves the document as application/json, cached as a list, naming SITE_URL as its server', async () => {
+    const response = await request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('application/json');
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=60, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=604800');
+    expect(response.headers.get('ETag')).toBe(await originETag(index.documents['/api/openapi.json']!.pages[0]!.hash));
+    const document = await response.json<{ openapi: string; servers: unknown; paths: Record<string, unknown> }>();
+    expect(document.openapi).toBe('3.1.1');
+    expect(document.servers).toEqual([{ url: ORIGIN, description: 'The configured SITE_URL.' }]);
+    expect(Object.keys(document.paths)).toContain('/api/articles/{slug}');
+  });
+
+  it('names another SITE_URL when configured with it', async () => {
+    const response = await app.fetch(new Request(`${ORIGIN}/api/openapi.json`), { ...env, SITE_URL: 'https://news.example' });
+    expect((await response.json<{ servers: unknown }>()).servers).toEqual([{ url: 'https://news.example', description: 'The configured SITE_URL.' }]);
   });
 });
 
