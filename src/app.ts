@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
 import { configOf, isConfigError, refusal } from './config';
 import { ALLOW, applyCommonHeaders, isAllowedMethod, PREFLIGHT_HEADERS } from './http/headers';
+import { appendPrefixLinks } from './http/links';
 import { cacheControl } from './http/policy';
 import { problem } from './http/problem';
 import { api } from './routes/api';
@@ -19,6 +20,7 @@ export const app = new Hono<AppEnv>();
 app.use(async function commonHeaders(c, next) {
   await next();
   applyCommonHeaders(c.res.headers, c.req.url, new Date());
+  appendPrefixLinks(c.res.headers, c.req.path);
 });
 
 app.use(async function methods(c, next) {

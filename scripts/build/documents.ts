@@ -5,6 +5,7 @@ import { tagPages } from './tag-pages';
 import { crawlerFiles } from './crawlers';
 import { feeds } from './feeds/index';
 import { newsSitemap } from './news-sitemap';
+import { openapi } from './openapi/index';
 import { sitemaps } from './sitemaps';
 
 /**
@@ -35,7 +36,7 @@ export interface SiteInput {
 export type DocumentProducer = (site: SiteInput) => DocumentSource[][];
 
 /** Every producer, in the order their documents are stored. */
-export const PRODUCERS: readonly DocumentProducer[] = [tagPages, feeds, sitemaps(), newsSitemap, crawlerFiles];
+export const PRODUCERS: readonly DocumentProducer[] = [tagPages, feeds, sitemaps(), newsSitemap, crawlerFiles, openapi];
 
 /** Each tag's articles, newest first (the order they come in), tags in code-point order. */
 export function articlesByTag(articles: readonly Article[]): Map<string, Article[]> {

@@ -1,39 +1,48 @@
-import type { FrontMatter } from './schema';
+import { z } from 'zod';
+import { creditSchema, frontMatterSchema, slugSchema } from './schema';
+
+/**
+ * The article as the API serves it, derived from the front-matter schema: the types below, the
+ * build's output and the OpenAPI document (scripts/build/openapi/) all come from these schemas,
+ * so the served shape is written down once. Fields are in API order. The Worker imports types
+ * only from this module, so zod stays out of its bundle.
+ */
+const fields = frontMatterSchema.shape;
+
+/** An entry of `GET /api/articles`: everything but the body. */
+export const articleSummarySchema = z.strictObject({
+  slug: slugSchema.describe('The article\'s file name, and the last segment of its URLs.'),
+  url: z.url().describe('The article page, on the configured SITE_URL origin.'),
+  title: fields.title,
+  alternativeHeadline: fields.alternativeHeadline.unwrap().nullable(),
+  description: z.string().describe('From the front matter, else the first paragraph of the body.'),
+  datePublished: fields.datePublished,
+  dateModified: fields.dateModified.unwrap().nullable(),
+  authors: z.array(creditSchema),
+  source: creditSchema.nullable(),
+  tags: fields.tags.unwrap(),
+  lang: fields.lang.unwrap().describe('BCP 47 language tag.'),
+  wordCount: z.int().nonnegative(),
+  readingTimeMinutes: z.int().min(1).describe('At 230 words a minute, at least 1.'),
+});
 
 /** Derived from the body at build time. */
-export interface BodyFacts {
-  /** Rendered body HTML (CommonMark; raw HTML in the source is escaped). */
-  html: string;
-  /** Plain body text, paragraphs separated by blank lines. */
-  text: string;
-  wordCount: number;
-  readingTimeMinutes: number;
-}
+export const bodyFactsSchema = z.strictObject({
+  html: z.string().describe('Rendered body HTML (CommonMark; raw HTML in the source is escaped).'),
+  text: z.string().describe('Plain body text, paragraphs separated by blank lines.'),
+});
+
+/** `data` of `GET /api/articles/:slug`: the summary, then the body. */
+export const articleSchema = articleSummarySchema.extend(bodyFactsSchema.shape);
 
 /** An article as the API serves it (`data` of `GET /api/articles/:slug`). */
-export type Article = { slug: string; url: string } & Omit<FrontMatter, 'draft' | 'description' | 'alternativeHeadline' | 'dateModified' | 'source'> & {
-    alternativeHeadline: string | null;
-    description: string;
-    dateModified: string | null;
-    source: NonNullable<FrontMatter['source']> | null;
-  } & BodyFacts;
-
-/** The fields of an article that list responses carry (everything but the body). */
-export const SUMMARY_FIELDS = [
-  'slug',
-  'url',
-  'title',
-  'alternativeHeadline',
-  'description',
-  'datePublished',
-  'dateModified',
-  'authors',
-  'source',
-  'tags',
-  'lang',
-  'wordCount',
-  'readingTimeMinutes',
-] as const satisfies readonly (keyof Article)[];
+export type Article = z.output<typeof articleSchema>;
 
 /** An entry of `GET /api/articles`. */
-export type ArticleSummary = Pick<Article, (typeof SUMMARY_FIELDS)[number]>;
+export type ArticleSummary = z.output<typeof articleSummarySchema>;
+
+/** What rendering a body yields besides its HTML and text. */
+export type BodyFacts = z.output<typeof bodyFactsSchema> & Pick<Article, 'wordCount' | 'readingTimeMinutes'>;
+
+/** The fields of an article that list responses carry (everything but the body), in API order. */
+export const SUMMARY_FIELDS = articleSummarySchema.keyof().options;

@@ -8,6 +8,8 @@ export const paths = {
   articleMarkdown: (slug: string) => `/articles/${slug}.md`,
   apiArticles: '/api/articles',
   apiArticle: (slug: string) => `/api/articles/${slug}`,
+  /** The OpenAPI description of every route (RFC 8631 service-desc). */
+  openapi: '/api/openapi.json',
   asset: (name: string) => `/assets/${name}`,
   /** Every tag with its article count. */
   tags: '/tags',

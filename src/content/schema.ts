@@ -12,7 +12,9 @@ const isoInstant = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()], {
     error: 'must be an ISO 8601 date (2026-11-27) or date-time with offset (2026-11-27T08:30:00Z)',
   })
-  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString().replace('.000Z', 'Z'));
+  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString().replace('.000Z', 'Z'))
+  // Says what the transform produces, so the served shape (an RFC 3339 UTC instant) has a JSON Schema.
+  .pipe(z.iso.datetime());
 
 /**
  * A link the pages put in `href`: absolute, and http: or https: only. `javascript:`, `data:` and
@@ -21,11 +23,17 @@ const isoInstant = z
  */
 const webUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http: or https: URL' });
 
-/** A person or organisation credited by name, with an optional link; a bare string is the name. */
-const credit = z.union([
-  z.string().trim().min(1).transform((name) => ({ name })),
-  z.strictObject({ name: z.string().trim().min(1), url: webUrl.optional() }),
-]);
+/** A credit as the API serves it: a name, and a link when the author gave one. */
+export const creditSchema = z.strictObject({ name: z.string().trim().min(1), url: webUrl.optional() });
+
+/**
+ * A person or organisation credited by name, with an optional link; a bare string is the name.
+ * The pipe names the output shape, so the API's JSON Schema comes from here too.
+ */
+const credit = z
+  .union([z.string().trim().min(1), creditSchema])
+  .transform((given) => (typeof given === 'string' ? { name: given } : given))
+  .pipe(creditSchema);
 
 const bcp47 = z.string().refine(
   (tag) => {

@@ -1,3 +1,5 @@
+import { paths } from '../content/paths';
+
 /**
  * The `Link` field (RFC 8288) as data: a resource's canonical URL and its other representations.
  * Pure functions of the origin and paths, so a route can make each field once and keep it.
@@ -28,4 +30,21 @@ export function linkField(targets: readonly LinkTarget[]): string {
 export function representationLinks(origin: string, canonicalPath: string, representations: readonly RepresentationPath[], current: string): string {
   const alternates = representations.filter(({ type }) => type !== current).map(({ type, path }) => ({ href: `${origin}${path}`, rel: 'alternate', type }));
   return linkField([{ href: `${origin}${canonicalPath}`, rel: 'canonical' }, ...alternates]);
+}
+
+/**
+ * Links by path prefix, as data: every response under /api/ (lists, articles, problems, 304s)
+ * names the API's OpenAPI description (RFC 8631 `service-desc`). The target is relative
+ * (RFC 8288 §3.1: resolved against the request's URL, which serves the same document), so each
+ * field is one constant, made at load, and holds even on the 503 sent before SITE_URL is known.
+ */
+export const PREFIX_LINKS: readonly { prefix: string; field: string }[] = [{ prefix: '/api/', field: linkField([{ href: paths.openapi, rel: 'service-desc' }]) }];
+
+/** Appends the prefix links that apply to `pathname` after any Link the route set (RFC 9110 §5.3: one list). */
+export function appendPrefixLinks(headers: Headers, pathname: string): void {
+  for (const { prefix, field } of PREFIX_LINKS) {
+    if (!pathname.startsWith(prefix)) continue;
+    const current = headers.get('Link');
+    headers.set('Link', current === null || current === '' ? field : `${current}, ${field}`);
+  }
 }

@@ -1,6 +1,7 @@
 import { cacheControl, type ResponseKind } from './policy';
 
-const TITLES: Readonly<Record<number, string>> = {
+/** The title of each status the Worker answers with a problem document (RFC 9110 §15 reason phrases). */
+export const PROBLEM_TITLES = {
   400: 'Bad Request',
   404: 'Not Found',
   405: 'Method Not Allowed',
@@ -8,7 +9,10 @@ const TITLES: Readonly<Record<number, string>> = {
   412: 'Precondition Failed',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
-};
+} as const satisfies Readonly<Record<number, string>>;
+
+/** A status the Worker answers with a problem document. */
+export type ProblemStatus = keyof typeof PROBLEM_TITLES;
 
 /** One invalid request parameter, for `errors` in a 400. */
 export interface InvalidParameter {
@@ -16,9 +20,15 @@ export interface InvalidParameter {
   detail: string;
 }
 
+/** One acceptable representation, for `alternatives` in a 406. */
+export interface Alternative {
+  type: string;
+  href: string;
+}
+
 /** An RFC 9457 problem details body, `type` left as about:blank so `title` is the status phrase. */
 export function problemBody(status: number, detail: string, instance: string, extensions: Readonly<Record<string, unknown>> = {}): string {
-  return JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, instance, ...extensions });
+  return JSON.stringify({ type: 'about:blank', title: (PROBLEM_TITLES as Readonly<Record<number, string>>)[status] ?? 'Error', status, detail, instance, ...extensions });
 }
 
 function kindOf(status: number): ResponseKind {

@@ -4,7 +4,7 @@ import { paths } from '../content/paths';
 import { representationLinks } from '../http/links';
 import { negotiateMediaType } from '../http/negotiate';
 import { cacheControl, cacheTags } from '../http/policy';
-import { problem } from '../http/problem';
+import { problem, type Alternative } from '../http/problem';
 import { buildId, findArticleIgnoringCase, type StoredArticle } from '../store';
 import { notFoundPage } from './not-found';
 import { sendStored } from './stored';
@@ -64,7 +64,7 @@ export function articleRoute(c: Context<AppEnv>): Response | Promise<Response> {
 }
 
 function notAcceptable(c: Context<AppEnv>, article: StoredArticle): Response {
-  const alternatives = Object.values(FORMATS).map(({ type, url }) => ({ type, href: url(article.slug) }));
+  const alternatives = Object.values(FORMATS).map(({ type, url }): Alternative => ({ type, href: url(article.slug) }));
   const response = problem(406, `Available as ${AVAILABLE.join(', ')}.`, paths.article(article.slug), { alternatives });
   response.headers.set('Vary', 'Accept');
   return response;

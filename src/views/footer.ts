@@ -3,10 +3,10 @@ import { paths } from '../content/paths';
 import { feedLinks } from './feeds';
 
 /**
- * Where the OpenAPI description will be served. Null until the build publishes one, so that no
- * page links a 404; set it to the path then, and every page's footer links it.
+ * Where the OpenAPI description is served (scripts/build/openapi/); null would leave it out of
+ * the footer, for a build that does not publish one, so that no page links a 404.
  */
-export const OPENAPI_DESCRIPTION: string | null = null;
+export const OPENAPI_DESCRIPTION: string | null = paths.openapi;
 
 /** The site footer on every page: the site's name, its feeds and its API. */
 export function siteFooter(siteName: string) {

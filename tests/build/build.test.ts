@@ -96,9 +96,9 @@ describe('content build', () => {
     expect(index.pages.home).toHaveLength(3);
     expect(Object.keys(index.tags)).toHaveLength(58);
     // Documents: /favicon.ico, the tag index, one file of pages per tag, 3 feeds for the site and
-    // for each tag, the sitemap, the news sitemap, robots.txt with llms.txt.
+    // for each tag, the sitemap, the news sitemap, robots.txt with llms.txt, the OpenAPI document.
     const documentFiles = new Set(Object.values(index.documents).flatMap(({ pages }) => pages.map(({ file }) => file)));
-    expect(documentFiles.size).toBe(1 + 1 + 58 + 3 * (1 + 58) + 3);
+    expect(documentFiles.size).toBe(1 + 1 + 58 + 3 * (1 + 58) + 4);
     expect(files).toHaveLength(61 + 3 + 1 + documentFiles.size);
     const page = (n: number) => files.find((file) => file.path === index.pages.home[n - 1]!.file)!.text;
     expect(page(1)).toContain('<nav class="pages" aria-label="More articles"><a rel="next" href="/?page=2">Older articles</a></nav>');

@@ -81,12 +81,13 @@ describe('writing a build', () => {
     await fs.writeFile(join(paths.module, '../.content.txt.123.tmp'), 'left by a hard kill');
     // 40 articles, 2 home pages and the documents written (the tag index, 51 tag pages, 3 feeds for
     // the site and for each of the corpus's 51 tags, the sitemap, the news sitemap, robots.txt with
-    // llms.txt: 211 files); the 404 page and the favicon the previous build already wrote. Its 2
+    // llms.txt: 211 files); the 404 page, the favicon and the OpenAPI document (which the content
+    // does not change) the previous build already wrote. Its 2
     // article files and home page are stale, and so are 14 of its document files (the tag index,
     // 2 tag pages, the feeds of the site and of 2 tags, 3 more) and the orphan.
     expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 40 + 2 + 211, removed: 3 + 15 + 1 });
     expect(await fs.readdir(join(paths.module, '..'))).toEqual(['content.txt']);
-    expect(await fs.readdir(join(paths.assets, 'b'))).toHaveLength(40 + 2 + 211 + 2);
+    expect(await fs.readdir(join(paths.assets, 'b'))).toHaveLength(40 + 2 + 211 + 3);
     expect(await checkBuildOutput(paths.module, paths.assets)).toEqual([]);
   });
 
@@ -94,11 +95,12 @@ describe('writing a build', () => {
     const root = await tempDir();
     await writeCorpus(join(root, 'content/articles'), generateCorpus(600));
     const limited = await run('bash', ['-c', `ulimit -n 256 && "$0" --import tsx scripts/build.ts --root '${root}'`, process.execPath]);
-    // 600 articles, 20 home pages, the 404 page, the favicon, the tag index, 63 tag pages and 195
-    // feed and crawler files (3 feeds for the site and for each of 63 tags, 3 more): 881 files,
+    // 600 articles, 20 home pages, the 404 page, the favicon, the tag index, 63 tag pages, 195
+    // feed and crawler files (3 feeds for the site and for each of 63 tags, 3 more) and the
+    // OpenAPI document: 882 files,
     // where writing them all at once failed with EMFILE.
     expect(limited).toMatchObject({ code: 0, stderr: '' });
-    expect(limited.stdout).toMatch(/^Built 600 article\(s\) in [\d.]+ s -> src\/generated\/content\.txt, \.edgewire\/assets \(881 files: 881 written, 0 removed\)\n$/);
+    expect(limited.stdout).toMatch(/^Built 600 article\(s\) in [\d.]+ s -> src\/generated\/content\.txt, \.edgewire\/assets \(882 files: 882 written, 0 removed\)\n$/);
     expect(await checkBuildOutput(join(root, 'src/generated/content.txt'), join(root, '.edgewire/assets'))).toEqual([]);
   });
 

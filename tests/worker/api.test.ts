@@ -5,6 +5,8 @@ import { bodyETag, expectProblem, findArticle, index, ORIGIN, originETag, reques
 const ARTICLE_CACHE = 'public, max-age=60, s-maxage=86400, stale-while-revalidate=86400, stale-if-error=604800';
 const LIST_CACHE = 'public, max-age=60, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=604800';
 const seedArticle = findArticle(seed.slug)!;
+/** RFC 8631: every response under /api/ names the OpenAPI document, after the route's own links. */
+const SERVICE_DESC = '</api/openapi.json>; rel="service-desc"';
 
 const seedSummary = {
   slug: seed.slug,
@@ -84,7 +86,7 @@ describe('GET /api/articles', () => {
     expect(response.headers.get('Cache-Control')).toBe(LIST_CACHE);
     expect(response.headers.get('Cache-Tag')).toBe(`articles,build:${index.build}`);
     expect(response.headers.get('ETag')).toBe(await bodyETag(body));
-    expect(response.headers.get('Link')).toBe(`<${ORIGIN}/api/articles>; rel="first", <${ORIGIN}/api/articles>; rel="last"`);
+    expect(response.headers.get('Link')).toBe(`<${ORIGIN}/api/articles>; rel="first", <${ORIGIN}/api/articles>; rel="last", ${SERVICE_DESC}`);
     expect(JSON.parse(body)).toEqual({ data: [seedSummary], meta: { page: 1, limit: 20, pages: 1, total: 1 } });
   });
 
@@ -99,7 +101,7 @@ describe('GET /api/articles', () => {
   it('pages with limit and keeps limit and tag in the links', async () => {
     const response = await request('/api/articles?limit=1&page=1');
     expect(response.status).toBe(200);
-    expect(response.headers.get('Link')).toBe(`<${ORIGIN}/api/articles?limit=1>; rel="first", <${ORIGIN}/api/articles?limit=1>; rel="last"`);
+    expect(response.headers.get('Link')).toBe(`<${ORIGIN}/api/articles?limit=1>; rel="first", <${ORIGIN}/api/articles?limit=1>; rel="last", ${SERVICE_DESC}`);
     expect((await response.json<{ meta: unknown }>()).meta).toEqual({ page: 1, limit: 1, pages: 1, total: 1 });
   });
 
@@ -107,7 +109,7 @@ describe('GET /api/articles', () => {
     const response = await request('/api/articles?tag=sport');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: [], meta: { page: 1, limit: 20, pages: 1, total: 0 } });
-    expect(response.headers.get('Link')).toBe(`<${ORIGIN}/api/articles?tag=sport>; rel="first", <${ORIGIN}/api/articles?tag=sport>; rel="last"`);
+    expect(response.headers.get('Link')).toBe(`<${ORIGIN}/api/articles?tag=sport>; rel="first", <${ORIGIN}/api/articles?tag=sport>; rel="last", ${SERVICE_DESC}`);
   });
 
   it.each([

@@ -2,13 +2,15 @@
  * Property-based fuzzing of the whole Worker: thousands of generated requests (paths, methods,
  * negotiation and conditional headers, query strings) sent to the real default export in workerd.
  * Whatever the input, the answer is never a 5xx, always carries the common headers and a
- * Cache-Control from the policy table, and every 4xx is a problem document or the HTML 404 page.
+ * Cache-Control from the policy table, every 4xx is a problem document or the HTML 404 page, and
+ * every answer is one the OpenAPI document describes (contract.ts).
  * The seed is fixed, so a failure names a counterexample that reproduces on every run.
  */
 import { exports } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seed } from '../fixtures/seed';
+import { expectContract } from './contract';
 import { index, ORIGIN } from './helpers';
 
 const SEED = 20261128;
@@ -248,7 +250,9 @@ describe('fuzzing the Worker', () => {
       fc.asyncProperty(requests(etags, lastModified), async ({ method, url, headers, body }) => {
         // Manual: the binding would otherwise follow a 301 and hide it.
         const sent = new Request(url, { method, headers, redirect: 'manual', ...(body === undefined ? {} : { body }) });
-        await expectSound(sent, await exports.default.fetch(sent));
+        const response = await exports.default.fetch(sent);
+        await expectContract(sent.method, sent.url, response.clone());
+        await expectSound(sent, response);
       }),
       { seed: SEED, numRuns: RUNS },
     );

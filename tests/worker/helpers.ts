@@ -3,13 +3,20 @@ import { expect } from 'vitest';
 import content from '../../src/generated/content.txt';
 import type { ContentIndex } from '../../src/store/bundle';
 import { findArticle } from '../../src/store';
+import { expectContract, expectProblemContract } from './contract';
 
 /** The origin in wrangler.toml [vars]: what absolute URLs in bodies start with. */
 export const ORIGIN = 'http://localhost:8787';
 
-/** Sends a request to the Worker's default export, as the edge would. */
-export function request(path: string, init?: RequestInit): Promise<Response> {
-  return exports.default.fetch(new Request(`${ORIGIN}${path}`, init));
+/**
+ * Sends a request to the Worker's default export, as the edge would, and checks the response
+ * against the OpenAPI document (contract.ts) before the test sees it.
+ */
+export async function request(path: string, init?: RequestInit): Promise<Response> {
+  const sent = new Request(`${ORIGIN}${path}`, init);
+  const response = await exports.default.fetch(sent);
+  await expectContract(sent.method, response.redirected ? response.url : sent.url, response.clone());
+  return response;
 }
 
 async function sha256Base64url(text: string): Promise<string> {
@@ -46,7 +53,9 @@ interface ProblemMembers {
 export async function expectProblem(response: Response, members: ProblemMembers): Promise<void> {
   expect(response.status).toBe(members.status);
   expect(response.headers.get('Content-Type')).toBe('application/problem+json');
-  expect(await response.json()).toEqual({ type: 'about:blank', ...members });
+  const body = await response.json<{ status: number }>();
+  expect(body).toEqual({ type: 'about:blank', ...members });
+  await expectProblemContract(body);
 }
 
 /** The one JSON-LD block of a page, parsed; fails unless the page has exactly one script element. */
@@ -65,6 +74,7 @@ export const SITE_FOOTER = `<footer class="site">
 <li><a href="/atom.xml">Atom</a></li>
 <li><a href="/feed.json">JSON Feed</a></li>
 <li><a href="/api/articles">JSON API</a></li>
+<li><a href="/api/openapi.json">OpenAPI</a></li>
 </ul>
 </footer>
 </body>

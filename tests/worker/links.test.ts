@@ -8,13 +8,14 @@ const CANONICAL = `<${PAGE}>; rel="canonical"`;
 const HTML = `<${PAGE}.html>; rel="alternate"; type="text/html"`;
 const JSON_API = `<${ORIGIN}/api/articles/${seed.slug}>; rel="alternate"; type="application/json"`;
 const MARKDOWN = `<${PAGE}.md>; rel="alternate"; type="text/markdown"`;
+const SERVICE_DESC = '</api/openapi.json>; rel="service-desc"';
 
 describe('Link header on article representations (RFC 8288)', () => {
   it.each([
     [`/articles/${seed.slug}`, {}, `${CANONICAL}, ${JSON_API}, ${MARKDOWN}`],
     [`/articles/${seed.slug}.html`, {}, `${CANONICAL}, ${JSON_API}, ${MARKDOWN}`],
     [`/articles/${seed.slug}`, { Accept: 'application/json' }, `${CANONICAL}, ${HTML}, ${MARKDOWN}`],
-    [`/api/articles/${seed.slug}`, {}, `${CANONICAL}, ${HTML}, ${MARKDOWN}`],
+    [`/api/articles/${seed.slug}`, {}, `${CANONICAL}, ${HTML}, ${MARKDOWN}, ${SERVICE_DESC}`],
     [`/articles/${seed.slug}`, { Accept: 'text/markdown' }, `${CANONICAL}, ${HTML}, ${JSON_API}`],
     [`/articles/${seed.slug}.md`, {}, `${CANONICAL}, ${HTML}, ${JSON_API}`],
   ])('%s %j links the page and the other representations', async (path, headers, link) => {
@@ -33,5 +34,30 @@ describe('Link header on article representations (RFC 8288)', () => {
     const response = await request(`/articles/${seed.slug}`, { headers: { 'If-None-Match': etag } });
     expect(response.status).toBe(304);
     expect(response.headers.get('Link')).toBe(`${CANONICAL}, ${JSON_API}, ${MARKDOWN}`);
+  });
+});
+
+describe('Link to the OpenAPI description (RFC 8631 service-desc)', () => {
+  it.each([
+    ['/api/articles?limit=1', {}, 200, `<${ORIGIN}/api/articles?limit=1>; rel="first", <${ORIGIN}/api/articles?limit=1>; rel="last", ${SERVICE_DESC}`],
+    ['/api/articles/no-such-article', {}, 404, SERVICE_DESC],
+    ['/api/articles?page=0', {}, 400, SERVICE_DESC],
+    ['/api/articles', { method: 'DELETE' }, 405, SERVICE_DESC],
+    ['/api/openapi.json', {}, 200, SERVICE_DESC],
+  ])('%s %j: %i carries service-desc after the route\'s own links', async (path, init, status, link) => {
+    const response = await request(path, init);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('Link')).toBe(link);
+  });
+
+  it('repeats it on a 304 from the API', async () => {
+    const etag = await originETag(findArticle(seed.slug)!.json.hash);
+    const response = await request(`/api/articles/${seed.slug}`, { headers: { 'If-None-Match': etag } });
+    expect(response.status).toBe(304);
+    expect(response.headers.get('Link')).toBe(`${CANONICAL}, ${HTML}, ${MARKDOWN}, ${SERVICE_DESC}`);
+  });
+
+  it.each(['/', `/articles/${seed.slug}.md`, '/feed.json'])('is not sent outside /api/: %s', async (path) => {
+    expect((await request(path)).headers.get('Link') ?? '').not.toContain('service-desc');
   });
 });

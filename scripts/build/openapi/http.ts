@@ -1,0 +1,84 @@
+import { SLUG_PATTERN } from '../../../src/content/slug';
+import { ALLOW } from '../../../src/http/headers';
+import { cacheControl, CACHE_POLICY, type ResponseKind } from '../../../src/http/policy';
+import { DEFAULT_LIMIT, LARGEST_NUMBER, MAX_LIMIT } from '../../../src/routes/paging';
+import { schemaRef, type SchemaName } from './schemas';
+
+/**
+ * The HTTP side of the document: headers, parameters and the responses every route shares, made
+ * from the same tables the Worker uses (cache policy, Allow, paging limits), so the document
+ * states the values the Worker sends.
+ */
+
+// Every header is `required`: the document names a header only on the responses that always carry it.
+const text = (description: string) => ({ description, required: true, schema: { type: 'string' } });
+
+/** `components/headers`; Cache-Control once per kind of response, with its exact value. */
+export const HEADERS: Record<string, object> = {
+  ETag: { ...text('Strong entity tag (RFC 9110 §8.8.3); send it back in If-None-Match for a 304.'), schema: { type: 'string', pattern: '^"[^"]*"$' } },
+  'Last-Modified': text('dateModified, else datePublished, as an HTTP-date.'),
+  'Cache-Tag': text('Purge handles for the edge: article:<slug>, articles, build:<id>.'),
+  Link: text('RFC 8288 links: canonical and alternate representations of an article; first, prev, next and last pages of a list; service-desc (RFC 8631) to this document on /api/ responses.'),
+  Vary: { description: 'The canonical article URL is negotiated on Accept.', required: true, schema: { type: 'string', const: 'Accept' } },
+  'Content-Location': text('The explicit URL of the representation chosen by negotiation.'),
+  Location: text('The canonical URL.'),
+  Allow: { description: 'The methods every path allows.', required: true, schema: { type: 'string', const: ALLOW } },
+  ...Object.fromEntries(Object.keys(CACHE_POLICY).map((kind) => [`Cache-Control.${kind}`, { description: `Cache-Control for a response of kind ${kind} (src/http/policy.ts).`, required: true, schema: { type: 'string', const: cacheControl(kind as ResponseKind) } }])),
+};
+
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+/** The header map of a response: Cache-Control of `kind`, then the named headers. */
+export function headers(kind: ResponseKind, ...names: string[]): Record<string, object> {
+  return Object.fromEntries([['Cache-Control', headerRef(`Cache-Control.${kind}`)], ...names.map((name) => [name, headerRef(name)])]);
+}
+
+const conditional = (name: string, description: string) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } });
+const positive = (maximum: number, fallback: number) => ({ type: 'integer', minimum: 1, maximum, default: fallback });
+
+/** `components/parameters`: the query parameters (exact limits from src/routes/paging.ts) and the conditional request headers. */
+export const PARAMETERS: Record<string, object> = {
+  page: { name: 'page', in: 'query', required: false, description: 'Page number, from 1; at most once. Past the last page: 404.', schema: positive(LARGEST_NUMBER, 1) },
+  limit: { name: 'limit', in: 'query', required: false, description: 'Articles a page; at most once.', schema: positive(MAX_LIMIT, DEFAULT_LIMIT) },
+  tag: { name: 'tag', in: 'query', required: false, description: 'Only articles with this tag; at most once.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
+  slug: { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } },
+  tagName: { name: 'tag', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } },
+  part: { name: 'part', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+  asset: { name: 'name', in: 'path', required: true, description: 'The name the pages link, such as site.<hash>.css.', schema: { type: 'string' } },
+  ifNoneMatch: conditional('If-None-Match', 'ETags the client has; a match (weak comparison) gets a 304.'),
+  ifModifiedSince: conditional('If-Modified-Since', 'An HTTP-date; used only without If-None-Match.'),
+  ifMatch: conditional('If-Match', 'A failing strong comparison gets a 412.'),
+  ifUnmodifiedSince: conditional('If-Unmodified-Since', 'Used only without If-Match; a later Last-Modified gets a 412.'),
+};
+
+/** Parameter refs: the conditional headers every representation takes, then `names`. */
+export function parameters(...names: string[]): object[] {
+  return [...names, 'ifNoneMatch', 'ifModifiedSince', 'ifMatch', 'ifUnmodifiedSince'].map((name) => ({ $ref: `#/components/parameters/${name}` }));
+}
+
+const problem = (description: string, name: SchemaName, kind: ResponseKind, ...extra: string[]) => ({
+  description,
+  headers: headers(kind, ...extra),
+  content: { 'application/problem+json': { schema: schemaRef(name) } },
+});
+
+/** `components/responses`: the answers many routes share. */
+export const RESPONSES: Record<string, object> = {
+  BadRequest: problem('A parameter is not valid; `errors` names each.', 'BadRequestProblem', 'clientError'),
+  NotFound: problem('Nothing here (under /api/).', 'NotFoundProblem', 'notFound'),
+  NotFoundPage: { description: 'Nothing here: the HTML 404 page.', headers: headers('notFound', 'ETag', 'Cache-Tag'), content: { 'text/html': { schema: { type: 'string' } } } },
+  MethodNotAllowed: problem('Any method but GET, HEAD and OPTIONS, on every path.', 'MethodNotAllowedProblem', 'clientError', 'Allow'),
+  NotAcceptable: problem('No representation matches Accept; `alternatives` lists them.', 'NotAcceptableProblem', 'clientError', 'Vary'),
+  PreconditionFailed: { description: 'If-Match or If-Unmodified-Since failed; no body.', headers: headers('clientError') },
+  InternalServerError: problem('An unexpected error; `requestId` matches the log line.', 'InternalServerErrorProblem', 'serverError'),
+  ServiceUnavailable: problem('A deployment fault: a bad SITE_URL, or a body file missing.', 'ServiceUnavailableProblem', 'serverError'),
+};
+
+const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
+
+/** The responses every GET may end in besides its own: 412 and the server's faults. */
+export function common(...statuses: ('400' | '404' | '404-page' | '406')[]): Record<string, object> {
+  const named = { '400': 'BadRequest', '404': 'NotFound', '404-page': 'NotFoundPage', '406': 'NotAcceptable' } as const;
+  const own = Object.fromEntries(statuses.map((status) => [status.slice(0, 3), responseRef(named[status])]));
+  return { ...own, 412: responseRef('PreconditionFailed'), 500: responseRef('InternalServerError'), 503: responseRef('ServiceUnavailable') };
+}

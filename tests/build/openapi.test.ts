@@ -1,0 +1,65 @@
+import { compileErrors, validate } from '@readme/openapi-parser';
+import { describe, expect, it } from 'vitest';
+import { buildContent, type BuildResult } from '../../scripts/build/index';
+import { openapiDocument } from '../../scripts/build/openapi/index';
+import { articleSchema, SUMMARY_FIELDS } from '../../src/content/article';
+import { paths } from '../../src/content/paths';
+import { LARGEST_NUMBER, MAX_LIMIT, parseListQuery, parsePageQuery } from '../../src/routes/paging';
+import { ORIGIN } from '../../src/store/bundle';
+import { fixture } from './helpers';
+
+type Built = Extract<BuildResult, { ok: true }>;
+type Json = Record<string, any>;
+const SITE = 'https://news.example';
+
+async function build(root: string): Promise<Built> {
+  const result = await buildContent({ root });
+  if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join('\n'));
+  return result;
+}
+
+/** The document as the Worker serves it on SITE: the stored body with the origin put in. */
+function served(result: Built): string {
+  const { file, start, end } = result.index.documents[paths.openapi]!.pages[0]!;
+  return result.files.find(({ path }) => path === file)!.text.slice(start, end).split(ORIGIN).join(SITE);
+}
+
+describe('the OpenAPI document', () => {
+  it('is stored at /api/openapi.json as application/json, in a body file of its own, naming SITE_URL as its server', async () => {
+    const result = await build(fixture('good'));
+    const stored = result.index.documents[paths.openapi]!;
+    expect(stored).toMatchObject({ contentType: 'application/json', kind: 'list' });
+    expect(result.files.find(({ path }) => path === stored.pages[0]!.file)!.text).toBe(JSON.stringify(openapiDocument('edgewire')));
+    const document = JSON.parse(served(result)) as Json;
+    expect(document.openapi).toBe('3.1.1');
+    expect(document.servers).toEqual([{ url: SITE, description: 'The configured SITE_URL.' }]);
+  });
+
+  it('passes the OpenAPI 3.1 validator (@readme/openapi-parser: the 3.1 schema and its own rules), without warnings', async () => {
+    // validate() dereferences the object it is given: hand it a copy.
+    const result = await validate(JSON.parse(JSON.stringify(openapiDocument('edgewire'))));
+    expect(result.valid ? 'valid' : compileErrors(result)).toBe('valid');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('states the exact limits the Worker enforces on page and limit', () => {
+    const { page, limit } = (openapiDocument('edgewire') as Json).components.parameters as Json;
+    expect(page.schema).toEqual({ type: 'integer', minimum: 1, maximum: LARGEST_NUMBER, default: 1 });
+    expect(limit.schema).toEqual({ type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 20 });
+    expect(parsePageQuery(new URLSearchParams(`page=${LARGEST_NUMBER}`)).ok).toBe(true);
+    expect(parsePageQuery(new URLSearchParams(`page=${LARGEST_NUMBER + 1}`)).ok).toBe(false);
+    expect(parseListQuery(new URLSearchParams(`limit=${MAX_LIMIT}`)).ok).toBe(true);
+    expect(parseListQuery(new URLSearchParams(`limit=${MAX_LIMIT + 1}`)).ok).toBe(false);
+  });
+
+  it('describes the articles the build writes: each is valid against the Article schema, fields in its order', async () => {
+    const result = await build(fixture('good'));
+    for (const line of result.articles) {
+      const json = result.files.find(({ path }) => path === line.file)!.text.slice(...line.json).split(ORIGIN).join(SITE);
+      const { data } = JSON.parse(json) as { data: Json };
+      expect(articleSchema.safeParse(data).error?.issues ?? []).toEqual([]);
+      expect(Object.keys(data)).toEqual(Object.keys(articleSchema.shape));
+      expect(Object.keys(line.summary)).toEqual(SUMMARY_FIELDS);
+    }
+  });
+});
