@@ -7,6 +7,7 @@ const TITLES: Readonly<Record<number, string>> = {
   406: 'Not Acceptable',
   412: 'Precondition Failed',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
 };
 

@@ -10,9 +10,11 @@ export interface ListQuery {
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
-const POSITIVE_INTEGER = /^[1-9][0-9]{0,8}$/;
+/** A whole number from 1, at most nine digits (so it stays exact as a number). */
+export const POSITIVE_INTEGER = /^[1-9][0-9]{0,8}$/;
 
-function single(params: URLSearchParams, name: string, errors: InvalidParameter[]): string | null {
+/** The one value of a parameter (null when absent); a repeated one is an error. */
+export function single(params: URLSearchParams, name: string, errors: InvalidParameter[]): string | null {
   const values = params.getAll(name);
   if (values.length > 1) errors.push({ parameter: name, detail: 'must be given at most once' });
   return values[0] ?? null;

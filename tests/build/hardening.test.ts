@@ -127,6 +127,6 @@ describe('content hardening', () => {
     const template = good.files.find(({ path }) => path === good.articles[0]!.file)!.text;
     const article = JSON.parse(template.slice(...good.articles[0]!.json)).data;
     const smuggled = [{ file: 'content/articles/x.md', article: { ...article, authors: [{ name: 'A \uE000origin\uE000' }] }, body: 'Body.' }];
-    expect(() => represent(smuggled, { stylesheet: '', favicon: '' }, 'edgewire')).toThrow('second-story: authors.0.name contains U+E000 after every content check; nothing was written');
+    expect(() => represent(smuggled, { stylesheet: '', favicon: '', embed: { stylesheet: '', script: '', resizer: '' } }, 'edgewire')).toThrow('second-story: authors.0.name contains U+E000 after every content check; nothing was written');
   });
 });
