@@ -28,7 +28,7 @@ function author({ authors, source }: ArticleSummary): { author_name?: string; au
   const credits = authors.length > 0 ? authors : source === null ? [] : [source];
   if (credits.length === 0) return {};
   const only = credits.length === 1 ? credits[0]! : undefined;
-  const url = only !== undefined && 'url' in only ? only.url : undefined;
+  const url = only !== undefined && 'url' in only && typeof only.url === 'string' ? only.url : undefined;
   const name = credits.map((credit) => credit.name).join(', ');
   return url === undefined ? { author_name: name } : { author_name: name, author_url: url };
 }
