@@ -75,7 +75,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
 /** Renders what is served; a production build with a body file over the asset limit fails. */
 async function site(built: readonly BuiltArticle[], problems: readonly Problem[], settings: Settings, folder: string): Promise<BuildResult> {
   const read = (url: URL) => readFile(url, 'utf8');
-  const embed = { stylesheet: await read(EMBED('card.css')), script: await read(EMBED('card.js')), resizer: await read(EMBED('resizer.js')) };
+  const embed = { stylesheet: await read(EMBED('card.css')), script: await read(EMBED('report-height.js')), resizer: await read(EMBED('resizer.js')) };
   const assets = { stylesheet: await read(STYLESHEET), favicon: await read(FAVICON), embed };
   const render = (serving: readonly BuiltArticle[], notice?: DevNotice) => {
     const published = serving.filter(({ valid }) => settings.includeDrafts || !valid.frontMatter.draft).map(({ valid, article }) => ({ file: valid.file, article, body: valid.body }));

@@ -83,15 +83,17 @@ describe('content hardening', () => {
     const run = await runBuild(['--root', fixture('good'), '--out', join(await tempDir(), 'content.txt'), '--assets', join(await tempDir(), 'assets'), '--max-representation-bytes', '3000']);
     expect(run).toMatchObject({
       code: 1,
-      stderr: 'Content build failed: 1 problem\ncontent/articles/first-story.md: file: its HTML representation is 3,567 bytes; the limit is 3,000 bytes (--max-representation-bytes)\n',
+      stderr: 'Content build failed: 1 problem\ncontent/articles/first-story.md: file: its HTML representation is 3,726 bytes; the limit is 3,000 bytes (--max-representation-bytes)\n',
     });
     expect(await problemLines({ root: fixture('good'), maxRepresentationBytes: 1 })).toEqual([
       'content/articles/2026/second-story.md: file: its JSON representation is 346 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/2026/second-story.md: file: its HTML representation is 2,520 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/2026/second-story.md: file: its HTML representation is 2,681 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/2026/second-story.md: file: its Markdown representation is 210 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/2026/second-story.md: file: its embed card representation is 715 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/first-story.md: file: its JSON representation is 798 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/first-story.md: file: its HTML representation is 3,567 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/first-story.md: file: its HTML representation is 3,726 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/first-story.md: file: its Markdown representation is 536 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/first-story.md: file: its embed card representation is 802 bytes; the limit is 1 byte (--max-representation-bytes)',
     ]);
   });
 
