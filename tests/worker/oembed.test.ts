@@ -40,21 +40,21 @@ describe('GET /api/oembed', () => {
     expect(response.headers.get('Content-Length')).toBe(String(new TextEncoder().encode(body).byteLength));
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(response.headers.get('Content-Security-Policy')).toBeNull();
-    expect(JSON.parse(body)).toStrictEqual(seedObject(600, 240));
+    expect(JSON.parse(body)).toStrictEqual(seedObject(600, 180));
     expect(Object.keys(JSON.parse(body))).toEqual(['version', 'type', 'title', 'author_name', 'provider_name', 'provider_url', 'cache_age', 'width', 'height', 'html']);
   });
 
   it('answers the discovery URL as the page writes it (url unencoded), and with no format', async () => {
-    for (const query of [`url=${PAGE}&format=json`, `url=${PAGE}`]) expect(await (await oembed(query)).json()).toStrictEqual(seedObject(600, 240));
+    for (const query of [`url=${PAGE}&format=json`, `url=${PAGE}`]) expect(await (await oembed(query)).json()).toStrictEqual(seedObject(600, 180));
   });
 
   it('obeys maxwidth and maxheight (§2.3.4.4), and the resizer is told the height limit', async () => {
     expect(await (await oembed(`url=${PAGE}&maxwidth=320&maxheight=180`)).json()).toStrictEqual(seedObject(320, 180, 180));
-    expect(await (await oembed(`url=${PAGE}&maxwidth=2000&maxheight=2000`)).json()).toStrictEqual(seedObject(600, 240, 2000));
+    expect(await (await oembed(`url=${PAGE}&maxwidth=2000&maxheight=2000`)).json()).toStrictEqual(seedObject(600, 180, 2000));
   });
 
   it('takes the article page in any spelling the site answers: .html, query and fragment, letter case', async () => {
-    const expected = JSON.stringify(seedObject(600, 240));
+    const expected = JSON.stringify(seedObject(600, 180));
     for (const url of [`${PAGE}.html`, `${PAGE}?utm_source=feed#top`, `${ORIGIN}/articles/Niger-Embraces-Russian-Military-Trainers`]) {
       expect(await (await oembed(`url=${encodeURIComponent(url)}`)).text()).toBe(expected);
     }
