@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { html } from 'hono/html';
+import { escapeToBuffer } from 'hono/utils/html';
 import type { AppEnv } from '../app-env';
 import type { ArticleSummary } from '../content/article';
 import { paths } from '../content/paths';
@@ -34,6 +34,13 @@ function author({ authors, source }: ArticleSummary): { author_name?: string; au
   return url === undefined ? { author_name: name } : { author_name: name, author_url: url };
 }
 
+/** `value` escaped for a double-quoted HTML attribute (Hono's escaper, which the app bundles already). */
+function attribute(value: string): string {
+  const buffer: [string] = [''];
+  escapeToBuffer(value, buffer);
+  return buffer[0];
+}
+
 /**
  * The oEmbed `rich` response (oembed.com §2.3.4.4): the card in a sandboxed iframe, and the resizer
  * script. Width and height obey maxwidth and maxheight; the resizer keeps a card within maxheight too.
@@ -42,8 +49,11 @@ export function oembedResponse(article: StoredArticle, { maxWidth, maxHeight }: 
   const { title } = article.fields;
   const width = Math.min(CARD_SIZE.width, maxWidth ?? Infinity);
   const height = Math.min(CARD_SIZE.height, maxHeight ?? Infinity);
-  const limit = maxHeight === null ? '' : html` data-max-height="${maxHeight}"`;
-  const snippet = html`<iframe src="${origin}${paths.articleEmbed(article.slug)}" width="${width}" height="${height}"${limit} title="${title}" sandbox="${SANDBOX}"></iframe><script src="${origin}${paths.asset(embedding.resizer)}" async></script>`;
+  // The origin is a validated URL origin, the slug and asset name are [a-z0-9.-_], the sizes numbers:
+  // only the title needs escaping.
+  const limit = maxHeight === null ? '' : ` data-max-height="${maxHeight}"`;
+  const iframe = `<iframe src="${origin}${paths.articleEmbed(article.slug)}" width="${width}" height="${height}"${limit} title="${attribute(title)}" sandbox="${SANDBOX}"></iframe>`;
+  const script = `<script src="${origin}${paths.asset(embedding.resizer)}" async></script>`;
   return {
     version: '1.0',
     type: 'rich',
@@ -54,7 +64,7 @@ export function oembedResponse(article: StoredArticle, { maxWidth, maxHeight }: 
     cache_age: CACHE_POLICY.article.sMaxAge,
     width,
     height,
-    html: snippet.toString(),
+    html: iframe + script,
   };
 }
 
