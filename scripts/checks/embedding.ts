@@ -6,7 +6,8 @@
  *   (b) revalidate with If-None-Match and get a 304 (sent by the page, after a preflight), and let
  *       the browser's own cache revalidate (a 200 from the cache, the same ETag);
  *   (c) embed the oEmbed `html` in a page whose CSP allows scripts from our origin only, and see
- *       the iframe take the card's height;
+ *       the iframe take the card's height, and keep it while another sandboxed frame (opaque
+ *       origin, like the card's) keeps posting a false height;
  *   (d) frame the full article page and see the browser refuse it (frame-ancestors 'none').
  */
 import { once } from 'node:events';
@@ -30,12 +31,17 @@ height, and frames the full article page, which must be refused. Fails (exit 1) 
 parseCommandLine(COMMAND, { options: {} });
 const say = progress(COMMAND.name);
 
+const LIAR = '<iframe src="/liar" sandbox="allow-scripts" title="another frame"></iframe>';
+const CARD_FRAME = `document.querySelector('iframe[src$="/embed"]')`;
+
 /** The third party: each path a small page, made from the oEmbed html and our origin. */
 function thirdParty(origin: string, snippet: string, article: string): Record<string, { csp: string; body: string }> {
   const page = (title: string, main: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${main}</main></body></html>`;
   return {
     '/blank': { csp: `default-src 'none'; connect-src ${origin}`, body: page('Third party', '<h1>Third party</h1>') },
-    '/blog': { csp: `default-src 'none'; script-src ${origin}; frame-src ${origin}`, body: page('Embeds a card', `<h1>A blog post</h1>${snippet}`) },
+    '/blog': { csp: `default-src 'none'; script-src ${origin}; frame-src ${origin} 'self'`, body: page('Embeds a card', `<h1>A blog post</h1>${snippet}${LIAR}`) },
+    // Not the card: the resizer must not take its word, though its origin is as opaque as the card's.
+    '/liar': { csp: "default-src 'none'; script-src 'unsafe-inline'", body: page('Liar', `<script>setInterval(() => parent.postMessage({ type: 'edgewire:embed-height', height: 999 }, '*'), 50)</script>`) },
     '/frame': { csp: `default-src 'none'; frame-src ${origin}`, body: page('Frames the article', `<iframe src="${article}" title="article"></iframe>`) },
   };
 }
@@ -89,12 +95,13 @@ async function embedStep(tab: Page, url: string): Promise<Step> {
   await frame.waitForLoadState('load');
   // Strings, as the scripts' types have no DOM (like audit.ts's axe run).
   const card = await frame.evaluate<number>('Math.ceil(document.documentElement.getBoundingClientRect().height)');
-  const resized = await tab.waitForFunction(`document.querySelector('iframe')?.clientHeight === ${card}`, undefined, { timeout: 5000 }).then(
+  const resized = await tab.waitForFunction(`${CARD_FRAME}?.clientHeight === ${card}`, undefined, { timeout: 5000 }).then(
     () => true,
     () => false,
   );
-  const shown = await tab.evaluate<{ height: number; scripts: number }>(`({ height: document.querySelector('iframe')?.clientHeight, scripts: document.scripts.length })`);
-  return { name: '(c) oEmbed card resizes', seen: `card ${card}px, iframe ${shown.height}px, ${shown.scripts} script`, passed: resized && shown.scripts === 1 };
+  await tab.waitForTimeout(500);
+  const shown = await tab.evaluate<{ height: number; scripts: number }>(`({ height: ${CARD_FRAME}?.clientHeight, scripts: document.scripts.length })`);
+  return { name: '(c) oEmbed card resizes', seen: `card ${card}px, iframe ${shown.height}px, ${shown.scripts} script`, passed: resized && shown.height === card && shown.scripts === 1 };
 }
 
 /** (d): the full article page in a foreign iframe must be refused. */
