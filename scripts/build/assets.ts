@@ -9,6 +9,15 @@ export interface AssetSources {
   stylesheet: string;
   /** SVG. */
   favicon: string;
+  /** The embed card's stylesheet and script, and the resizer the oEmbed snippet loads (src/views/embed/). */
+  embed: { stylesheet: string; script: string; resizer: string };
+}
+
+/** The embed card's assets, and the resizer script that runs in the page embedding it. */
+export interface EmbedAssets {
+  stylesheet: BundledAsset;
+  script: BundledAsset;
+  resizer: BundledAsset;
 }
 
 /** A static file under a content-hashed, immutable name: `site.<hash>.css`. */
@@ -30,11 +39,20 @@ function faviconDocument(svg: string): DocumentSource {
   return { path: paths.favicon, contentType: MEDIA_TYPES.svg, kind: 'icon', pages: [svg] };
 }
 
-/** The stylesheet and favicon under their hashed names, and the favicon's document at /favicon.ico. */
-export function siteAssets(sources: AssetSources): { stylesheet: BundledAsset; favicon: BundledAsset; faviconDocument: DocumentSource } {
+/**
+ * The stylesheet and favicon under their hashed names, the favicon's document at /favicon.ico, and
+ * the embed assets. The resizer is `embed.<hash>.js`: the name third-party pages load it by, so
+ * immutable for as long as its bytes stay the same.
+ */
+export function siteAssets(sources: AssetSources): { stylesheet: BundledAsset; favicon: BundledAsset; faviconDocument: DocumentSource; embed: EmbedAssets } {
   return {
-    stylesheet: bundledAsset('site', 'css', 'text/css; charset=utf-8', sources.stylesheet),
+    stylesheet: bundledAsset('site', 'css', MEDIA_TYPES.css, sources.stylesheet),
     favicon: bundledAsset('favicon', 'svg', MEDIA_TYPES.svg, sources.favicon),
     faviconDocument: faviconDocument(sources.favicon),
+    embed: {
+      stylesheet: bundledAsset('card', 'css', MEDIA_TYPES.css, sources.embed.stylesheet),
+      script: bundledAsset('card', 'js', MEDIA_TYPES.javascript, sources.embed.script),
+      resizer: bundledAsset('embed', 'js', MEDIA_TYPES.javascript, sources.embed.resizer),
+    },
   };
 }

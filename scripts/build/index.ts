@@ -13,6 +13,7 @@ import { findDuplicateSlugs } from './transformer';
 /** The site stylesheet and favicon belong to the views, not to a content folder. */
 const STYLESHEET = new URL('../../src/views/site.css', import.meta.url);
 const FAVICON = new URL('../../src/views/favicon.svg', import.meta.url);
+const EMBED = (name: string) => new URL(`../../src/views/embed/${name}`, import.meta.url);
 
 export interface BuildOptions {
   /** Project root: messages name files relative to it. */
@@ -73,7 +74,9 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
 
 /** Renders what is served; a production build with a body file over the asset limit fails. */
 async function site(built: readonly BuiltArticle[], problems: readonly Problem[], settings: Settings, folder: string): Promise<BuildResult> {
-  const assets = { stylesheet: await readFile(STYLESHEET, 'utf8'), favicon: await readFile(FAVICON, 'utf8') };
+  const read = (url: URL) => readFile(url, 'utf8');
+  const embed = { stylesheet: await read(EMBED('card.css')), script: await read(EMBED('report-height.js')), resizer: await read(EMBED('resizer.js')) };
+  const assets = { stylesheet: await read(STYLESHEET), favicon: await read(FAVICON), embed };
   const render = (serving: readonly BuiltArticle[], notice?: DevNotice) => {
     const published = serving.filter(({ valid }) => settings.includeDrafts || !valid.frontMatter.draft).map(({ valid, article }) => ({ file: valid.file, article, body: valid.body }));
     const output = represent(published.sort(byNewest), assets, settings.siteName, notice);

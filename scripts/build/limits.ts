@@ -63,8 +63,8 @@ export function oversizeProblems(output: BuildOutput, sources: readonly { file: 
   });
 }
 
-const REPRESENTATIONS = ['json', 'html', 'markdown'] as const;
-const NAMES = { json: 'JSON', html: 'HTML', markdown: 'Markdown' } as const;
+const REPRESENTATIONS = ['json', 'html', 'markdown', 'embed'] as const;
+const NAMES = { json: 'JSON', html: 'HTML', markdown: 'Markdown', embed: 'embed card' } as const;
 
 /** Every article representation over `limit` bytes, named by its article; `sources[i]` rendered `output.articles[i]`. */
 export function representationProblems(output: BuildOutput, sources: readonly { file: string }[], limit: number): Problem[] {

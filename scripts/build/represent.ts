@@ -2,6 +2,7 @@ import { SUMMARY_FIELDS, type Article, type ArticleSummary } from '../../src/con
 import { paths } from '../../src/content/paths';
 import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type ContentIndex, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
 import { articlePage } from '../../src/views/article-page';
+import { embedCard, type EmbedContext } from '../../src/views/embed/card';
 import type { ViewContext } from '../../src/views/format';
 import type { DevNotice } from '../../src/views/notice';
 import { indexPage } from '../../src/views/index-page';
@@ -76,13 +77,15 @@ export function toSummary(article: Article): ArticleSummary {
   return Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, article[field]])) as ArticleSummary;
 }
 
-function articleLine({ article, body }: SourcedArticle, context: ViewContext, files: BodyFiles): ArticleLine {
+/** The article's bodies, in one file: JSON, the page, Markdown, the embed card (the order of `representation` places in the store). */
+function articleLine({ article, body }: SourcedArticle, context: ViewContext, embed: EmbedContext, files: BodyFiles): ArticleLine {
   // Every U+E000 in the output must be one the build put there: url is the only field that has one.
   const { url: _url, ...content } = article;
   assertNoReservedCharacter({ ...content, body }, article.slug);
-  const { file, spans } = files.add(JSON.stringify({ data: article }), articlePage(article, context).toString(), markdownDocument(article, body));
-  const [json, html, markdown] = spans as [Span, Span, Span];
-  return { summary: toSummary(article), lastModified: new Date(article.dateModified ?? article.datePublished).toUTCString(), file, json, html, markdown };
+  const bodies = [JSON.stringify({ data: article }), articlePage(article, context).toString(), markdownDocument(article, body), embedCard(article, embed).toString()];
+  const { file, spans } = files.add(...bodies);
+  const [json, html, markdown, card] = spans as [Span, Span, Span, Span];
+  return { summary: toSummary(article), lastModified: new Date(article.dateModified ?? article.datePublished).toUTCString(), file, json, html, markdown, embed: card };
 }
 
 /** The home page, HOME_PAGE_SIZE articles a page; one page (saying so) when there are none. */
@@ -112,10 +115,11 @@ function tagIndex(lines: readonly ArticleLine[]): Record<string, number[]> {
  * `notice` (dev builds only) is listed at the top of every HTML page.
  */
 export function represent(articles: readonly SourcedArticle[], sources: AssetSources, siteName: string, notice?: DevNotice): BuildOutput {
-  const { stylesheet, favicon, faviconDocument } = siteAssets(sources);
+  const { stylesheet, favicon, faviconDocument, embed } = siteAssets(sources);
   const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), favicon: paths.asset(favicon.name), siteName, ...(notice === undefined ? {} : { notice }) };
+  const card: EmbedContext = { siteName, stylesheet: paths.asset(embed.stylesheet.name), script: paths.asset(embed.script.name) };
   const files = new BodyFiles();
-  const lines = articles.map((article) => articleLine(article, context, files));
+  const lines = articles.map((article) => articleLine(article, context, card, files));
   const pages = {
     home: homePages(lines.map(({ summary }) => summary), context, files),
     notFound: files.single(notFoundPage(context).toString()),
@@ -123,7 +127,9 @@ export function represent(articles: readonly SourcedArticle[], sources: AssetSou
   const published = articles.map(({ article }) => article);
   const site: SiteInput = { articles: published, tags: articlesByTag(published), context };
   const documents = storeDocuments([...PRODUCERS.flatMap((produce) => produce(site)), [faviconDocument]], files);
-  const build = contentHash(...files.files.map((file) => file.path), stylesheet.hash, favicon.hash);
-  const index: ContentIndex = { build, slugs: lines.map(({ summary }) => summary.slug), tags: tagIndex(lines), pages, documents, assets: [stylesheet, favicon] };
+  const assets = [stylesheet, favicon, embed.stylesheet, embed.script, embed.resizer];
+  const build = contentHash(...files.files.map((file) => file.path), ...assets.map((asset) => asset.hash));
+  const embedding = { siteName, resizer: embed.resizer.name };
+  const index: ContentIndex = { build, slugs: lines.map(({ summary }) => summary.slug), tags: tagIndex(lines), pages, documents, assets, embed: embedding };
   return { index, articles: lines, files: files.files };
 }

@@ -17,7 +17,7 @@ const span = z.tuple([end, end]);
 const page = z.object({ file: bodyPath, end });
 const document = z.object({ pages: z.array(page).min(1) });
 const indexLine = z.object({ slugs: z.array(z.string()), pages: z.object({ home: z.array(page).min(1), notFound: page }), documents: z.record(z.string(), document) });
-const articleLine = z.object({ file: bodyPath, json: span, html: span, markdown: span });
+const articleLine = z.object({ file: bodyPath, json: span, html: span, markdown: span, embed: span });
 
 /** Each body file the module names, with the end of its last body: the file's length in UTF-16 code units. */
 function referencedFiles(moduleText: string, label: string): { files: Map<string, number>; problems: Problem[] } {
@@ -34,7 +34,7 @@ function referencedFiles(moduleText: string, label: string): { files: Map<string
   }
   lines.forEach((text, at) => {
     const line = articleLine.safeParse(parseJson(text));
-    if (line.success) refer(line.data.file, Math.max(...[line.data.json, line.data.html, line.data.markdown].map(([, last]) => last)));
+    if (line.success) refer(line.data.file, Math.max(...[line.data.json, line.data.html, line.data.markdown, line.data.embed].map(([, last]) => last)));
     else problems.push({ file: label, field: `line ${at + 2}`, message: 'is not an article line' });
   });
   return { files, problems };

@@ -14,7 +14,8 @@ const COMMAND: Command = {
   usage: `usage: npm run check:browser [-- <options>]
 
 Serves the Worker's deployable bundle on 127.0.0.1 and opens each page (home, a tag page, the
-newest article, a 404) in Chromium (/usr/bin/chromium, or CHROME_PATH), light and dark, 1280×800.
+newest article, its embed card, a 404) in Chromium (/usr/bin/chromium, or CHROME_PATH), light
+and dark, 1280×800.
 Fails (exit 1) on: an unexpected HTTP status, a console error or failed subresource, a CSP
 violation, or any axe-core violation (${AXE_TAGS.join(', ')}).
 Reports without failing: text below AAA contrast (7:1, axe's color-contrast-enhanced).

@@ -16,7 +16,7 @@ const COMMAND: Command = {
   usage: `usage: npm run check:html [-- <options>]
 
 Serves the Worker's deployable bundle on 127.0.0.1, fetches each page (home, a tag page, the
-newest article, a 404) and the stylesheets they link, and checks them with the Nu HTML Checker
+newest article, its embed card, a 404) and the stylesheets they link, and checks them with the Nu HTML Checker
 (node_modules/vnu-jar, run with \`java\`). Fails (exit 1) on an unexpected HTTP status or any
 error or warning; info messages are printed only.
   -h, --help  print this and exit`,

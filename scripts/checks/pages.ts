@@ -1,6 +1,6 @@
 /**
- * The pages every check looks at, as data: the home page, a tag page, the newest article and a
- * 404, each with the status it must answer. The article and the tag are found on the served site
+ * The pages every check looks at, as data: the home page, a tag page, the newest article, its
+ * embed card and a 404, each with the status it must answer. The article and the tag are found on the served site
  * (the newest article and its first tag), so the list follows the content.
  */
 import { z } from 'zod';
@@ -30,6 +30,7 @@ export function pagesFor(article: { slug: string; tags: readonly string[] }): Ch
     { name: 'home', path: paths.home, status: 200 },
     tag === undefined ? { name: 'tags', path: paths.tags, status: 200 } : { name: 'tag', path: paths.tag(tag), status: 200 },
     { name: 'article', path: paths.article(article.slug), status: 200 },
+    { name: 'embed', path: paths.articleEmbed(article.slug), status: 200 },
     { name: 'not-found', path: paths.article('no-such-article'), status: 404 },
   ];
 }

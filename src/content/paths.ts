@@ -6,10 +6,21 @@ export const paths = {
   article: (slug: string) => `/articles/${slug}`,
   articleHtml: (slug: string) => `/articles/${slug}.html`,
   articleMarkdown: (slug: string) => `/articles/${slug}.md`,
+  /** The article's embed card: a small page any site may frame (the oEmbed `html` frames it). */
+  articleEmbed: (slug: string) => `/articles/${slug}/embed`,
   apiArticles: '/api/articles',
   apiArticle: (slug: string) => `/api/articles/${slug}`,
   /** The OpenAPI description of every route (RFC 8631 service-desc). */
   openapi: '/api/openapi.json',
+  /** The oEmbed endpoint (oembed.com §2.2). */
+  oembed: '/api/oembed',
+  /**
+   * An article's oEmbed discovery URL (oembed.com §4: the endpoint with `url` and `format`, nothing
+   * else). `articleUrl` goes in as it is: an absolute URL of an article is scheme, host, port and
+   * `/articles/<slug>`, all characters a query may hold unencoded (RFC 3986 §3.4), so the build can
+   * write it with the ORIGIN marker and the Worker's origin lands in it unchanged.
+   */
+  oembedFor: (articleUrl: string) => `/api/oembed?url=${articleUrl}&format=json`,
   asset: (name: string) => `/assets/${name}`,
   /** Every tag with its article count. */
   tags: '/tags',

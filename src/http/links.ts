@@ -25,11 +25,12 @@ export function linkField(targets: readonly LinkTarget[]): string {
 
 /**
  * The Link field of one representation: `rel="canonical"` (RFC 6596) to the page, then
- * `rel="alternate"` with `type` to every other representation, as absolute URLs on `origin`.
+ * `rel="alternate"` with `type` to every other representation, as absolute URLs on `origin`, then
+ * `more` (oEmbed discovery, say).
  */
-export function representationLinks(origin: string, canonicalPath: string, representations: readonly RepresentationPath[], current: string): string {
+export function representationLinks(origin: string, canonicalPath: string, representations: readonly RepresentationPath[], current: string, more: readonly LinkTarget[] = []): string {
   const alternates = representations.filter(({ type }) => type !== current).map(({ type, path }) => ({ href: `${origin}${path}`, rel: 'alternate', type }));
-  return linkField([{ href: `${origin}${canonicalPath}`, rel: 'canonical' }, ...alternates]);
+  return linkField([{ href: `${origin}${canonicalPath}`, rel: 'canonical' }, ...alternates, ...more]);
 }
 
 /**

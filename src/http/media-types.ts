@@ -14,6 +14,10 @@ export const MEDIA_TYPES = {
   /** llms.txt is Markdown (llmstxt.org). */
   llms: 'text/markdown; charset=utf-8',
   svg: 'image/svg+xml',
+  css: 'text/css; charset=utf-8',
+  javascript: 'text/javascript; charset=utf-8',
+  /** oEmbed discovery's link type (oembed.com §4); the response itself is application/json (§2.3.1). */
+  oembed: 'application/json+oembed',
 } as const;
 
 /** A media type without its parameters (the WHATWG MIME "essence"): what `type=` in a link carries. */

@@ -8,6 +8,7 @@ export const PROBLEM_TITLES = {
   406: 'Not Acceptable',
   412: 'Precondition Failed',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
 } as const satisfies Readonly<Record<number, string>>;
 

@@ -1,3 +1,4 @@
+import { contentSecurityPolicy, type HtmlKind } from './headers';
 import { cacheControl, type ResponseKind } from './policy';
 import { evaluatePreconditions, type Validators } from './preconditions';
 
@@ -18,6 +19,8 @@ export interface Delivery {
   status?: number;
   /** Fields a 304 must repeat too (RFC 9110 §15.4.5): Vary, Content-Location. */
   headers?: Readonly<Record<string, string>>;
+  /** HTML other than a page (an embed card): its CSP goes with the content, never on a 304. */
+  html?: HtmlKind;
 }
 
 /** Reads the conditional request headers (RFC 9110 §13.1). */
@@ -44,6 +47,7 @@ export async function sendEntity(request: Request, entity: Entity, delivery: Del
   if (outcome === 'not-modified') return new Response(null, { status: 304, headers });
   if (outcome === 'precondition-failed') return new Response(null, { status: 412, headers: { 'Cache-Control': cacheControl('clientError') } });
   headers.set('Content-Type', entity.contentType);
+  if (delivery.html !== undefined) headers.set('Content-Security-Policy', contentSecurityPolicy(delivery.html));
   if (entity.lastModified !== undefined) headers.set('Last-Modified', entity.lastModified);
   // Bytes, so Content-Length is exact and HEAD (served by Hono from GET) keeps it.
   const bytes = typeof entity.body === 'string' ? UTF8.encode(entity.body) : await entity.body();

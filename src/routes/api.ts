@@ -8,6 +8,7 @@ import { sendEntity } from '../http/respond';
 import { buildId, findArticle } from '../store';
 import { sendFormat } from './article-page';
 import { listPage } from './list-page';
+import { oembedRoute } from './oembed';
 import { listSearch, parseListQuery, type ListQuery } from './paging';
 
 const JSON_TYPE = 'application/json';
@@ -35,6 +36,8 @@ api.get('/api/articles/:slug', (c) => {
   if (article === undefined) return problem(404, 'There is no article with this slug.', new URL(c.req.url).pathname);
   return sendFormat(c, article, 'json', false);
 });
+
+api.get(paths.oembed, oembedRoute);
 
 /** RFC 8288 links to the neighbouring pages, keeping the limit and tag. */
 function pageLinks(origin: string, query: ListQuery, pages: number): string {

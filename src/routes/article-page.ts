@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import { paths } from '../content/paths';
 import { representationLinks } from '../http/links';
+import { MEDIA_TYPES } from '../http/media-types';
 import { negotiateMediaType } from '../http/negotiate';
 import { cacheControl, cacheTags } from '../http/policy';
 import { problem, type Alternative } from '../http/problem';
@@ -28,7 +29,9 @@ function linksOf(article: StoredArticle, origin: string): Readonly<Record<Format
   const known = linkFields.get(article);
   if (known?.origin === origin) return known.fields;
   const representations = ORDER.map((format) => ({ type: FORMATS[format].type, path: FORMATS[format].url(article.slug) }));
-  const field = (format: Format) => representationLinks(origin, paths.article(article.slug), representations, FORMATS[format].type);
+  // oEmbed discovery (oembed.com §4), as the page's <link> has it: the same resource, as an embed.
+  const oembed = { href: `${origin}${paths.oembedFor(`${origin}${paths.article(article.slug)}`)}`, rel: 'alternate', type: MEDIA_TYPES.oembed };
+  const field = (format: Format) => representationLinks(origin, paths.article(article.slug), representations, FORMATS[format].type, [oembed]);
   const fields = { html: field('html'), json: field('json'), markdown: field('markdown') };
   linkFields.set(article, { origin, fields });
   return fields;

@@ -6,6 +6,7 @@ import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
 import { buildId, findArticleIgnoringCase, findAsset, pages as bundledPages } from '../store';
 import { articleRoute, redirect } from './article-page';
+import { embedRoute } from './embed';
 import { notFoundPage } from './not-found';
 import { parsePageQuery } from './paging';
 import { sendStored } from './stored';
@@ -24,6 +25,8 @@ pages.get(paths.home, (c) => {
 });
 
 pages.get('/articles/:slug', articleRoute);
+
+pages.get('/articles/:slug/embed', embedRoute);
 
 // One URL per article: the trailing-slash spelling redirects to the canonical one.
 pages.get('/articles/:slug/', (c) => {

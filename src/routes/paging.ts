@@ -10,12 +10,13 @@ export interface ListQuery {
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
-/** Whole numbers from 1 to LARGEST_NUMBER, written plainly (no sign, no leading zero). */
-const POSITIVE_INTEGER = /^[1-9][0-9]{0,8}$/;
+/** Whole numbers from 1 to LARGEST_NUMBER, written plainly (no sign, no leading zero): nine digits at most, so they stay exact as numbers. */
+export const POSITIVE_INTEGER = /^[1-9][0-9]{0,8}$/;
 /** The largest `page` or `limit` the pattern admits (nine digits): what the OpenAPI document states. */
 export const LARGEST_NUMBER = 999_999_999;
 
-function single(params: URLSearchParams, name: string, errors: InvalidParameter[]): string | null {
+/** The one value of a parameter (null when absent); a repeated one is an error. */
+export function single(params: URLSearchParams, name: string, errors: InvalidParameter[]): string | null {
   const values = params.getAll(name);
   if (values.length > 1) errors.push({ parameter: name, detail: 'must be given at most once' });
   return values[0] ?? null;

@@ -42,11 +42,13 @@ export interface ArticleLine {
   summary: ArticleSummary;
   /** dateModified, else datePublished, as an HTTP-date (the Last-Modified value). */
   lastModified: string;
-  /** The body file holding all three representations (one asset per article). */
+  /** The body file holding all four bodies (one asset per article). */
   file: string;
   json: Span;
   html: Span;
   markdown: Span;
+  /** The embed card: a small HTML page other sites frame (oEmbed). */
+  embed: Span;
 }
 
 /** A static file served under `/assets/` with a content-hashed, immutable name. */
@@ -81,6 +83,8 @@ export interface ContentIndex {
   /** Every other pre-rendered document, by its path. */
   documents: Record<string, StoredDocument>;
   assets: BundledAsset[];
+  /** What the oEmbed endpoint names besides the article: the site, and the resizer script's asset name. */
+  embed: { siteName: string; resizer: string };
 }
 
 /** A body file for the static assets: `path` under the assets directory, and its text. */

@@ -1,5 +1,6 @@
 import content from '../generated/content.txt';
 import { BodyCache, type BodySource } from './bodies';
+import type { ArticleSummary } from '../content/article';
 import { ORIGIN, representationHash, type ArticleLine, type BundledAsset, type ContentIndex, type Representation, type Span, type StoredDocument } from './bundle';
 import type { Origin } from './origin';
 
@@ -15,9 +16,12 @@ export interface StoredArticle {
   lastModified: string;
   /** Its list entry as JSON text, split where the origin goes. */
   summary: string[];
+  /** The same entry parsed (its `url` still starts with the ORIGIN marker). */
+  fields: ArticleSummary;
   json: Representation;
   html: Representation;
   markdown: Representation;
+  embed: Representation;
 }
 
 const lines = content.split('\n');
@@ -34,6 +38,9 @@ export const buildId = index.build;
 
 export const pages = index.pages;
 
+/** The site's name and the oEmbed resizer script's asset name. */
+export const embedding = index.embed;
+
 function representation(file: string, [start, end]: Span, place: number): Representation {
   return { file, start, end, hash: representationHash(file, place) };
 }
@@ -42,14 +49,16 @@ function representation(file: string, [start, end]: Span, place: number): Repres
 function articleAt(line: number): StoredArticle {
   let article = parsed[line];
   if (article === undefined) {
-    const { summary, lastModified, file, json, html, markdown } = JSON.parse(lines[line + 1]!) as ArticleLine;
+    const { summary, lastModified, file, json, html, markdown, embed } = JSON.parse(lines[line + 1]!) as ArticleLine;
     article = {
       slug: summary.slug,
       lastModified,
       summary: JSON.stringify(summary).split(ORIGIN),
+      fields: summary,
       json: representation(file, json, 0),
       html: representation(file, html, 1),
       markdown: representation(file, markdown, 2),
+      embed: representation(file, embed, 3),
     };
     parsed[line] = article;
   }

@@ -1,12 +1,14 @@
 import { html } from 'hono/html';
 import type { Article } from '../content/article';
 import { paths } from '../content/paths';
+import { MEDIA_TYPES } from '../http/media-types';
 import { credit, dateline, tagList } from './article-parts';
 import type { ViewContext } from './format';
 import { layout } from './layout';
 import { articleSocialMeta } from './social';
 import { newsArticleData } from './structured-data';
 import { trustedArticleHtml, trustedJsonLd } from './trusted';
+import { ORIGIN } from '../store/bundle';
 
 /** The reading page of one article, with its social cards and NewsArticle JSON-LD. */
 export function articlePage(article: Article, context: ViewContext) {
@@ -29,6 +31,8 @@ ${trustedArticleHtml(article.html)}${tags === '' ? '' : html`<footer>${tags}</fo
     alternates: [
       ['application/json', paths.apiArticle(article.slug)],
       ['text/markdown', paths.articleMarkdown(article.slug)],
+      // oEmbed discovery (oembed.com §4): absolute, as consumers fetch it from anywhere.
+      [MEDIA_TYPES.oembed, `${ORIGIN}${paths.oembedFor(article.url)}`, article.title],
     ] as const,
     head,
   };

@@ -12,8 +12,8 @@ export interface PageMeta {
   lang: string;
   /** Absolute canonical URL, or null for pages that have none (404). */
   canonical: string | null;
-  /** Alternate representations of this page: `[type, href]`. */
-  alternates: readonly (readonly [type: string, href: string])[];
+  /** Alternate representations of this page: `[type, href]`, with a title where it helps (oEmbed's). */
+  alternates: readonly (readonly [type: string, href: string, title?: string])[];
   /** A tag page: its feeds are discovered besides the site's. */
   tag?: string | undefined;
   /** More of the page's own `<head>`: social cards, structured data. */
@@ -31,7 +31,7 @@ export function layout(meta: PageMeta, context: ViewContext, main: unknown) {
 <title>${meta.title}</title>
 <meta name="description" content="${meta.description}">
 ${meta.canonical === null ? '' : html`<link rel="canonical" href="${meta.canonical}">
-`}${meta.alternates.map(([type, href]) => html`<link rel="alternate" type="${type}" href="${href}">
+`}${meta.alternates.map(([type, href, title]) => html`<link rel="alternate" type="${type}" href="${href}"${title === undefined ? '' : html` title="${title}"`}>
 `)}${feeds.map(({ type, title, href }) => html`<link rel="alternate" type="${type}" title="${title}" href="${href}">
 `)}<link rel="stylesheet" href="${context.stylesheet}">
 <link rel="icon" type="image/svg+xml" href="${context.favicon}">

@@ -6,11 +6,12 @@ import { table } from '../../scripts/checks/site';
 // The page checks' own logic, without a browser: which pages, what fails, how it is shown.
 
 describe('pagesFor', () => {
-  it('checks home, the first tag of the newest article, the article and a 404', () => {
+  it('checks home, the first tag of the newest article, the article, its embed card and a 404', () => {
     expect(pagesFor({ slug: 'a-b', tags: ['africa', 'sahel'] })).toEqual([
       { name: 'home', path: '/', status: 200 },
       { name: 'tag', path: '/tags/africa', status: 200 },
       { name: 'article', path: '/articles/a-b', status: 200 },
+      { name: 'embed', path: '/articles/a-b/embed', status: 200 },
       { name: 'not-found', path: '/articles/no-such-article', status: 404 },
     ]);
   });

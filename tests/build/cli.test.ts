@@ -15,6 +15,7 @@ const SCRIPTS = {
   dev: 'scripts/dev.ts',
   'check:browser': 'scripts/checks/browser.ts',
   'check:html': 'scripts/checks/html.ts',
+  'check:embedding': 'scripts/checks/embedding.ts',
   'check:lighthouse': 'scripts/checks/lighthouse.ts',
   screenshots: 'scripts/checks/screenshots.ts',
 };
@@ -57,6 +58,7 @@ describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => 
     ['corpus', ['--out', '/tmp/unused', 'extra'], "corpus: Unexpected argument 'extra'"],
     ['check:browser', ['--bogus'], "check:browser: Unknown option '--bogus'"],
     ['check:html', ['--css'], "check:html: Unknown option '--css'"],
+    ['check:embedding', ['--json'], "check:embedding: Unknown option '--json'"],
     ['check:lighthouse', ['--json'], "check:lighthouse: Option '--json <value>' argument missing"],
     ['screenshots', ['extra'], "screenshots: Unexpected argument 'extra'"],
   ] as const)('npm run %s -- %j: one line, then the usage; exit 2', async (name, args, line) => {

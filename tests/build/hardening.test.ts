@@ -86,15 +86,17 @@ describe('content hardening', () => {
     const run = await runBuild(['--root', fixture('good'), '--out', join(await tempDir(), 'content.txt'), '--assets', join(await tempDir(), 'assets'), '--max-representation-bytes', '3000']);
     expect(run).toMatchObject({
       code: 1,
-      stderr: 'Content build failed: 1 problem\ncontent/articles/first-story.md: file: its HTML representation is 3,616 bytes; the limit is 3,000 bytes (--max-representation-bytes)\n',
+      stderr: 'Content build failed: 1 problem\ncontent/articles/first-story.md: file: its HTML representation is 3,775 bytes; the limit is 3,000 bytes (--max-representation-bytes)\n',
     });
     expect(await problemLines({ root: fixture('good'), maxRepresentationBytes: 1 })).toEqual([
       'content/articles/2026/second-story.md: file: its JSON representation is 346 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/2026/second-story.md: file: its HTML representation is 2,569 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/2026/second-story.md: file: its HTML representation is 2,730 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/2026/second-story.md: file: its Markdown representation is 210 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/2026/second-story.md: file: its embed card representation is 715 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/first-story.md: file: its JSON representation is 798 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/first-story.md: file: its HTML representation is 3,616 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/first-story.md: file: its HTML representation is 3,775 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/first-story.md: file: its Markdown representation is 536 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/first-story.md: file: its embed card representation is 802 bytes; the limit is 1 byte (--max-representation-bytes)',
     ]);
   });
 
@@ -130,6 +132,6 @@ describe('content hardening', () => {
     const template = good.files.find(({ path }) => path === good.articles[0]!.file)!.text;
     const article = JSON.parse(template.slice(...good.articles[0]!.json)).data;
     const smuggled = [{ file: 'content/articles/x.md', article: { ...article, authors: [{ name: 'A \uE000origin\uE000' }] }, body: 'Body.' }];
-    expect(() => represent(smuggled, { stylesheet: '', favicon: '' }, 'edgewire')).toThrow('second-story: authors.0.name contains U+E000 after every content check; nothing was written');
+    expect(() => represent(smuggled, { stylesheet: '', favicon: '', embed: { stylesheet: '', script: '', resizer: '' } }, 'edgewire')).toThrow('second-story: authors.0.name contains U+E000 after every content check; nothing was written');
   });
 });

@@ -118,3 +118,51 @@ describe('tag pages', () => {
     expect(bodyOf(result, result.index.documents['/tags']!.pages[0]!)).toContain('<li><a href="/tags/wide">wide</a> · 31 articles</li>');
   });
 });
+
+describe('embed card', () => {
+  function card(result: Built, slug: string): string {
+    const line = result.articles[result.index.slugs.indexOf(slug)]!;
+    return bodyOf(result, { file: line.file, start: line.embed[0], end: line.embed[1] });
+  }
+
+  it('is the fourth body of the article file: headline, dek, credits and date as text, one link that opens a new tab', async () => {
+    const result = await build(fixture('good'));
+    const line = result.articles[result.index.slugs.indexOf('first-story')]!;
+    expect(line.embed[0]).toBe(line.markdown[1]);
+    expect(result.files.find(({ path }) => path === line.file)!.text.length).toBe(line.embed[1]);
+    const page = card(result, 'first-story');
+    expect(page).toContain(`<main>
+<article>
+<h1>First story</h1>
+<p>Un premier paragraphe avec &lt;script&gt;alert(1)&lt;/script&gt; dedans.</p>
+<p class="credit">By Jane Doe, Sam Roe · Source: Wire · <time datetime="2026-11-20T07:30:00Z">20 novembre 2026</time></p>
+<p class="read"><a href="${SITE}/articles/first-story" target="_blank" rel="noopener">Read on edgewire</a></p>
+</article>
+</main>`);
+    expect(page.match(/<a /g)).toHaveLength(1);
+    // Nothing but its own origin: every URL is the site's, or a path on it.
+    expect([...page.matchAll(/(?:href|src)="([^"]*)"/g)].map(([, url]) => url!).filter((url) => !url.startsWith('/') && !url.startsWith(`${SITE}/`))).toEqual([]);
+  });
+
+  it('keeps hostile text escaped, and the discovery link names the article whatever its title', async () => {
+    const result = await build(hostile.root);
+    const page = card(result, hostile.slug);
+    expect(page.match(/<script/g)).toHaveLength(1);
+    expect(page).toContain('<h1>Breaking &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- &quot;news&quot; \u2028 &amp; &#39;more&#39; \u2029 here</h1>');
+    expect(articlePage(result, hostile.slug)).toContain(
+      `<link rel="alternate" type="application/json+oembed" href="${SITE}/api/oembed?url=${SITE}/articles/hostile&amp;format=json" title="Breaking &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- &quot;news&quot; \u2028 &amp; &#39;more&#39; \u2029 here">`,
+    );
+  });
+
+  it('ships its stylesheet, its script and the resizer as content-hashed assets; the index names the resizer', async () => {
+    const { index } = await build(fixture('good'));
+    expect(index.assets.map(({ name, contentType }) => [name.replace(/\.[\w-]{12}\./, '.#.'), contentType])).toEqual([
+      ['site.#.css', 'text/css; charset=utf-8'],
+      ['favicon.#.svg', 'image/svg+xml'],
+      ['card.#.css', 'text/css; charset=utf-8'],
+      ['card.#.js', 'text/javascript; charset=utf-8'],
+      ['embed.#.js', 'text/javascript; charset=utf-8'],
+    ]);
+    expect(index.embed).toEqual({ siteName: 'edgewire', resizer: index.assets[4]!.name });
+  });
+});

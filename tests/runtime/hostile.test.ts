@@ -7,7 +7,7 @@ import { serveFixture, type Served } from './served';
 // or feed reader would read it.
 
 const SITE = 'https://news.example';
-const CSP = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'";
+const CSP = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const JSON_LD_OPEN = '<script type="application/ld+json">';
 
 /** The title as HTML text: hono's escapes, U+2028 and U+2029 left as they are. */
@@ -69,6 +69,18 @@ describe('a hostile article served by workerd', () => {
       url: `${SITE}/articles/hostile`,
       isAccessibleForFree: true,
     });
+  });
+
+  it('oEmbed: the title intact in JSON, escaped in the iframe title; the card shows it as text', async () => {
+    const { response, text } = await get(`/api/oembed?url=${encodeURIComponent(`${SITE}/articles/${hostile.slug}`)}`);
+    expect(response.status).toBe(200);
+    const object = JSON.parse(text) as { title: string; html: string };
+    expect(object.title).toBe(hostile.title);
+    expect(object.html).toContain(` title="${TITLE_HTML}" sandbox=`);
+    expect(object.html.match(/<script/g)).toHaveLength(1);
+    const { text: card } = await get(`/articles/${hostile.slug}/embed`);
+    expect(card).toContain(`<h1>${TITLE_HTML}</h1>\n`);
+    expect(card.match(/<script/g)).toHaveLength(1);
   });
 
   it('article page: the title, headline and body as escaped text', async () => {

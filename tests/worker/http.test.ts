@@ -8,9 +8,9 @@ const PAGE = `/articles/${seed.slug}`;
 const jsonETag = () => originETag(findArticle(seed.slug)!.json.hash);
 
 describe('security and CORS headers', () => {
-  it('sends a strict CSP on HTML, and security and CORS headers on every response', async () => {
+  it('sends a strict CSP on HTML that refuses framing, and security and CORS headers on every response', async () => {
     const response = await request(PAGE);
-    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'");
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(response.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
     expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');

@@ -44,6 +44,10 @@ export const PARAMETERS: Record<string, object> = {
   slug: { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } },
   tagName: { name: 'tag', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } },
   part: { name: 'part', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+  oembedUrl: { name: 'url', in: 'query', required: true, description: 'An article URL on this origin: /articles/<slug> or .html, any letter case; query and fragment ignored.', schema: { type: 'string' } },
+  oembedFormat: { name: 'format', in: 'query', required: false, description: 'json; anything else gets a 501.', schema: { type: 'string', default: 'json' } },
+  maxwidth: { name: 'maxwidth', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: LARGEST_NUMBER } },
+  maxheight: { name: 'maxheight', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: LARGEST_NUMBER } },
   asset: { name: 'name', in: 'path', required: true, description: 'The name the pages link, such as site.<hash>.css.', schema: { type: 'string' } },
   ifNoneMatch: conditional('If-None-Match', 'ETags the client has; a match (weak comparison) gets a 304.'),
   ifModifiedSince: conditional('If-Modified-Since', 'An HTTP-date; used only without If-None-Match.'),
@@ -69,6 +73,7 @@ export const RESPONSES: Record<string, object> = {
   NotFoundPage: { description: 'Nothing here: the HTML 404 page.', headers: headers('notFound', 'ETag', 'Cache-Tag'), content: { 'text/html': { schema: { type: 'string' } } } },
   MethodNotAllowed: problem('Any method but GET, HEAD and OPTIONS, on every path.', 'MethodNotAllowedProblem', 'clientError', 'Allow'),
   NotAcceptable: problem('No representation matches Accept; `alternatives` lists them.', 'NotAcceptableProblem', 'clientError', 'Vary'),
+  NotImplemented: problem('A format other than json (oEmbed).', 'NotImplementedProblem', 'clientError'),
   PreconditionFailed: { description: 'If-Match or If-Unmodified-Since failed; no body.', headers: headers('clientError') },
   InternalServerError: problem('An unexpected error; `requestId` matches the log line.', 'InternalServerErrorProblem', 'serverError'),
   ServiceUnavailable: problem('A deployment fault: a bad SITE_URL, or a body file missing.', 'ServiceUnavailableProblem', 'serverError'),
@@ -77,8 +82,8 @@ export const RESPONSES: Record<string, object> = {
 const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
 /** The responses every GET may end in besides its own: 412 and the server's faults. */
-export function common(...statuses: ('400' | '404' | '404-page' | '406')[]): Record<string, object> {
-  const named = { '400': 'BadRequest', '404': 'NotFound', '404-page': 'NotFoundPage', '406': 'NotAcceptable' } as const;
+export function common(...statuses: ('400' | '404' | '404-page' | '406' | '501')[]): Record<string, object> {
+  const named = { '400': 'BadRequest', '404': 'NotFound', '404-page': 'NotFoundPage', '406': 'NotAcceptable', '501': 'NotImplemented' } as const;
   const own = Object.fromEntries(statuses.map((status) => [status.slice(0, 3), responseRef(named[status])]));
   return { ...own, 412: responseRef('PreconditionFailed'), 500: responseRef('InternalServerError'), 503: responseRef('ServiceUnavailable') };
 }

@@ -67,10 +67,24 @@ export function pathItems(): Record<string, object> {
   return {
     [sitePaths.apiArticles]: get({ id: 'listArticles', tag: 'api', summary: 'Article summaries, newest first, a page at a time.', params: ['page', 'limit', 'tag'], responses: { ...listed, ...common('400', '404') } }),
     '/api/articles/{slug}': get({ id: 'getArticle', tag: 'api', summary: 'One article with its body.', params: ['slug'], responses: { ...served, ...common('404') } }),
+    [sitePaths.oembed]: get({
+      id: 'getOembed',
+      tag: 'api',
+      summary: 'oEmbed (oembed.com): an article as a rich embed, its card in a sandboxed iframe.',
+      params: ['oembedUrl', 'oembedFormat', 'maxwidth', 'maxheight'],
+      responses: { ...representation('The oEmbed object.', 'article', json('OEmbed'), 'Cache-Tag'), ...common('400', '404', '501') },
+    }),
     [sitePaths.openapi]: document('getOpenApi', 'api', 'This OpenAPI 3.1 document.', { 'application/json': { schema: { type: 'object' } } }),
     '/articles/{slug}': article('getArticlePage', 'The article, negotiated on Accept: HTML (default), JSON or Markdown.', { ...only('text/html'), ...json('ArticleResponse'), ...only('text/markdown') }, common('404-page', '406'), 'Vary', 'Content-Location'),
     '/articles/{slug}.html': article('getArticleHtml', 'The article page, not negotiated.', only('text/html'), common('404-page')),
     '/articles/{slug}.md': article('getArticleMarkdown', 'The article as Markdown with YAML front matter, not negotiated.', only('text/markdown'), common('404-page')),
+    '/articles/{slug}/embed': get({
+      id: 'getArticleEmbed',
+      tag: 'articles',
+      summary: 'The embed card: a small page any site may frame (CSP frame-ancestors *).',
+      params: ['slug'],
+      responses: { ...representation('The embed card.', 'article', only('text/html'), 'Last-Modified', 'Cache-Tag'), ...REDIRECT, ...common('404-page') },
+    }),
     '/articles/{slug}/': get({ id: 'redirectArticle', tag: 'articles', summary: 'Redirects to the canonical URL.', params: ['slug'], responses: { ...REDIRECT, ...common('404-page') } }),
     [sitePaths.home]: document('getHome', 'pages', 'The front page: the newest articles, 30 a page.', only('text/html'), ['page'], 'home'),
     [sitePaths.tags]: document('getTags', 'pages', 'Every tag with its article count.', only('text/html'), ['page']),
@@ -83,6 +97,6 @@ export function pathItems(): Record<string, object> {
     [sitePaths.robots]: document('getRobots', 'discovery', 'robots.txt (RFC 9309), naming the sitemaps.', only('text/plain')),
     [sitePaths.llms]: document('getLlms', 'discovery', 'llms.txt (llmstxt.org): the newest 200 articles, linking their Markdown.', only('text/markdown')),
     [sitePaths.favicon]: document('getFavicon', 'assets', 'The SVG favicon, at the URL browsers ask for.', only('image/svg+xml'), [], 'icon'),
-    '/assets/{name}': get({ id: 'getAsset', tag: 'assets', summary: 'The stylesheet and the SVG favicon under content-hashed, immutable names.', params: ['asset'], responses: { ...representation('The asset.', 'asset', { ...only('text/css'), ...only('image/svg+xml') }, 'Cache-Tag'), ...common('404-page') } }),
+    '/assets/{name}': get({ id: 'getAsset', tag: 'assets', summary: 'The stylesheets, the SVG favicon and the embed scripts under content-hashed, immutable names.', params: ['asset'], responses: { ...representation('The asset.', 'asset', { ...only('text/css'), ...only('image/svg+xml'), ...only('text/javascript') }, 'Cache-Tag'), ...common('404-page') } }),
   };
 }

@@ -41,6 +41,7 @@ export const problemSchemas = {
   405: problemSchema(405, {}),
   406: problemSchema(406, { alternatives: z.array(alternativeSchema).min(1).describe('Every representation, in the server\'s order of preference.') }),
   500: problemSchema(500, { requestId }),
+  501: problemSchema(501, {}),
   503: problemSchema(503, { requestId: requestId.optional().describe('Present when a body file is missing; absent when SITE_URL is bad.') }),
 } as const;
 
@@ -51,6 +52,21 @@ const jsonFeedSchema = z.looseObject({
   home_page_url: z.url(),
   feed_url: z.url(),
   items: z.array(z.looseObject({ id: z.string(), url: z.url(), title: z.string(), content_html: z.string(), date_published: z.iso.datetime() })),
+});
+
+/** The oEmbed `rich` response (oembed.com §2.3.4, §2.3.4.4), members in the order the Worker writes them. */
+const oembedSchema = z.strictObject({
+  version: z.literal('1.0'),
+  type: z.literal('rich'),
+  title: z.string(),
+  author_name: z.string().optional().describe('The authors as the byline reads, else the source credit.'),
+  author_url: z.url().optional().describe('Only for a single credit with a URL.'),
+  provider_name: z.string(),
+  provider_url: z.url(),
+  cache_age: z.int().min(0),
+  width: z.int().min(1),
+  height: z.int().min(1),
+  html: z.string().describe('The embed card in a sandboxed iframe, and the resizer script.'),
 });
 
 /** Every named schema, by its name in `components/schemas`. */
@@ -68,6 +84,8 @@ export const COMPONENT_SCHEMAS = {
   MethodNotAllowedProblem: problemSchemas[405],
   NotAcceptableProblem: problemSchemas[406],
   InternalServerErrorProblem: problemSchemas[500],
+  NotImplementedProblem: problemSchemas[501],
+  OEmbed: oembedSchema,
   ServiceUnavailableProblem: problemSchemas[503],
   JsonFeed: jsonFeedSchema,
 } as const;

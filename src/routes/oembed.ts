@@ -1,0 +1,86 @@
+import type { Context } from 'hono';
+import { escapeToBuffer } from 'hono/utils/html';
+import type { AppEnv } from '../app-env';
+import type { ArticleSummary } from '../content/article';
+import { paths } from '../content/paths';
+import { sha256Base64url } from '../http/digest';
+import { MEDIA_TYPES } from '../http/media-types';
+import { CACHE_POLICY, cacheTags } from '../http/policy';
+import { problem } from '../http/problem';
+import { sendEntity } from '../http/respond';
+import { buildId, embedding, findArticleIgnoringCase, type StoredArticle } from '../store';
+import { parseOembedQuery, type OembedQuery } from './oembed-query';
+
+/**
+ * The iframe's size when the consumer sets no limit: a column's width, and about the height of a
+ * card with a two-line headline at that width (the seed's card measures 179 px in Chromium,
+ * `npm run check:embedding`). The resizer sets each card's real height.
+ */
+export const CARD_SIZE = { width: 600, height: 180 } as const;
+
+/** The sandbox the card runs in: its script, and links that open a new tab outside the sandbox. */
+const SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
+
+/**
+ * `author_name` (and `author_url`): the authors, comma-separated as the byline reads, else the
+ * source credit (a wire service); none when neither is known. A URL only for a single credit.
+ */
+function author({ authors, source }: ArticleSummary): { author_name?: string; author_url?: string } {
+  const credits = authors.length > 0 ? authors : source === null ? [] : [source];
+  if (credits.length === 0) return {};
+  const only = credits.length === 1 ? credits[0]! : undefined;
+  const url = only !== undefined && 'url' in only && typeof only.url === 'string' ? only.url : undefined;
+  const name = credits.map((credit) => credit.name).join(', ');
+  return url === undefined ? { author_name: name } : { author_name: name, author_url: url };
+}
+
+/** `value` escaped for a double-quoted HTML attribute (Hono's escaper, which the app bundles already). */
+function attribute(value: string): string {
+  const buffer: [string] = [''];
+  escapeToBuffer(value, buffer);
+  return buffer[0];
+}
+
+/**
+ * The oEmbed `rich` response (oembed.com §2.3.4.4): the card in a sandboxed iframe, and the resizer
+ * script. Width and height obey maxwidth and maxheight; the resizer keeps a card within maxheight too.
+ */
+export function oembedResponse(article: StoredArticle, { maxWidth, maxHeight }: OembedQuery, origin: string): Record<string, unknown> {
+  const { title } = article.fields;
+  const width = Math.min(CARD_SIZE.width, maxWidth ?? Infinity);
+  const height = Math.min(CARD_SIZE.height, maxHeight ?? Infinity);
+  // The origin is a validated URL origin, the slug and asset name are [a-z0-9.-_], the sizes numbers:
+  // only the title needs escaping.
+  const limit = maxHeight === null ? '' : ` data-max-height="${maxHeight}"`;
+  const iframe = `<iframe src="${origin}${paths.articleEmbed(article.slug)}" width="${width}" height="${height}"${limit} title="${attribute(title)}" sandbox="${SANDBOX}"></iframe>`;
+  const script = `<script src="${origin}${paths.asset(embedding.resizer)}" async></script>`;
+  return {
+    version: '1.0',
+    type: 'rich',
+    title,
+    ...author(article.fields),
+    provider_name: embedding.siteName,
+    provider_url: `${origin}${paths.home}`,
+    cache_age: CACHE_POLICY.article.sMaxAge,
+    width,
+    height,
+    html: iframe + script,
+  };
+}
+
+/** `GET /api/oembed?url=<article URL>[&format=json][&maxwidth=][&maxheight=]`, cached like the article. */
+export async function oembedRoute(c: Context<AppEnv>): Promise<Response> {
+  const url = new URL(c.req.url);
+  const instance = url.pathname + url.search;
+  const origin = c.get('origin').url;
+  const parsed = parseOembedQuery(url.searchParams, origin);
+  if (!parsed.ok) {
+    const { refusal } = parsed;
+    return refusal.status === 400 ? problem(400, 'The oEmbed query is not valid.', instance, { errors: refusal.errors }) : problem(refusal.status, refusal.detail, instance);
+  }
+  const article = findArticleIgnoringCase(parsed.query.slug);
+  if (article === undefined) return problem(404, `The url is not an article of ${origin}.`, instance);
+  const body = JSON.stringify(oembedResponse(article, parsed.query, origin));
+  const entity = { body, contentType: MEDIA_TYPES.json, etag: `"${await sha256Base64url(body, 22)}"` };
+  return sendEntity(c.req.raw, entity, { kind: 'article', tags: cacheTags.article(article.slug, buildId) });
+}

@@ -1,0 +1,52 @@
+import { html } from 'hono/html';
+import type { Article } from '../../content/article';
+import { formatDate } from '../format';
+
+/** What the card needs besides its article: the site's name and its own assets' URLs. */
+export interface EmbedContext {
+  siteName: string;
+  stylesheet: string;
+  script: string;
+}
+
+/**
+ * The embed card: a small page other sites frame (the oEmbed `html` is an iframe of it). Headline,
+ * dek (alternative headline, else description), credits, date, and a link to the article. Every
+ * link opens a new tab: navigating inside the frame would show the site in a box on someone
+ * else's page. Its one script reports the card's height to the framing page; nothing else loads
+ * but its stylesheet. `noindex`: the article page is what search engines should show.
+ */
+export function embedCard(article: Article, context: EmbedContext) {
+  return html`<!doctype html>
+<html lang="${article.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${article.title} · ${context.siteName}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="${article.url}">
+<link rel="stylesheet" href="${context.stylesheet}">
+<script src="${context.script}" defer></script>
+</head>
+<body>
+<main>
+<article>
+<h1>${article.title}</h1>
+<p>${article.alternativeHeadline ?? article.description}</p>
+<p class="credit">${credits(article)}<time datetime="${article.datePublished}">${formatDate(article.datePublished, article.lang)}</time></p>
+<p class="read"><a href="${article.url}" target="_blank" rel="noopener">Read on ${context.siteName}</a></p>
+</article>
+</main>
+</body>
+</html>
+`;
+}
+
+/** "By A, B · Source: C · " as plain text (a link here would need its own new tab); nothing when neither is known. */
+function credits(article: Article): string {
+  const parts = [
+    ...(article.authors.length === 0 ? [] : [`By ${article.authors.map(({ name }) => name).join(', ')}`]),
+    ...(article.source === null ? [] : [`Source: ${article.source.name}`]),
+  ];
+  return parts.map((part) => `${part} · `).join('');
+}
