@@ -20,19 +20,21 @@ const STATUSES = { 400: true, 404: true, 405: true, 406: true, 500: true, 503: t
 /**
  * A problem document as an Error: its members (`status`, `title`, `detail`, `instance`, `type`)
  * typed from the OpenAPI schemas, and the whole `document` for the extension members (`errors`
- * on a 400, `alternatives` on a 406, `requestId` on a 5xx): narrow it with `is(status)`.
+ * on a 400, `alternatives` on a 406, `requestId` on a 5xx): narrow it with `is(status)`. Not
+ * generic: `instanceof` narrows a caught `unknown` to a generic class with `any` type arguments,
+ * which would lose every member's type.
  */
-export class EdgewireProblem<P extends Problem = Problem> extends Error {
+export class EdgewireProblem extends Error {
   override readonly name = 'EdgewireProblem';
-  readonly type: P['type'];
-  readonly title: P['title'];
-  readonly status: P['status'];
+  readonly type: Problem['type'];
+  readonly title: Problem['title'];
+  readonly status: ProblemStatus;
   readonly detail: string;
   readonly instance: string;
-  readonly document: P;
+  readonly document: Problem;
 
   // Fields assigned one by one, not parameter properties: the file stays erasable TypeScript.
-  constructor(document: P) {
+  constructor(document: Problem) {
     super(`${document.status} ${document.title}: ${document.detail}`);
     this.document = document;
     this.type = document.type;
@@ -43,7 +45,7 @@ export class EdgewireProblem<P extends Problem = Problem> extends Error {
   }
 
   /** Narrows to the problem of one status, whose extension members `document` then has. */
-  is<S extends ProblemStatus>(status: S): this is EdgewireProblem<Extract<Problem, { status: S }>> {
+  is<S extends ProblemStatus>(status: S): this is this & { status: S; document: Extract<Problem, { status: S }> } {
     return this.status === status;
   }
 }
