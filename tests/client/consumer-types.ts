@@ -1,0 +1,83 @@
+/**
+ * Compiled by `npm run typecheck`, never run: what another project's TypeScript sees when it
+ * imports `edgewire/client`. Results are checked for exact equality with the OpenAPI document's
+ * types, and each misuse must be a type error (`@ts-expect-error` fails when the error goes away).
+ */
+import { createClient, EdgewireProblem, type Article, type ArticleList, type ArticleSummary, type ListMeta } from 'edgewire/client';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function assertType<_ extends true>(): void {}
+
+/** A person credited, as the document states it. */
+interface Credit {
+  name: string;
+  url?: string;
+}
+
+export async function consumer(): Promise<void> {
+  const client = createClient({ baseUrl: 'https://news.example', fetch: (request) => fetch(request) });
+
+  const article = await client.article('niger-embraces-russian-military-trainers');
+  assertType<Equal<typeof article, Article>>();
+  assertType<
+    Equal<
+      Article,
+      {
+        slug: string;
+        url: string;
+        title: string;
+        alternativeHeadline: string | null;
+        description: string;
+        datePublished: string;
+        dateModified: string | null;
+        authors: Credit[];
+        source: Credit | null;
+        tags: string[];
+        lang: string;
+        wordCount: number;
+        readingTimeMinutes: number;
+        html: string;
+        text: string;
+      }
+    >
+  >();
+
+  const list = await client.articles({ page: 2, limit: 10, tag: 'sahel' });
+  assertType<Equal<typeof list, ArticleList>>();
+  assertType<Equal<typeof list.data, ArticleSummary[]>>();
+  assertType<Equal<typeof list.meta, ListMeta>>();
+  assertType<Equal<ListMeta, { page: number; limit: number; pages: number; total: number }>>();
+  assertType<Equal<ArticleSummary, Omit<Article, 'html' | 'text'>>>();
+  await client.articles();
+
+  try {
+    await client.article('x');
+  } catch (error) {
+    if (error instanceof EdgewireProblem) {
+      assertType<Equal<typeof error.status, 400 | 404 | 405 | 406 | 500 | 503>>();
+      assertType<Equal<typeof error.title, 'Bad Request' | 'Not Found' | 'Method Not Allowed' | 'Not Acceptable' | 'Internal Server Error' | 'Service Unavailable'>>();
+      assertType<Equal<typeof error.detail, string>>();
+      if (error.is(404)) assertType<Equal<typeof error.document, { type: 'about:blank'; title: 'Not Found'; status: 404; detail: string; instance: string }>>();
+      if (error.is(400)) assertType<Equal<typeof error.document.errors, { parameter: string; detail: string }[]>>();
+      if (error.is(500)) assertType<Equal<typeof error.document.requestId, string>>();
+      // @ts-expect-error: only a 400 has `errors`.
+      void error.document.errors;
+      // @ts-expect-error: the API sends no 418.
+      error.is(418);
+    }
+  }
+
+  const { data } = await client.raw.GET('/api/articles/{slug}', { params: { path: { slug: 'x' } } });
+  assertType<Equal<typeof data, { data: Article } | undefined>>();
+
+  // @ts-expect-error: a slug is a string.
+  await client.article(1);
+  // @ts-expect-error: `page` is a number.
+  await client.articles({ page: '2' });
+  // @ts-expect-error: there is no `sort` parameter.
+  await client.articles({ sort: 'oldest' });
+  // @ts-expect-error: baseUrl is required.
+  createClient({});
+  // @ts-expect-error: the API has no such path.
+  await client.raw.GET('/api/authors');
+}
