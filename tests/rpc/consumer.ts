@@ -7,7 +7,7 @@
  *   service = "edgewire"
  *   entrypoint = "ArticlesService"
  */
-import type { ArticlesService } from '../../src/index';
+import type { ArticlesService } from 'edgewire';
 
 export interface Env {
   ARTICLES: Service<ArticlesService>;

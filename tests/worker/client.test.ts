@@ -1,6 +1,7 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createClient, EdgewireProblem } from '../../src/client';
+import { readArticles } from '../../examples/client';
 import { seed } from '../fixtures/seed';
 import { expectContract } from './contract';
 import { findArticle, ORIGIN, originETag, request } from './helpers';
@@ -83,5 +84,18 @@ describe('createClient against the Worker', () => {
       { parameter: 'page', detail: 'must be a whole number from 1' },
       { parameter: 'limit', detail: 'must be a whole number from 1 to 100' },
     ]);
+  });
+});
+
+describe('the README client example (examples/client.ts)', () => {
+  it('reads the seed, the sahel headlines, revalidates with a 304 and meets the 404 problem', async () => {
+    const recorded: Exchange[] = [];
+    const result = await readArticles(ORIGIN, async (sent) => {
+      const response = await exports.default.fetch(sent);
+      recorded.push({ url: sent.url, ifNoneMatch: sent.headers.get('If-None-Match'), status: response.status });
+      return response;
+    });
+    expect(result).toEqual({ title: seed.title, headlines: [seed.title], total: 1, missing: '404 There is no article with this slug.' });
+    expect(recorded.map(({ status, ifNoneMatch }) => [status, ifNoneMatch === null])).toEqual([[200, true], [200, true], [304, false], [404, true]]);
   });
 });

@@ -1,6 +1,8 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import clientExample from '../../examples/client.ts?raw';
 import readme from '../../README.md?raw';
+import consumerWorker from '../rpc/consumer.ts?raw';
 
 /**
  * README's `curl -i` examples, replayed against the real Worker: a stale ETag, header or body in
@@ -83,5 +85,15 @@ describe('README curl examples', () => {
     if (example.body.endsWith('…')) expect(body.startsWith(example.body.slice(0, -1))).toBe(true);
     // A console block cannot show a body's final line break.
     else expect(body.replace(/\n$/, '')).toBe(example.body);
+  });
+});
+
+describe('README code examples', () => {
+  // The client example runs in client.test.ts, the consumer Worker in tests/rpc/: the README must show them as they are.
+  it.each([
+    ['examples/client.ts', clientExample],
+    ['tests/rpc/consumer.ts (from its import)', consumerWorker.slice(consumerWorker.indexOf('import type'))],
+  ])('shows %s verbatim', (_, source) => {
+    expect(readme).toContain('```ts\n' + source + '```');
   });
 });
