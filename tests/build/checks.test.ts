@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { failures, type PageAudit } from '../../scripts/checks/audit';
+import { browserExample, evaluatedExample } from '../../scripts/checks/browser-example';
 import { pagesFor } from '../../scripts/checks/pages';
 import { table } from '../../scripts/checks/site';
+import { blogPost } from '../../scripts/checks/third-party';
 
 // The page checks' own logic, without a browser: which pages, what fails, how it is shown.
 
@@ -52,5 +55,38 @@ describe('failures', () => {
 describe('table', () => {
   it('pads each column to its widest cell', () => {
     expect(table(['page', 'ok'], [['/', 'pass'], ['/tags', 'FAIL']])).toBe('page   ok\n-----  ----\n/      pass\n/tags  FAIL');
+  });
+});
+
+describe('browserExample', () => {
+  const url = 'http://127.0.0.1:1/api/articles/a-b';
+
+  it('fetches the URL, then revalidates it with the ETag it read', () => {
+    expect(browserExample(url)).toBe(`const url = '${url}';
+const response = await fetch(url);
+const etag = response.headers.get('ETag');
+console.log(response.status, etag, response.headers.get('Link'));
+const revalidated = await fetch(url, { headers: { 'If-None-Match': etag } });
+console.log(revalidated.status); // 304 while the article is unchanged
+`);
+  });
+
+  it('is what the check evaluates, unchanged', () => {
+    const evaluated = evaluatedExample(url);
+    expect(evaluated.slice(evaluated.indexOf('\n') + 1, evaluated.indexOf('return {'))).toBe(browserExample(url));
+  });
+});
+
+describe('blogPost', () => {
+  const post = blogPost('http://127.0.0.1:1', '<iframe src="x"></iframe>', '<p>after</p>', ["'self'"]);
+
+  it('lets scripts and frames come from the origin (and the frame sources given) only, and its own style by hash', () => {
+    const style = /<style>(.*?)<\/style>/.exec(post.body)![1]!;
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(post.csp).toBe(`default-src 'none'; style-src 'sha256-${hash}'; script-src http://127.0.0.1:1; frame-src http://127.0.0.1:1 'self'`);
+  });
+
+  it('is a heading, a paragraph, the embed and what follows it', () => {
+    expect(post.body).toMatch(/<main><h1>A blog post<\/h1><p>Elsewhere on the web, [^<]+<\/p><iframe src="x"><\/iframe><p>after<\/p><\/main>/);
   });
 });

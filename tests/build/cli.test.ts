@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { browserExample, EXAMPLE_URL } from '../../scripts/checks/browser-example';
 import { asksForHelp } from '../../scripts/cli';
 
 // Every script of package.json we own answers --help, and turns a bad command line into one line
@@ -64,6 +65,12 @@ describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => 
   ] as const)('npm run %s -- %j: one line, then the usage; exit 2', async (name, args, line) => {
     const [result, { stdout: usage }] = await Promise.all([run(name, args), help(name)]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `${line}\n\n${usage}` });
+  });
+});
+
+describe('check:embedding --print-example', { timeout: 30_000 }, () => {
+  it('prints the browser example for the README\'s URL and exits 0', async () => {
+    expect(await run('check:embedding', ['--print-example'])).toEqual({ code: 0, stdout: browserExample(EXAMPLE_URL), stderr: '' });
   });
 });
 
