@@ -2,6 +2,7 @@ import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import clientExample from '../../examples/client.ts?raw';
 import readme from '../../README.md?raw';
+import { browserExample, EXAMPLE_URL } from '../../scripts/checks/browser-example';
 import consumerWorker from '../rpc/consumer.ts?raw';
 
 /**
@@ -89,7 +90,12 @@ describe('README curl examples', () => {
 });
 
 describe('README code examples', () => {
-  // The client example runs in client.test.ts, the consumer Worker in tests/rpc/: the README must show them as they are.
+  // The client example runs in client.test.ts, the consumer Worker in tests/rpc/, the browser
+  // snippet in check:embedding: the README must show them as they are.
+  it('shows the browser snippet check:embedding runs, verbatim', () => {
+    expect(readme).toContain('```js\n' + browserExample(EXAMPLE_URL) + '```');
+  });
+
   it.each([
     ['examples/client.ts', clientExample],
     ['tests/rpc/consumer.ts (from its import)', consumerWorker.slice(consumerWorker.indexOf('import type'))],
