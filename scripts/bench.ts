@@ -295,7 +295,7 @@ async function main(): Promise<void> {
 async function instructionsMain(): Promise<void> {
   const started = performance.now();
   console.log(`# edgewire benchmark: instructions per request\n\n${machineReport(describeMachine(load.tool, nginx))}`);
-  console.log(`callgrind (V8 --single-threaded), ${INSTRUCTION_WARMUP} requests to warm up, then ${load.rounds} round(s) of ${requests} sequential keep-alive requests per route; median (round CV)\n`);
+  console.log(`callgrind (V8 --single-threaded), ${INSTRUCTION_WARMUP} requests to warm up, then ${load.rounds} round(s) of ${requests} sequential keep-alive requests per route; median (round CV). A round in which V8 collects garbage counts some 100–200k more per request: the median leaves it out, the CV shows it.\n`);
   const config = readProjectConfig(ROOT);
   for (const size of sizes) await instructionsSize(size, config);
   progress(`measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
