@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ProjectConfig } from './bench/bundle';
 import { chartSvg } from './bench/chart';
-import { floorModule, floorRoute } from './bench/floor';
+import { floorModule, floorRoute, type FloorKind } from './bench/floor';
+import { countInstructions, findValgrind, INSTRUCTION_HEADER, instructionRows, type CountedResult } from './bench/instructions';
 import { chooseLoadTool, compareTargets, runLoad, type LoadOptions, type Target } from './bench/load';
 import { findNginx, startNginx } from './bench/nginx';
 import { freePort, killAllServers, runMain, stopServer, type Server } from './bench/processes';
-import { describeMachine, finalReport, machineReport, sizeReport } from './bench/report';
+import { describeMachine, finalReport, machineReport, sizeReport, table } from './bench/report';
 import type { BenchResults, RouteResult, SizeResult } from './bench/results';
 import { discoverRoutes, verifyMirror, type ProbedRoute } from './bench/routes';
 import { compileConfig, memoryOf, timeStartup, writeConfig, type Memory, type Service } from './bench/workerd';
@@ -24,6 +25,8 @@ import { parseCommandLine, usageError, type Command } from './cli';
 const ROOT = resolve(import.meta.dirname, '..');
 const STARTUP_RUNS = 5;
 const WARMUP_SECONDS = 1;
+/** Requests per route before counting instructions: V8 has compiled the hot code by then. */
+const INSTRUCTION_WARMUP = 200;
 
 const BENCH: Command = {
   name: 'bench',
@@ -39,6 +42,12 @@ floor Worker (and nginx, when installed). The report goes to stdout, progress to
   --chart <file.svg>       where to write the chart (default: docs/performance.svg)
   --json <file>            also write the results as JSON
   --report <file>          the report and chart of an earlier --json, measuring nothing
+  --instructions           instead of load, count the instructions workerd executes per request
+                           (valgrind's callgrind, V8 --single-threaded) for the app, the bare
+                           floor (Content-Type only) and the headers floor (the app's headers as
+                           one pre-built Headers object): --rounds rounds of --requests sequential
+                           keep-alive requests per route after ${INSTRUCTION_WARMUP} to warm up; needs valgrind
+  --requests <n>           requests per round with --instructions (default: 200)
   --keep                   keep the temporary directory
   -h, --help               print this and exit`,
 };
@@ -53,6 +62,8 @@ const { values } = parseCommandLine(BENCH, {
     chart: { type: 'string', default: 'docs/performance.svg' },
     json: { type: 'string' },
     report: { type: 'string' },
+    instructions: { type: 'boolean', default: false },
+    requests: { type: 'string', default: '200' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -71,6 +82,12 @@ function loadTool(preferred: string | undefined): LoadOptions['tool'] {
   }
 }
 
+const valgrind = values.instructions ? findValgrind() : null;
+if (typeof valgrind === 'string') {
+  console.error(`bench: ${valgrind}`);
+  process.exit(2);
+}
+const requests = positiveInteger('requests', values.requests);
 const sizes = [...new Set(values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim())))].sort((a, b) => a - b);
 const load: LoadOptions = {
   tool: loadTool(values.tool),
@@ -86,9 +103,9 @@ const nginx = findNginx();
 const tmp = mkdtempSync(join(tmpdir(), 'edgewire-bench-'));
 const progress = (message: string): void => console.error(`[bench] ${message}`);
 
-function floorService(floorPath: string, config: ProjectConfig): Service {
+function floorService(floorPath: string, config: ProjectConfig, name = 'floor'): Service {
   return {
-    name: 'floor',
+    name,
     worker: { modules: [{ name: 'floor.js', path: floorPath, type: 'esModule' }], compatibilityDate: config.compatibilityDate, compatibilityFlags: [], bindings: [] },
   };
 }
@@ -177,9 +194,7 @@ async function benchSize(size: number, config: ProjectConfig): Promise<SizeResul
 
   const discovery = await serve(join(dir, 'discover.capnp'), app, { app: '/api/articles' });
   const routes = await discoverRoutes(discovery.ports.app!).finally(() => stopServer(discovery.server));
-  const floorPath = join(dir, 'floor.js');
-  await writeFile(floorPath, floorModule(routes.map((route) => floorRoute(`/${route.name}`, route.response))));
-  const floor = floorService(floorPath, config);
+  const floor = await writeFloor(dir, routes, config, 'headers');
 
   const measured = await measureRoutes(dir, [...app, floor], routes);
   progress(`N=${size}: startup and memory`);
@@ -200,6 +215,35 @@ async function benchSize(size: number, config: ProjectConfig): Promise<SizeResul
     memory,
     routes: measured.routes,
   };
+}
+
+/** Writes the `kind` floor Worker for `routes` into `dir` and returns its service. */
+async function writeFloor(dir: string, routes: readonly ProbedRoute[], config: ProjectConfig, kind: FloorKind, name = 'floor'): Promise<Service> {
+  const path = join(dir, `floor-${kind}.js`);
+  await writeFile(path, floorModule(routes.map((route) => floorRoute(`/${route.name}`, route.response, kind))));
+  return floorService(path, config, name);
+}
+
+/** `--instructions`: instructions per request on every route, for the app and both floors, each alone under callgrind. */
+async function instructionsSize(size: number, config: ProjectConfig): Promise<void> {
+  const dir = join(tmp, `n${size}`);
+  await mkdir(dir, { recursive: true });
+  const { services: app } = await buildArchive(ROOT, dir, size - 1, config, (message) => progress(`N=${size}: ${message}`));
+  const discovery = await serve(join(dir, 'discover.capnp'), app, { app: '/api/articles' });
+  const routes = await discoverRoutes(discovery.ports.app!).finally(() => stopServer(discovery.server));
+  const targets = { app, bare: [await writeFloor(dir, routes, config, 'bare', 'bare')], headers: [await writeFloor(dir, routes, config, 'headers', 'headers')] };
+  const options = { warmup: INSTRUCTION_WARMUP, requests, rounds: load.rounds };
+  const counts: Partial<Record<keyof typeof targets, Record<string, number[]>>> = {};
+  for (const [name, services] of Object.entries(targets) as [keyof typeof targets, Service[]][]) {
+    progress(`N=${size}: callgrind: ${name}`);
+    const counted = name === 'app' ? routes : routes.map((route) => ({ ...route, path: `/${route.name}` }));
+    counts[name] = await countInstructions(dir, services, counted, options);
+  }
+  const results: CountedResult[] = routes.map((route) => ({
+    label: route.label,
+    counts: { app: counts.app![route.name]!, bare: counts.bare![route.name]!, headers: counts.headers![route.name]! },
+  }));
+  console.log(`## N = ${size}: instructions per request\n\n${table(INSTRUCTION_HEADER, instructionRows(results))}\n`);
 }
 
 /** Stops every server, removes the temp dir (unless --keep) and restores the project's build. */
@@ -229,6 +273,7 @@ async function reportOnly(path: string): Promise<void> {
 
 async function main(): Promise<void> {
   if (values.report !== undefined) return reportOnly(values.report);
+  if (values.instructions) return instructionsMain();
   const { tool: _, ...loadOptions } = load;
   const results: BenchResults = { machine: describeMachine(load.tool, nginx), options: { sizes, ...loadOptions }, sizes: [] };
   console.log(`# edgewire benchmark\n\n${machineReport(results.machine)}`);
@@ -244,6 +289,16 @@ async function main(): Promise<void> {
     await writeFile(resolve(values.json), `${JSON.stringify(results, null, 2)}\n`);
     progress(`results: ${resolve(values.json)}`);
   }
+}
+
+/** `--instructions`: the instruction-count tables, one per size. */
+async function instructionsMain(): Promise<void> {
+  const started = performance.now();
+  console.log(`# edgewire benchmark: instructions per request\n\n${machineReport(describeMachine(load.tool, nginx))}`);
+  console.log(`callgrind (V8 --single-threaded), ${INSTRUCTION_WARMUP} requests to warm up, then ${load.rounds} round(s) of ${requests} sequential keep-alive requests per route; median (round CV). A round in which V8 collects garbage counts some 100–200k more per request: the median leaves it out, the CV shows it.\n`);
+  const config = readProjectConfig(ROOT);
+  for (const size of sizes) await instructionsSize(size, config);
+  progress(`measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 await runMain(main, cleanUp, progress);

@@ -90,8 +90,11 @@ function serviceText(service: Service, configDir: string): string {
   ].join('\n');
 }
 
-/** Writes a workerd config serving `sockets` (HTTP on 127.0.0.1) from `services` to `path`. */
-export async function writeConfig(path: string, services: readonly Service[], sockets: readonly Socket[]): Promise<void> {
+/**
+ * Writes a workerd config serving `sockets` (HTTP on 127.0.0.1) from `services` to `path`, with
+ * `v8Flags` for V8 when given.
+ */
+export async function writeConfig(path: string, services: readonly Service[], sockets: readonly Socket[], v8Flags: readonly string[] = []): Promise<void> {
   const configDir = dirname(path);
   const socketList = sockets.map((socket) => `(name = ${text(socket.service)}, address = "127.0.0.1:${socket.port}", http = (), service = ${text(socket.service)})`);
   const config = [
@@ -99,15 +102,21 @@ export async function writeConfig(path: string, services: readonly Service[], so
     'const config :Workerd.Config = (',
     `  services = [\n  ${services.map((service) => serviceText(service, configDir)).join(',\n  ')}\n  ],`,
     `  sockets = [\n    ${socketList.join(',\n    ')}\n  ],`,
+    ...(v8Flags.length > 0 ? [`  v8Flags = [${v8Flags.map(text).join(', ')}],`] : []),
     ');',
     '',
   ].join('\n');
   await writeFile(path, config);
 }
 
-/** Starts `workerd serve` on a config: Cap'n Proto text, or binary when it ends in `.bin`; `logFile` gets its output. */
-export function startWorkerd(configPath: string, logFile?: string): Server {
-  return startServer(WORKERD.binary, ['serve', ...(configPath.endsWith('.bin') ? ['--binary'] : []), configPath], {}, logFile);
+/**
+ * Starts `workerd serve` on a config: Cap'n Proto text, or binary when it ends in `.bin`; `logFile`
+ * gets its output. `launcher` (a command and its arguments, e.g. valgrind's) runs workerd.
+ */
+export function startWorkerd(configPath: string, logFile?: string, launcher: readonly string[] = []): Server {
+  const workerd = [WORKERD.binary, 'serve', ...(configPath.endsWith('.bin') ? ['--binary'] : []), configPath];
+  const [command, ...args] = [...launcher, ...workerd];
+  return startServer(command!, args, {}, logFile);
 }
 
 /** Encodes a text config as binary (`workerd compile --config-only`); returns the `.bin` path. */
@@ -122,9 +131,9 @@ export async function compileConfig(configPath: string): Promise<string> {
 const alive = ({ child }: Server) => (): boolean => child.exitCode === null && child.signalCode === null;
 
 /** Waits for the server's first response to `path` on `port`; names the server's output on failure. */
-export async function waitUntilServing(server: Server, port: number, path: string): Promise<void> {
+export async function waitUntilServing(server: Server, port: number, path: string, timeoutMs?: number): Promise<void> {
   try {
-    await firstResponse(port, path, alive(server));
+    await firstResponse(port, path, alive(server), timeoutMs);
   } catch (error) {
     throw new Error(`workerd did not answer on port ${port}: ${error instanceof Error ? error.message : error}\n${server.log()}`);
   }

@@ -24,9 +24,9 @@ type Name = keyof typeof SCRIPTS;
 const NAMES = Object.keys(SCRIPTS) as Name[];
 
 /** Runs a script as its npm script does (without npm's banner): exit code, stdout, stderr. */
-function run(name: Name, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(name: Name, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', SCRIPTS[name], ...args], { cwd: root }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', SCRIPTS[name], ...args], { cwd: root, env }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
     });
   });
@@ -53,6 +53,7 @@ describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => 
     ['bench', ['--bogus'], "bench: Unknown option '--bogus'"],
     ['bench', ['--sizes', '10,x'], 'bench: --sizes must be a whole number ≥ 1, not x'],
     ['bench', ['--tool', 'ab'], 'bench: --tool must be wrk or autocannon, not ab'],
+    ['bench', ['--requests', '0'], 'bench: --requests must be a whole number ≥ 1, not 0'],
     ['corpus', ['--bogus'], "corpus: Unknown option '--bogus'"],
     ['corpus', ['--count', '0', '--out', '/tmp/unused'], 'corpus: --count must be a whole number ≥ 1, not 0'],
     ['corpus', [], 'corpus: --out is required'],
@@ -65,6 +66,20 @@ describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => 
   ] as const)('npm run %s -- %j: one line, then the usage; exit 2', async (name, args, line) => {
     const [result, { stdout: usage }] = await Promise.all([run(name, args), help(name)]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `${line}\n\n${usage}` });
+  });
+});
+
+describe('bench --instructions', { timeout: 30_000 }, () => {
+  it('is in the usage', async () => {
+    expect((await help('bench')).stdout).toContain('\n  --instructions           instead of load, count the instructions workerd executes per request\n');
+  });
+
+  it('without valgrind on the PATH: one line naming the package, exit 2', async () => {
+    expect(await run('bench', ['--instructions'], { ...process.env, PATH: '/nonexistent' })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'bench: valgrind is not installed (--instructions runs workerd under callgrind): apt-get install valgrind\n',
+    });
   });
 });
 

@@ -1,0 +1,132 @@
+/**
+ * Instructions per request: each target's workerd runs alone under valgrind's callgrind, which
+ * counts the instructions the process executes. After a warm-up, each round zeroes the counters
+ * (`callgrind_control -z`), sends a fixed number of sequential keep-alive requests, and dumps the
+ * counters (`callgrind_control -d`); the dump's `summary:` line ÷ requests is the round's figure.
+ * Unlike req/s, the count hardly depends on what else the machine is doing. V8 runs with
+ * `--single-threaded`: its background compiler threads would otherwise race the instrumentation
+ * and move the count by a fifth between processes.
+ */
+import { readFile } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { findExecutable, freePort, runCommand, stopServer } from './processes';
+import { startWorkerd, waitUntilServing, writeConfig, type Service } from './workerd';
+
+/** valgrind and callgrind_control, or a message naming the package to install. */
+export function findValgrind(): { valgrind: string; control: string } | string {
+  const valgrind = findExecutable('valgrind');
+  const control = findExecutable('callgrind_control');
+  if (valgrind && control) return { valgrind, control };
+  return 'valgrind is not installed (--instructions runs workerd under callgrind): apt-get install valgrind';
+}
+
+export interface CountOptions {
+  /** Requests per route before counting. */
+  warmup: number;
+  /** Requests per round. */
+  requests: number;
+  rounds: number;
+}
+
+/** One request of a route, on a target. */
+export interface CountedRoute {
+  name: string;
+  path: string;
+  headers: Record<string, string>;
+  status: number;
+}
+
+/** Under valgrind workerd starts some 50 times slower. */
+const START_TIMEOUT_MS = 180_000;
+
+/** GETs `path` on a kept-alive connection and checks the status; the body is read and dropped. */
+function send(agent: Agent, port: number, route: CountedRoute): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: route.path, headers: route.headers, agent }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === route.status ? resolve() : reject(new Error(`GET ${route.path}: ${res.statusCode}, expected ${route.status}`))));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function sendMany(agent: Agent, port: number, route: CountedRoute, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await send(agent, port, route);
+}
+
+/** The instruction count in a callgrind dump file. */
+async function dumpedInstructions(file: string): Promise<number> {
+  const match = /^summary:\s+(\d+)/m.exec(await readFile(file, 'utf8'));
+  if (!match) throw new Error(`${file}: no summary line`);
+  return Number(match[1]);
+}
+
+/**
+ * Runs `services` (the first is served) in workerd under callgrind and returns, per route, the
+ * instructions per request of each round.
+ */
+export async function countInstructions(dir: string, services: readonly Service[], routes: readonly CountedRoute[], options: CountOptions): Promise<Record<string, number[]>> {
+  const tools = findValgrind();
+  if (typeof tools === 'string') throw new Error(tools);
+  const name = services[0]!.name;
+  const port = await freePort();
+  const config = join(dir, `instructions-${name}.capnp`);
+  const out = join(dir, `callgrind-${name}.out`);
+  await writeConfig(config, services, [{ service: name, port }], ['--single-threaded']);
+  const launcher = [tools.valgrind, '--tool=callgrind', '--instr-atstart=yes', '--dump-line=no', `--callgrind-out-file=${out}`];
+  const server = startWorkerd(config, join(dir, `callgrind-${name}.log`), launcher);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const pid = String(server.child.pid);
+  let dumps = 0;
+  try {
+    await waitUntilServing(server, port, routes[0]!.path, START_TIMEOUT_MS);
+    // Every route is warmed before any is counted, and the rounds go round the routes, so code
+    // they share is compiled by then and no route is measured while another's code still tiers up.
+    for (const route of routes) await sendMany(agent, port, route, options.warmup);
+    const counts: Record<string, number[]> = Object.fromEntries(routes.map((route) => [route.name, []]));
+    for (let round = 0; round < options.rounds; round++) {
+      for (const route of routes) {
+        await runCommand(tools.control, ['-z', pid]);
+        await sendMany(agent, port, route, options.requests);
+        await runCommand(tools.control, ['-d', pid]);
+        counts[route.name]!.push((await dumpedInstructions(`${out}.${++dumps}`)) / options.requests);
+      }
+    }
+    return counts;
+  } finally {
+    agent.destroy();
+    await stopServer(server);
+  }
+}
+
+/** A route's rounds on every target: app, bare floor, headers floor. */
+export interface CountedResult {
+  label: string;
+  counts: Record<InstructionTarget, number[]>;
+}
+
+export type InstructionTarget = 'app' | 'bare' | 'headers';
+
+/** The median of the rounds and their coefficient of variation (stdev ÷ mean) in percent. */
+export function roundSummary(rounds: readonly number[]): { median: number; cv: number } {
+  const sorted = [...rounds].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const mean = rounds.reduce((sum, x) => sum + x, 0) / rounds.length;
+  const variance = rounds.reduce((sum, x) => sum + (x - mean) ** 2, 0) / rounds.length;
+  return { median, cv: (Math.sqrt(variance) / mean) * 100 };
+}
+
+/** The markdown rows: thousands of instructions per request (round CV %) and the ratios to the floors. */
+export function instructionRows(results: readonly CountedResult[]): string[][] {
+  return results.map(({ label, counts }) => {
+    const [app, bare, headers] = (['app', 'bare', 'headers'] as const).map((target) => roundSummary(counts[target]));
+    const cell = ({ median, cv }: { median: number; cv: number }): string => `${(median / 1000).toFixed(1)}k (${cv.toFixed(1)} %)`;
+    return [label, cell(app!), cell(bare!), cell(headers!), `${(app!.median / bare!.median).toFixed(2)}×`, `${(app!.median / headers!.median).toFixed(2)}×`];
+  });
+}
+
+export const INSTRUCTION_HEADER = ['route', 'app instr/req (CV)', 'bare floor (CV)', 'headers floor (CV)', 'app ÷ bare', 'app ÷ headers'];
