@@ -1,8 +1,8 @@
+import type { Served } from './config/served';
 import type { Env } from './env';
-import type { Origin } from './store/origin';
 
-/** Hono's type parameters for this app: bindings, and what middleware sets per request. */
+/** Hono's type parameters for this app: bindings, and what each route is served with (routes/handler.ts). */
 export interface AppEnv {
   Bindings: Env;
-  Variables: { origin: Origin; bodyCacheBytes: number };
+  Variables: { served: Served };
 }

@@ -38,7 +38,7 @@ function validate(env: Env): Config | ConfigError {
   return { origin: site.origin, bodyCacheBytes: bytes };
 }
 
-export function isConfigError(config: Config | ConfigError): config is ConfigError {
+export function isConfigError<T extends object>(config: T | ConfigError): config is ConfigError {
   return 'setting' in config;
 }
 

@@ -85,12 +85,12 @@ const EVERY_RESPONSE = Object.entries({ ...SECURITY_HEADERS, ...CORS_HEADERS });
 
 /**
  * Sets the headers every response carries; HTML gets the page CSP unless the route chose another
- * (an embed card's, `Delivery.html`), HTTPS gets HSTS.
+ * (an embed card's, `Delivery.html`), HTTPS gets HSTS. `date` is the HTTP-date of now (date.ts).
  */
-export function applyCommonHeaders(headers: Headers, requestUrl: string, now: Date): void {
+export function applyCommonHeaders(headers: Headers, https: boolean, date: string): void {
   // RFC 9110 §6.6.1: an origin server with a clock sends Date (a 304 too, §15.4.5).
-  headers.set('Date', now.toUTCString());
+  headers.set('Date', date);
   for (const [name, value] of EVERY_RESPONSE) headers.set(name, value);
   if (headers.get('Content-Type')?.startsWith('text/html') && !headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', contentSecurityPolicy('page'));
-  if (requestUrl.startsWith('https:')) headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  if (https) headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
 }

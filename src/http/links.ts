@@ -41,11 +41,17 @@ export function representationLinks(origin: string, canonicalPath: string, repre
  */
 export const PREFIX_LINKS: readonly { prefix: string; field: string }[] = [{ prefix: '/api/', field: linkField([{ href: paths.openapi, rel: 'service-desc' }]) }];
 
+/** The Link field the path prefixes of `pathname` add, '' when none. */
+export function prefixLinks(pathname: string): string {
+  let fields = '';
+  for (const { prefix, field } of PREFIX_LINKS) if (pathname.startsWith(prefix)) fields = fields === '' ? field : `${fields}, ${field}`;
+  return fields;
+}
+
 /** Appends the prefix links that apply to `pathname` after any Link the route set (RFC 9110 §5.3: one list). */
 export function appendPrefixLinks(headers: Headers, pathname: string): void {
-  for (const { prefix, field } of PREFIX_LINKS) {
-    if (!pathname.startsWith(prefix)) continue;
-    const current = headers.get('Link');
-    headers.set('Link', current === null || current === '' ? field : `${current}, ${field}`);
-  }
+  const field = prefixLinks(pathname);
+  if (field === '') return;
+  const current = headers.get('Link');
+  headers.set('Link', current === null || current === '' ? field : `${current}, ${field}`);
 }

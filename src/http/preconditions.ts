@@ -48,17 +48,21 @@ function parseHttpDate(value: string | null): number | null {
 
 /** Evaluates the conditions in the order of RFC 9110 §13.2.2, for GET and HEAD. */
 export function evaluatePreconditions(headers: ConditionalHeaders, validators: Validators): Outcome {
-  const lastModified = parseHttpDate(validators.lastModified ?? null);
+  // Most requests carry no condition: the representation's date is parsed only for a date condition.
+  const lastModified = () => parseHttpDate(validators.lastModified ?? null);
   if (headers.ifMatch !== null) {
     if (!anyMatch(headers.ifMatch, validators.etag)) return 'precondition-failed';
-  } else {
+  } else if (headers.ifUnmodifiedSince !== null) {
     const since = parseHttpDate(headers.ifUnmodifiedSince);
-    if (since !== null && lastModified !== null && lastModified > since) return 'precondition-failed';
+    const modified = lastModified();
+    if (since !== null && modified !== null && modified > since) return 'precondition-failed';
   }
   if (headers.ifNoneMatch !== null) {
     return noneMatch(headers.ifNoneMatch, validators.etag) ? 'proceed' : 'not-modified';
   }
+  if (headers.ifModifiedSince === null) return 'proceed';
   const since = parseHttpDate(headers.ifModifiedSince);
-  if (since !== null && lastModified !== null && lastModified <= since) return 'not-modified';
+  const modified = lastModified();
+  if (since !== null && modified !== null && modified <= since) return 'not-modified';
   return 'proceed';
 }

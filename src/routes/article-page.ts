@@ -38,14 +38,14 @@ function linksOf(article: StoredArticle, origin: string): Readonly<Record<Format
 }
 
 /** Sends one representation; `negotiated` marks the canonical URL, whose response varies on Accept. */
-export function sendFormat(c: Context<AppEnv>, article: StoredArticle, format: Format, negotiated: boolean): Promise<Response> {
-  const link = linksOf(article, c.get('origin').url)[format];
+export function sendFormat(c: Context<AppEnv>, article: StoredArticle, format: Format, negotiated: boolean): Response | Promise<Response> {
+  const link = linksOf(article, c.get('served').origin.url)[format];
   const headers = negotiated ? { Link: link, Vary: 'Accept', 'Content-Location': FORMATS[format].url(article.slug) } : { Link: link };
   return sendStored(
     c,
     article[format],
     { contentType: FORMATS[format].contentType, lastModified: article.lastModified },
-    { kind: 'article', tags: cacheTags.article(article.slug, buildId), headers },
+    { kind: 'article', tags: cacheTags.article(article.slug, buildId), headers, key: negotiated ? 'negotiated' : 'explicit' },
   );
 }
 

@@ -6,7 +6,7 @@ import { buildId, pages } from '../store';
 import { sendStored } from './stored';
 
 /** The pre-rendered HTML 404 page (cached briefly: the URL may name an article after a deploy). */
-export function notFoundPage(c: Context<AppEnv>): Promise<Response> {
+export function notFoundPage(c: Context<AppEnv>): Response | Promise<Response> {
   return sendStored(c, pages.notFound, { contentType: 'text/html; charset=utf-8' }, { kind: 'notFound', status: 404, tags: cacheTags.build(buildId) });
 }
 

@@ -72,7 +72,7 @@ export function oembedResponse(article: StoredArticle, { maxWidth, maxHeight }: 
 export async function oembedRoute(c: Context<AppEnv>): Promise<Response> {
   const url = new URL(c.req.url);
   const instance = url.pathname + url.search;
-  const origin = c.get('origin').url;
+  const origin = c.get('served').origin.url;
   const parsed = parseOembedQuery(url.searchParams, origin);
   if (!parsed.ok) {
     const { refusal } = parsed;

@@ -7,6 +7,7 @@ import { sendEntity } from '../http/respond';
 import { buildId, findArticleIgnoringCase, findAsset, pages as bundledPages } from '../store';
 import { articleRoute, redirect } from './article-page';
 import { embedRoute } from './embed';
+import { route } from './handler';
 import { notFoundPage } from './not-found';
 import { parsePageQuery } from './paging';
 import { sendStored } from './stored';
@@ -15,27 +16,36 @@ import { sendStored } from './stored';
 export const pages = new Hono<AppEnv>();
 
 // The home page, newest first, a page at a time: `/`, `/?page=2`, ...
-pages.get(paths.home, (c) => {
-  const url = new URL(c.req.url);
-  const parsed = parsePageQuery(url.searchParams);
-  if (!parsed.ok) return problem(400, 'The page number is not valid.', url.pathname + url.search, { errors: parsed.errors });
-  const home = bundledPages.home[parsed.page - 1];
-  if (home === undefined) return notFoundPage(c);
-  return sendStored(c, home, { contentType: 'text/html; charset=utf-8' }, { kind: 'home', tags: cacheTags.list(buildId) });
-});
+pages.get(
+  paths.home,
+  route((c) => {
+    const url = new URL(c.req.url);
+    const parsed = parsePageQuery(url.searchParams);
+    if (!parsed.ok) return problem(400, 'The page number is not valid.', url.pathname + url.search, { errors: parsed.errors });
+    const home = bundledPages.home[parsed.page - 1];
+    if (home === undefined) return notFoundPage(c);
+    return sendStored(c, home, { contentType: 'text/html; charset=utf-8' }, { kind: 'home', tags: cacheTags.list(buildId) });
+  }),
+);
 
-pages.get('/articles/:slug', articleRoute);
+pages.get('/articles/:slug', route(articleRoute));
 
-pages.get('/articles/:slug/embed', embedRoute);
+pages.get('/articles/:slug/embed', route(embedRoute));
 
 // One URL per article: the trailing-slash spelling redirects to the canonical one.
-pages.get('/articles/:slug/', (c) => {
-  const article = findArticleIgnoringCase(c.req.param('slug'));
-  return article === undefined ? notFoundPage(c) : redirect(paths.article(article.slug));
-});
+pages.get(
+  '/articles/:slug/',
+  route((c) => {
+    const article = findArticleIgnoringCase(c.req.param('slug') ?? '');
+    return article === undefined ? notFoundPage(c) : redirect(paths.article(article.slug));
+  }),
+);
 
-pages.get('/assets/:name', (c) => {
-  const asset = findAsset(c.req.param('name'));
-  if (asset === undefined) return notFoundPage(c);
-  return sendEntity(c.req.raw, { body: asset.body, etag: `"${asset.hash}"`, contentType: asset.contentType }, { kind: 'asset', tags: cacheTags.build(buildId) });
-});
+pages.get(
+  '/assets/:name',
+  route((c) => {
+    const asset = findAsset(c.req.param('name') ?? '');
+    if (asset === undefined) return notFoundPage(c);
+    return sendEntity(c.req.raw, { body: asset.body, etag: `"${asset.hash}"`, contentType: asset.contentType }, { kind: 'asset', tags: cacheTags.build(buildId), key: '' });
+  }),
+);

@@ -1,10 +1,10 @@
 import { WorkerEntrypoint } from 'cloudflare:workers';
-import { configOf, isConfigError, refusal } from '../config';
+import { isConfigError, refusal } from '../config';
+import { servedBy, type Served } from '../config/served';
 import type { Article } from '../content/article';
 import type { Env } from '../env';
 import { listPage, type ArticleList } from '../routes/list-page';
 import { findArticle, readBody } from '../store';
-import { resolveOrigin, type Origin } from '../store/origin';
 import { invalidListMessage, parseListOptions, type ListOptions } from './list-options';
 
 /** The representations `representation()` returns, as the HTTP routes send them. */
@@ -61,8 +61,8 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
  * The validated configuration, as the HTTP app's middleware gets it; a bad setting throws with
  * the 503's message. A function, not a method: every method of the class is callable over RPC.
  */
-async function served(env: Env): Promise<{ origin: Origin; bodyCacheBytes: number }> {
-  const config = configOf(env);
-  if (isConfigError(config)) throw new Error(refusal(config));
-  return { origin: await resolveOrigin(config.origin), bodyCacheBytes: config.bodyCacheBytes };
+async function served(env: Env): Promise<Served> {
+  const settings = await servedBy(env);
+  if (isConfigError(settings)) throw new Error(refusal(settings));
+  return settings;
 }

@@ -57,11 +57,16 @@ export class BodyCache {
 
   /** The exact body of `representation` for `origin`, from memory or else read through `source`. */
   async get(representation: Representation, origin: Origin, source: BodySource): Promise<Uint8Array> {
-    const key = `${representation.file}#${representation.start}${origin.url}`;
+    const key = keyOf(representation, origin);
     let body = this.lookup(key);
     // Waiting only pays when the body will be kept (its size in UTF-16 units bounds its bytes from below).
     if (body === undefined && this.reading.has(key) && representation.end - representation.start <= this.budget) body = await this.awaitOtherRead(key);
     return body ?? this.read(key, representation, origin, source);
+  }
+
+  /** The kept body of `representation` for `origin`, if it is kept: no read, no await. */
+  peek(representation: Representation, origin: Origin): Uint8Array | undefined {
+    return this.lookup(keyOf(representation, origin));
   }
 
   private async read(key: string, representation: Representation, origin: Origin, source: BodySource): Promise<Uint8Array> {
@@ -111,6 +116,10 @@ export class BodyCache {
       this.size -= bytes.byteLength;
     }
   }
+}
+
+function keyOf(representation: Representation, origin: Origin): string {
+  return `${representation.file}#${representation.start}${origin.url}`;
 }
 
 async function readFile(file: string, source: BodySource): Promise<string> {

@@ -98,8 +98,17 @@ export function listArticles(query: { tag: string | null; page: number; limit: n
 
 /** The exact body of a representation for this origin (from the isolate, else its body file). */
 export function readBody(representation: Representation, origin: Origin, source: BodySource, budget: number): Promise<Uint8Array> {
+  return bodyCache(budget).get(representation, origin, source);
+}
+
+/** The body of a representation for this origin if the isolate keeps it (then a request awaits nothing). */
+export function keptBody(representation: Representation, origin: Origin, budget: number): Uint8Array | undefined {
+  return bodyCache(budget).peek(representation, origin);
+}
+
+function bodyCache(budget: number): BodyCache {
   if (bodies?.budget !== budget) bodies = new BodyCache(budget);
-  return bodies.get(representation, origin, source);
+  return bodies;
 }
 
 export { etagOf, MissingBodyFile } from './bodies';

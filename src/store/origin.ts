@@ -15,12 +15,16 @@ export interface Origin {
 // Finished values only: a pending digest is not shared between requests.
 const cache = new Map<string, Origin>();
 
-/** The origin `url` (validated SITE_URL, see config/) with its tag, hashed once per isolate. */
-export async function resolveOrigin(url: string): Promise<Origin> {
-  let origin = cache.get(url);
-  if (origin === undefined) {
-    origin = { url, tag: await sha256Base64url(url, 8) };
-    cache.set(url, origin);
-  }
+/**
+ * The origin `url` (validated SITE_URL, see config/) with its tag, hashed once per isolate: after
+ * the first time a plain value, so a request that finds it awaits nothing.
+ */
+export function resolveOrigin(url: string): Origin | Promise<Origin> {
+  return cache.get(url) ?? hashOrigin(url);
+}
+
+async function hashOrigin(url: string): Promise<Origin> {
+  const origin = { url, tag: await sha256Base64url(url, 8) };
+  cache.set(url, origin);
   return origin;
 }
