@@ -32,6 +32,8 @@ function opaque(tag: string): string {
 
 /** If-None-Match uses weak comparison (§13.1.2): opaque tags equal, W/ ignored. */
 function noneMatch(field: string, etag: string): boolean {
+  // A revalidating cache sends back the one tag it holds: equal text is a match without parsing.
+  if (field === etag) return false;
   return !entityTags(field).some((tag) => tag === '*' || opaque(tag) === etag);
 }
 

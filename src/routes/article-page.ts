@@ -7,6 +7,7 @@ import { negotiateMediaType } from '../http/negotiate';
 import { cacheControl, cacheTags } from '../http/policy';
 import { problem, type Alternative } from '../http/problem';
 import { buildId, findArticleIgnoringCase, type StoredArticle } from '../store';
+import { keepBounded } from '../store/keep';
 import { notFoundPage } from './not-found';
 import { sendStored } from './stored';
 
@@ -20,6 +21,15 @@ type Format = keyof typeof FORMATS;
 const ORDER = ['html', 'json', 'markdown'] as const satisfies readonly Format[];
 const AVAILABLE = ORDER.map((format) => FORMATS[format].type);
 const EXPLICIT_SUFFIX: Readonly<Record<string, Format>> = { '.html': 'html', '.md': 'markdown' };
+
+/** The chosen type for each Accept value seen: clients send a handful of distinct values, kept bounded. */
+const chosenFor = new Map<string | null, string | null>();
+
+/** The media type negotiated for `accept` (negotiated once per distinct value). */
+function negotiate(accept: string | null): string | null {
+  const known = chosenFor.get(accept);
+  return known !== undefined ? known : keepBounded(chosenFor, 64, accept, negotiateMediaType(accept, AVAILABLE));
+}
 
 /** Each article's Link fields by format, for the one origin an isolate serves (made again if it changes). */
 const linkFields = new WeakMap<StoredArticle, { origin: string; fields: Readonly<Record<Format, string>> }>();
@@ -61,7 +71,7 @@ export function articleRoute(c: Context<AppEnv>): Response | Promise<Response> {
   if (article === undefined) return notFoundPage(c);
   if (article.slug !== slug) return redirect(`${paths.article(article.slug)}${suffix ?? ''}`);
   if (suffix !== undefined) return sendFormat(c, article, EXPLICIT_SUFFIX[suffix]!, false);
-  const chosen = negotiateMediaType(c.req.header('Accept') ?? null, AVAILABLE);
+  const chosen = negotiate(c.req.header('Accept') ?? null);
   if (chosen === null) return notAcceptable(c, article);
   return sendFormat(c, article, ORDER.find((format) => FORMATS[format].type === chosen) ?? 'html', true);
 }
