@@ -13,8 +13,8 @@ export type ListAnswer =
   | { ok: false; status: 404; detail: string };
 
 const UTF8 = new TextEncoder();
-/** Distinct list URLs kept per isolate (a page is some 10–60 KB of JSON). */
-const LIMIT = 256;
+/** Distinct list URLs kept per isolate: a page is 10–70 KB of JSON, so at most some 4 MB. */
+const LIMIT = 64;
 // Finished values only: a pending digest is not shared between requests.
 const answers = new Map<string, ListAnswer>();
 
