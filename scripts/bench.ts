@@ -293,12 +293,18 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
   const targets = await instructionTargets(dir, app, routes, config);
   const options = { warmup: INSTRUCTION_WARMUP, requests, rounds: load.rounds };
   const counts: Record<string, Record<string, number[]>> = {};
+  const since = (start: number): string => `${((performance.now() - start) / 1000).toFixed(0)} s`;
+  progress(`N=${size}: built and bundled in ${since(started)}`);
   for (const target of targets) {
+    const counting = performance.now();
     progress(`N=${size}: callgrind: ${target.label}`);
     counts[target.name] = await countInstructions(dir, target, options, CALLGRIND_START_MS.base + CALLGRIND_START_MS.perArticle * size);
+    progress(`N=${size}: callgrind: ${target.label} took ${since(counting)}`);
   }
+  const loading = performance.now();
   progress(`N=${size}: load, outside valgrind`);
   const runs = await loadInstructionTargets(dir, targets, routes);
+  progress(`N=${size}: load took ${since(loading)}`);
   const byTarget = <T>(values: Record<string, Record<string, T>>, route: string): Record<string, T> =>
     Object.fromEntries(targets.flatMap((target) => (values[target.name]?.[route] === undefined ? [] : [[target.name, values[target.name]![route]!]])));
   const measured: InstructionRoute[] = routes.map((route) => ({ name: route.name, label: route.label, counts: byTarget(counts, route.name), load: runs[route.name] ?? {} }));
