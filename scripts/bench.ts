@@ -7,7 +7,7 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ProjectConfig } from './bench/bundle';
 import { chartSvg, instructionsChartSvg } from './bench/chart';
@@ -16,7 +16,7 @@ import { instructionSizeReport } from './bench/instruction-report';
 import { countInstructions, findValgrind, type InstructionTarget, type TargetRequest } from './bench/instructions';
 import { chooseLoadTool, compareTargets, runLoad, type LoadOptions, type Run, type Target } from './bench/load';
 import { findNginx, startNginx } from './bench/nginx';
-import { freePort, killAllServers, runMain, stopServer, type Server } from './bench/processes';
+import { freePort, killAllServers, mapConcurrently, runMain, stopServer, type Server } from './bench/processes';
 import { describeMachine, finalReport, machineReport, sizeReport, table } from './bench/report';
 import type { BenchResults, InstructionResults, InstructionRoute, InstructionSize, RouteResult, SizeResult } from './bench/results';
 import { discoverRoutes, verifyMirror, type ProbedRoute } from './bench/routes';
@@ -295,12 +295,14 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
   const counts: Record<string, Record<string, number[]>> = {};
   const since = (start: number): string => `${((performance.now() - start) / 1000).toFixed(0)} s`;
   progress(`N=${size}: built and bundled in ${since(started)}`);
-  for (const target of targets) {
+  // Callgrind counts each process's own instructions, whatever else runs: the targets are counted
+  // side by side, one per core (valgrind runs a process's threads on one core at a time).
+  await mapConcurrently(targets, cpus().length, async (target) => {
     const counting = performance.now();
     progress(`N=${size}: callgrind: ${target.label}`);
     counts[target.name] = await countInstructions(dir, target, options, CALLGRIND_START_MS.base + CALLGRIND_START_MS.perArticle * size);
     progress(`N=${size}: callgrind: ${target.label} took ${since(counting)}`);
-  }
+  });
   const loading = performance.now();
   progress(`N=${size}: load, outside valgrind`);
   const runs = await loadInstructionTargets(dir, targets, routes);
@@ -352,7 +354,7 @@ function instructionsHeading(results: InstructionResults): string {
   const { warmup, rounds, requests: perRound, load: secondary } = results.options;
   return [
     `# edgewire benchmark: instructions per request\n\n${machineReport(results.machine)}`,
-    `callgrind (V8 --single-threaded), ${warmup} requests to warm up, then ${rounds} round(s) of ${perRound} sequential keep-alive requests per route; median (round CV). A round in which V8 collects garbage counts some 100–200k more per request: the median leaves it out, the CV shows it. "—": the target does not serve the route.`,
+    `callgrind (V8 --single-threaded), ${warmup} requests to warm up, then ${rounds} round(s) of ${perRound} sequential keep-alive requests per route, each target in its own workerd (side by side, one per core); median (round CV). A round in which V8 collects garbage counts some 100–200k more per request: the median leaves it out, the CV shows it. "—": the target does not serve the route.`,
     `Secondary: req/s and latency outside valgrind, ${secondary.connections} connections, ${secondary.warmup} s warm-up then ${secondary.duration} s × ${secondary.rounds} round(s) per target and route, alternating; medians.\n`,
   ].join('\n');
 }
