@@ -38,6 +38,11 @@ const SECONDARY_LOAD = { duration: 2, rounds: 3, warmup: 1 };
  * top of a base: valgrind translates workerd and V8 parses the content module at some 50× slower.
  */
 const CALLGRIND_START_MS = { base: 180_000, perArticle: 30 };
+/**
+ * Targets counted at once. Callgrind counts each process's own instructions, whatever else runs,
+ * so they go side by side, one per core (valgrind runs a process's threads one at a time).
+ */
+const CALLGRIND_CONCURRENCY = cpus().length;
 
 const BENCH: Command = {
   name: 'bench',
@@ -295,9 +300,7 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
   const counts: Record<string, Record<string, number[]>> = {};
   const since = (start: number): string => `${((performance.now() - start) / 1000).toFixed(0)} s`;
   progress(`N=${size}: built and bundled in ${since(started)}`);
-  // Callgrind counts each process's own instructions, whatever else runs: the targets are counted
-  // side by side, one per core (valgrind runs a process's threads on one core at a time).
-  await mapConcurrently(targets, cpus().length, async (target) => {
+  await mapConcurrently(targets, CALLGRIND_CONCURRENCY, async (target) => {
     const counting = performance.now();
     progress(`N=${size}: callgrind: ${target.label}`);
     counts[target.name] = await countInstructions(dir, target, options, CALLGRIND_START_MS.base + CALLGRIND_START_MS.perArticle * size);
@@ -351,10 +354,10 @@ async function report(results: BenchResults): Promise<void> {
 
 /** The heading of an `--instructions` report: machine and method. */
 function instructionsHeading(results: InstructionResults): string {
-  const { warmup, rounds, requests: perRound, load: secondary } = results.options;
+  const { warmup, rounds, requests: perRound, concurrency, load: secondary } = results.options;
   return [
     `# edgewire benchmark: instructions per request\n\n${machineReport(results.machine)}`,
-    `callgrind (V8 --single-threaded), ${warmup} requests to warm up, then ${rounds} round(s) of ${perRound} sequential keep-alive requests per route, each target in its own workerd (side by side, one per core); median (round CV). A round in which V8 collects garbage counts some 100–200k more per request: the median leaves it out, the CV shows it. "—": the target does not serve the route.`,
+    `callgrind (V8 --single-threaded), ${warmup} requests to warm up, then ${rounds} round(s) of ${perRound} sequential keep-alive requests per route, each target in its own workerd (${concurrency} at once); median (round CV). A round in which V8 collects garbage counts some 100–200k more per request: the median leaves it out, the CV shows it. "—": the target does not serve the route.`,
     `Secondary: req/s and latency outside valgrind, ${secondary.connections} connections, ${secondary.warmup} s warm-up then ${secondary.duration} s × ${secondary.rounds} round(s) per target and route, alternating; medians.\n`,
   ].join('\n');
 }
@@ -396,7 +399,7 @@ async function instructionsMain(): Promise<void> {
   const results: InstructionResults = {
     kind: 'instructions',
     machine: describeMachine(load.tool, nginx),
-    options: { warmup: INSTRUCTION_WARMUP, requests, rounds: load.rounds, load: { ...SECONDARY_LOAD, connections: load.connections } },
+    options: { warmup: INSTRUCTION_WARMUP, requests, rounds: load.rounds, concurrency: CALLGRIND_CONCURRENCY, load: { ...SECONDARY_LOAD, connections: load.connections } },
     sizes: [],
   };
   console.log(instructionsHeading(results));

@@ -59,6 +59,8 @@ export interface InstructionResults {
     /** Requests per callgrind round. */
     requests: number;
     rounds: number;
+    /** How many targets were counted at once, each in its own workerd. */
+    concurrency: number;
     /** The secondary load runs, outside valgrind. */
     load: { duration: number; rounds: number; warmup: number; connections: number };
   };
