@@ -354,7 +354,8 @@ async function report(results: BenchResults): Promise<void> {
 
 /** The heading of an `--instructions` report: machine and method. */
 function instructionsHeading(results: InstructionResults): string {
-  const { warmup, rounds, requests: perRound, concurrency, load: secondary } = results.options;
+  // Results written before targets were counted side by side have no `concurrency`: one at a time.
+  const { warmup, rounds, requests: perRound, concurrency = 1, load: secondary } = results.options;
   return [
     `# edgewire benchmark: instructions per request\n\n${machineReport(results.machine)}`,
     `callgrind (V8 --single-threaded), ${warmup} requests to warm up, then ${rounds} round(s) of ${perRound} sequential keep-alive requests per route, each target in its own workerd (${concurrency} at once); median (round CV). A round in which V8 collects garbage counts some 100–200k more per request: the median leaves it out, the CV shows it. "—": the target does not serve the route.`,
