@@ -189,7 +189,8 @@ const COLUMNS = 3;
 export function instructionsChartSvg(sizes: readonly InstructionSize[]): string {
   const ns = sizes.map((size) => size.size);
   const targets = firstSeen(sizes.flatMap((size) => size.targets), (target) => target.name);
-  const routes = firstSeen(sizes.flatMap((size) => size.routes), (route) => route.name);
+  // Routes in the largest size's order (the middle article exists only past N = 1).
+  const routes = firstSeen([...sizes].reverse().flatMap((size) => size.routes), (route) => route.name);
   const styleOf = (target: TargetInfo): { color: string; dashed?: boolean } => {
     const styles = TARGET_STYLES[target.kind];
     const index = targets.filter((other) => other.kind === target.kind).indexOf(target);
