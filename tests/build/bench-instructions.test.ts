@@ -145,6 +145,13 @@ describe('--instructions chart', () => {
     expect(svg.match(/>app<\/text>/g)).toHaveLength(2);
   });
 
+  it("orders the panels as the largest size's routes: the middle article exists only past N = 1", () => {
+    const middle = { name: 'middle-json', label: 'middle article JSON', counts: { app: [420_000] }, load: {} };
+    const large = size(10_000, 500_000);
+    const titles = instructionsChartSvg([size(1, 400_000), { ...large, routes: [large.routes[0]!, middle, large.routes[1]!] }]).match(/(?<=font-weight="600">)[^<]+/g);
+    expect(titles).toEqual(['article JSON', 'middle article JSON', 'list']);
+  });
+
   it('is the same bytes for the same results', () => {
     expect(instructionsChartSvg(structuredClone(sizes))).toBe(svg);
   });
