@@ -7,17 +7,18 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ProjectConfig } from './bench/bundle';
-import { chartSvg } from './bench/chart';
+import { chartSvg, instructionsChartSvg } from './bench/chart';
 import { floorModule, floorRoute, type FloorKind } from './bench/floor';
-import { countInstructions, findValgrind, INSTRUCTION_HEADER, instructionRows, type CountedResult } from './bench/instructions';
-import { chooseLoadTool, compareTargets, runLoad, type LoadOptions, type Target } from './bench/load';
+import { instructionSizeReport } from './bench/instruction-report';
+import { countInstructions, findValgrind, type InstructionTarget, type TargetRequest } from './bench/instructions';
+import { chooseLoadTool, compareTargets, runLoad, type LoadOptions, type Run, type Target } from './bench/load';
 import { findNginx, startNginx } from './bench/nginx';
-import { freePort, killAllServers, runMain, stopServer, type Server } from './bench/processes';
+import { freePort, killAllServers, mapConcurrently, runMain, stopServer, type Server } from './bench/processes';
 import { describeMachine, finalReport, machineReport, sizeReport, table } from './bench/report';
-import type { BenchResults, RouteResult, SizeResult } from './bench/results';
+import type { BenchResults, InstructionResults, InstructionRoute, InstructionSize, RouteResult, SizeResult } from './bench/results';
 import { discoverRoutes, verifyMirror, type ProbedRoute } from './bench/routes';
 import { compileConfig, memoryOf, timeStartup, writeConfig, type Memory, type Service } from './bench/workerd';
 import { parseCommandLine, usageError, type Command } from './cli';
@@ -27,6 +28,21 @@ const STARTUP_RUNS = 5;
 const WARMUP_SECONDS = 1;
 /** Requests per route before counting instructions: V8 has compiled the hot code by then. */
 const INSTRUCTION_WARMUP = 200;
+/**
+ * The secondary load runs of `--instructions`, outside valgrind: short, so that a size stays at a
+ * few minutes (req/s here swing 15–30 % between identical runs; the counts are the measure).
+ */
+const SECONDARY_LOAD = { duration: 2, rounds: 3, warmup: 1 };
+/**
+ * How long a target's workerd may take to start under callgrind, per article in the archive on
+ * top of a base: valgrind translates workerd and V8 parses the content module at some 50× slower.
+ */
+const CALLGRIND_START_MS = { base: 180_000, perArticle: 30 };
+/**
+ * Targets counted at once. Callgrind counts each process's own instructions, whatever else runs,
+ * so they go side by side, one per core (valgrind runs a process's threads one at a time).
+ */
+const CALLGRIND_CONCURRENCY = cpus().length;
 
 const BENCH: Command = {
   name: 'bench',
@@ -39,14 +55,17 @@ floor Worker (and nginx, when installed). The report goes to stdout, progress to
   --rounds <n>             load runs per target, alternating (default: 5)
   --connections <n>        concurrent connections (default: 32)
   --tool <wrk|autocannon>  load generator (default: wrk when installed, else autocannon)
-  --chart <file.svg>       where to write the chart (default: docs/performance.svg)
+  --chart <file.svg>       where to write the chart (default: docs/performance.svg, or
+                           docs/performance-instructions.svg with --instructions)
   --json <file>            also write the results as JSON
-  --report <file>          the report and chart of an earlier --json, measuring nothing
+  --report <file>          the report and chart of an earlier --json (of either mode), measuring nothing
   --instructions           instead of load, count the instructions workerd executes per request
                            (valgrind's callgrind, V8 --single-threaded) for the app, the bare
                            floor (Content-Type only) and the headers floor (the app's headers as
                            one pre-built Headers object): --rounds rounds of --requests sequential
-                           keep-alive requests per route after ${INSTRUCTION_WARMUP} to warm up; needs valgrind
+                           keep-alive requests per route after ${INSTRUCTION_WARMUP} to warm up; needs valgrind.
+                           Then, outside valgrind, ${SECONDARY_LOAD.duration} s × ${SECONDARY_LOAD.rounds} rounds of load per target and
+                           route (after ${SECONDARY_LOAD.warmup} s to warm up) for req/s and p50/p99, secondary figures
   --requests <n>           requests per round with --instructions (default: 200)
   --keep                   keep the temporary directory
   -h, --help               print this and exit`,
@@ -59,7 +78,7 @@ const { values } = parseCommandLine(BENCH, {
     rounds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
     tool: { type: 'string' },
-    chart: { type: 'string', default: 'docs/performance.svg' },
+    chart: { type: 'string' },
     json: { type: 'string' },
     report: { type: 'string' },
     instructions: { type: 'boolean', default: false },
@@ -82,7 +101,7 @@ function loadTool(preferred: string | undefined): LoadOptions['tool'] {
   }
 }
 
-const valgrind = values.instructions ? findValgrind() : null;
+const valgrind = values.instructions && values.report === undefined ? findValgrind() : null;
 if (typeof valgrind === 'string') {
   console.error(`bench: ${valgrind}`);
   process.exit(2);
@@ -224,26 +243,84 @@ async function writeFloor(dir: string, routes: readonly ProbedRoute[], config: P
   return floorService(path, config, name);
 }
 
-/** `--instructions`: instructions per request on every route, for the app and both floors, each alone under callgrind. */
-async function instructionsSize(size: number, config: ProjectConfig): Promise<void> {
+/** The request the floors answer for `route`: the app's headers, at `/<name>`. */
+const floorRequests = (routes: readonly ProbedRoute[]): Record<string, TargetRequest> =>
+  Object.fromEntries(routes.map((route) => [route.name, { path: `/${route.name}`, headers: route.headers, status: route.status }]));
+
+/**
+ * The targets of `--instructions` at one size: the app and both floors on every route. A peer
+ * design is one more line here, serving the routes it has, e.g.
+ * `targets.push({ name: 'naive-hono', label: 'naive Hono', services, routes: { 'article-json': {…}, 'article-html': {…} } })`.
+ */
+async function instructionTargets(dir: string, app: Service[], routes: readonly ProbedRoute[], config: ProjectConfig): Promise<InstructionTarget[]> {
+  const targets: InstructionTarget[] = [
+    { name: 'app', label: 'app', kind: 'app', services: app, routes: Object.fromEntries(routes.map(({ name, path, headers, status }) => [name, { path, headers, status }])) },
+    { name: 'bare', label: 'bare floor', kind: 'floor', services: [await writeFloor(dir, routes, config, 'bare', 'bare')], routes: floorRequests(routes) },
+    { name: 'headers', label: 'headers floor', kind: 'floor', services: [await writeFloor(dir, routes, config, 'headers', 'headers')], routes: floorRequests(routes) },
+  ];
+  return targets;
+}
+
+/** Short load runs of every target on every route it serves, each target in its own workerd, outside valgrind. */
+async function loadInstructionTargets(dir: string, targets: readonly InstructionTarget[], routes: readonly ProbedRoute[]): Promise<Record<string, Record<string, Run[]>>> {
+  const servers: { target: InstructionTarget; server: Server; port: number }[] = [];
+  try {
+    for (const target of targets) {
+      const first = Object.values(target.routes)[0];
+      if (first === undefined) continue;
+      const service = target.services[0]!.name;
+      const { server, ports } = await serve(join(dir, `load-${target.name}.capnp`), target.services, { [service]: first.path });
+      servers.push({ target, server, port: ports[service]! });
+    }
+    const runs: Record<string, Record<string, Run[]>> = {};
+    for (const route of routes) {
+      progress(`  load: ${route.label}`);
+      const loaded: Target[] = servers.flatMap(({ target, port }) => {
+        const request = target.routes[route.name];
+        return request ? [{ name: target.name, port, ...request }] : [];
+      });
+      runs[route.name] = Object.fromEntries(await compareTargets(loaded, route.headers, route.status, { ...load, ...SECONDARY_LOAD }));
+    }
+    return runs;
+  } finally {
+    for (const { server } of servers) await stopServer(server);
+  }
+}
+
+/** `--instructions` at one size: each target alone under callgrind on every route it serves, then the short load runs. */
+async function instructionsSize(size: number, config: ProjectConfig): Promise<InstructionSize> {
+  const started = performance.now();
   const dir = join(tmp, `n${size}`);
   await mkdir(dir, { recursive: true });
-  const { services: app } = await buildArchive(ROOT, dir, size - 1, config, (message) => progress(`N=${size}: ${message}`));
+  const { build, services: app } = await buildArchive(ROOT, dir, size - 1, config, (message) => progress(`N=${size}: ${message}`));
   const discovery = await serve(join(dir, 'discover.capnp'), app, { app: '/api/articles' });
   const routes = await discoverRoutes(discovery.ports.app!).finally(() => stopServer(discovery.server));
-  const targets = { app, bare: [await writeFloor(dir, routes, config, 'bare', 'bare')], headers: [await writeFloor(dir, routes, config, 'headers', 'headers')] };
+  const targets = await instructionTargets(dir, app, routes, config);
   const options = { warmup: INSTRUCTION_WARMUP, requests, rounds: load.rounds };
-  const counts: Partial<Record<keyof typeof targets, Record<string, number[]>>> = {};
-  for (const [name, services] of Object.entries(targets) as [keyof typeof targets, Service[]][]) {
-    progress(`N=${size}: callgrind: ${name}`);
-    const counted = name === 'app' ? routes : routes.map((route) => ({ ...route, path: `/${route.name}` }));
-    counts[name] = await countInstructions(dir, services, counted, options);
-  }
-  const results: CountedResult[] = routes.map((route) => ({
-    label: route.label,
-    counts: { app: counts.app![route.name]!, bare: counts.bare![route.name]!, headers: counts.headers![route.name]! },
-  }));
-  console.log(`## N = ${size}: instructions per request\n\n${table(INSTRUCTION_HEADER, instructionRows(results))}\n`);
+  const counts: Record<string, Record<string, number[]>> = {};
+  const since = (start: number): string => `${((performance.now() - start) / 1000).toFixed(0)} s`;
+  progress(`N=${size}: built and bundled in ${since(started)}`);
+  await mapConcurrently(targets, CALLGRIND_CONCURRENCY, async (target) => {
+    const counting = performance.now();
+    progress(`N=${size}: callgrind: ${target.label}`);
+    counts[target.name] = await countInstructions(dir, target, options, CALLGRIND_START_MS.base + CALLGRIND_START_MS.perArticle * size);
+    progress(`N=${size}: callgrind: ${target.label} took ${since(counting)}`);
+  });
+  const loading = performance.now();
+  progress(`N=${size}: load, outside valgrind`);
+  const runs = await loadInstructionTargets(dir, targets, routes);
+  progress(`N=${size}: load took ${since(loading)}`);
+  const byTarget = <T>(values: Record<string, Record<string, T>>, route: string): Record<string, T> =>
+    Object.fromEntries(targets.flatMap((target) => (values[target.name]?.[route] === undefined ? [] : [[target.name, values[target.name]![route]!]])));
+  const measured: InstructionRoute[] = routes.map((route) => ({ name: route.name, label: route.label, counts: byTarget(counts, route.name), load: runs[route.name] ?? {} }));
+  const articles = build.output.match(/Built (\d+) article/)?.[1];
+  return {
+    size,
+    articles: articles ? Number(articles) : size,
+    seconds: (performance.now() - started) / 1000,
+    targets: targets.map(({ name, label, kind = 'peer' }) => ({ name, label, kind })),
+    routes: measured,
+  };
 }
 
 /** Stops every server, removes the temp dir (unless --keep) and restores the project's build. */
@@ -254,21 +331,50 @@ async function cleanUp(): Promise<void> {
   await restoreProjectBuild(ROOT, progress);
 }
 
+/** Writes `svg` to --chart, or to `fallback` in the project. */
+async function writeChart(svg: string, fallback: string): Promise<void> {
+  const chart = resolve(ROOT, values.chart ?? fallback);
+  await mkdir(dirname(chart), { recursive: true });
+  await writeFile(chart, svg);
+  progress(`chart: ${chart}`);
+}
+
+/** Writes the results to --json, when given. */
+async function writeJson(results: BenchResults | InstructionResults): Promise<void> {
+  if (values.json === undefined) return;
+  await writeFile(resolve(values.json), `${JSON.stringify(results, null, 2)}\n`);
+  progress(`results: ${resolve(values.json)}`);
+}
+
 /** Prints the report and writes the chart for measured results. */
 async function report(results: BenchResults): Promise<void> {
   console.log(finalReport(results));
-  const chart = resolve(ROOT, values.chart);
-  await mkdir(dirname(chart), { recursive: true });
-  await writeFile(chart, chartSvg(results.sizes));
-  progress(`chart: ${chart}`);
+  await writeChart(chartSvg(results.sizes), 'docs/performance.svg');
+}
+
+/** The heading of an `--instructions` report: machine and method. */
+function instructionsHeading(results: InstructionResults): string {
+  // Results written before targets were counted side by side have no `concurrency`: one at a time.
+  const { warmup, rounds, requests: perRound, concurrency = 1, load: secondary } = results.options;
+  return [
+    `# edgewire benchmark: instructions per request\n\n${machineReport(results.machine)}`,
+    `callgrind (V8 --single-threaded), ${warmup} requests to warm up, then ${rounds} round(s) of ${perRound} sequential keep-alive requests per route, each target in its own workerd (${concurrency} at once); median (round CV). A round in which V8 collects garbage counts some 100–200k more per request: the median leaves it out, the CV shows it. "—": the target does not serve the route.`,
+    `Secondary: req/s and latency outside valgrind, ${secondary.connections} connections, ${secondary.warmup} s warm-up then ${secondary.duration} s × ${secondary.rounds} round(s) per target and route, alternating; medians.\n`,
+  ].join('\n');
 }
 
 /** `--report results.json`: the tables and chart of an earlier run, without measuring again. */
 async function reportOnly(path: string): Promise<void> {
-  const results = JSON.parse(await readFile(resolve(path), 'utf8')) as BenchResults;
-  console.log(`# edgewire benchmark\n\n${machineReport(results.machine)}\n`);
-  for (const size of results.sizes) console.log(`${sizeReport(size)}\n`);
-  await report(results);
+  const results = JSON.parse(await readFile(resolve(path), 'utf8')) as BenchResults | InstructionResults;
+  if ('kind' in results && results.kind === 'instructions') {
+    console.log(instructionsHeading(results));
+    for (const size of results.sizes) console.log(`${instructionSizeReport(size)}\n`);
+    return writeChart(instructionsChartSvg(results.sizes), 'docs/performance-instructions.svg');
+  }
+  const loadResults = results as BenchResults;
+  console.log(`# edgewire benchmark\n\n${machineReport(loadResults.machine)}\n`);
+  for (const size of loadResults.sizes) console.log(`${sizeReport(size)}\n`);
+  await report(loadResults);
 }
 
 async function main(): Promise<void> {
@@ -285,19 +391,27 @@ async function main(): Promise<void> {
     console.log(`${sizeReport(result)}\n`);
   }
   await report(results);
-  if (values.json) {
-    await writeFile(resolve(values.json), `${JSON.stringify(results, null, 2)}\n`);
-    progress(`results: ${resolve(values.json)}`);
-  }
+  await writeJson(results);
 }
 
-/** `--instructions`: the instruction-count tables, one per size. */
+/** `--instructions`: the instruction-count tables, one per size, the chart and the JSON. */
 async function instructionsMain(): Promise<void> {
   const started = performance.now();
-  console.log(`# edgewire benchmark: instructions per request\n\n${machineReport(describeMachine(load.tool, nginx))}`);
-  console.log(`callgrind (V8 --single-threaded), ${INSTRUCTION_WARMUP} requests to warm up, then ${load.rounds} round(s) of ${requests} sequential keep-alive requests per route; median (round CV). A round in which V8 collects garbage counts some 100–200k more per request: the median leaves it out, the CV shows it.\n`);
+  const results: InstructionResults = {
+    kind: 'instructions',
+    machine: describeMachine(load.tool, nginx),
+    options: { warmup: INSTRUCTION_WARMUP, requests, rounds: load.rounds, concurrency: CALLGRIND_CONCURRENCY, load: { ...SECONDARY_LOAD, connections: load.connections } },
+    sizes: [],
+  };
+  console.log(instructionsHeading(results));
   const config = readProjectConfig(ROOT);
-  for (const size of sizes) await instructionsSize(size, config);
+  for (const size of sizes) {
+    const result = await instructionsSize(size, config);
+    results.sizes.push(result);
+    console.log(`${instructionSizeReport(result)}\n`);
+  }
+  await writeChart(instructionsChartSvg(results.sizes), 'docs/performance-instructions.svg');
+  await writeJson(results);
   progress(`measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

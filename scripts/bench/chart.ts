@@ -1,10 +1,12 @@
 /**
  * The benchmark chart as hand-written SVG: requests/s, requests/s as a fraction of the floor's,
- * and startup time against archive size N (log scale). Same results in, same bytes out.
+ * and startup time against archive size N (log scale); and, for `--instructions`, instructions per
+ * request by route and target. Same results in, same bytes out.
  */
 import { median, summarize } from './load';
 import { versusFloor } from './report';
-import type { SizeResult, TargetName } from './results';
+import { roundSummary } from './instructions';
+import type { InstructionSize, SizeResult, TargetInfo, TargetName } from './results';
 
 interface Series {
   label: string;
@@ -20,6 +22,8 @@ interface Panel {
 }
 
 const PANEL = { width: 480, height: 360, left: 72, right: 20, top: 44, bottom: 100 };
+/** Height of a legend row; a panel fits two rows of two entries, more rows make it taller. */
+const LEGEND_ROW = 20;
 const FONT = 'font-family="system-ui, sans-serif"';
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -38,7 +42,15 @@ function niceStep(max: number): number {
   return [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((step) => step >= raw) ?? 10 * magnitude;
 }
 
-function panelSvg(panel: Panel, offsetX: number, sizes: readonly number[]): string {
+/** Where a panel goes in the SVG: its top-left corner. */
+interface Origin {
+  x: number;
+  y: number;
+}
+
+function panelSvg(panel: Panel, origin: Origin, sizes: readonly number[]): string {
+  const { x: offsetX, y: offsetY } = origin;
+  const top = offsetY + PANEL.top;
   const plotWidth = PANEL.width - PANEL.left - PANEL.right;
   const plotHeight = PANEL.height - PANEL.top - PANEL.bottom;
   const [minLog, maxLog] = [Math.log10(Math.min(...sizes)), Math.log10(Math.max(...sizes))];
@@ -47,9 +59,9 @@ function panelSvg(panel: Panel, offsetX: number, sizes: readonly number[]): stri
   const maxValue = Math.max(1, ...panel.series.flatMap((series) => series.points.map(([, value]) => value)));
   const step = niceStep(maxValue * 1.05);
   const yMax = Math.ceil((maxValue * 1.05) / step) * step;
-  const y = (value: number): number => PANEL.top + plotHeight - (value / yMax) * plotHeight;
+  const y = (value: number): number => top + plotHeight - (value / yMax) * plotHeight;
   const parts: string[] = [
-    `<text x="${px(offsetX + PANEL.width / 2)}" y="24" text-anchor="middle" font-size="15" font-weight="600">${escape(panel.title)}</text>`,
+    `<text x="${px(offsetX + PANEL.width / 2)}" y="${px(offsetY + 24)}" text-anchor="middle" font-size="15" font-weight="600">${escape(panel.title)}</text>`,
   ];
   for (let value = 0; value <= yMax + step / 2; value += step) {
     parts.push(
@@ -59,14 +71,14 @@ function panelSvg(panel: Panel, offsetX: number, sizes: readonly number[]): stri
   }
   for (const n of sizes) {
     parts.push(
-      `<line x1="${px(x(n))}" x2="${px(x(n))}" y1="${px(PANEL.top)}" y2="${px(PANEL.top + plotHeight)}" stroke="#f0f0f0"/>`,
-      `<text x="${px(x(n))}" y="${px(PANEL.top + plotHeight + 18)}" text-anchor="middle" font-size="12">${short(n)}</text>`,
+      `<line x1="${px(x(n))}" x2="${px(x(n))}" y1="${px(top)}" y2="${px(top + plotHeight)}" stroke="#f0f0f0"/>`,
+      `<text x="${px(x(n))}" y="${px(top + plotHeight + 18)}" text-anchor="middle" font-size="12">${short(n)}</text>`,
     );
   }
   parts.push(
-    `<rect x="${px(offsetX + PANEL.left)}" y="${PANEL.top}" width="${plotWidth}" height="${plotHeight}" fill="none" stroke="#888"/>`,
-    `<text x="${px(offsetX + PANEL.left + plotWidth / 2)}" y="${px(PANEL.top + plotHeight + 40)}" text-anchor="middle" font-size="12">articles in the archive, N (log scale)</text>`,
-    `<text transform="translate(${px(offsetX + 18)} ${px(PANEL.top + plotHeight / 2)}) rotate(-90)" text-anchor="middle" font-size="12">${escape(panel.yLabel)}</text>`,
+    `<rect x="${px(offsetX + PANEL.left)}" y="${px(top)}" width="${plotWidth}" height="${plotHeight}" fill="none" stroke="#888"/>`,
+    `<text x="${px(offsetX + PANEL.left + plotWidth / 2)}" y="${px(top + plotHeight + 40)}" text-anchor="middle" font-size="12">articles in the archive, N (log scale)</text>`,
+    `<text transform="translate(${px(offsetX + 18)} ${px(top + plotHeight / 2)}) rotate(-90)" text-anchor="middle" font-size="12">${escape(panel.yLabel)}</text>`,
   );
   panel.series.forEach((series, index) => {
     const dash = series.dashed ? ' stroke-dasharray="6 4"' : '';
@@ -74,7 +86,7 @@ function panelSvg(panel: Panel, offsetX: number, sizes: readonly number[]): stri
     parts.push(`<polyline points="${points}" fill="none" stroke="${series.color}" stroke-width="2"${dash}/>`);
     for (const [n, value] of series.points) parts.push(`<circle cx="${px(x(n))}" cy="${px(y(value))}" r="3.5" fill="${series.color}"/>`);
     const legendX = offsetX + PANEL.left + (index % 2) * (plotWidth / 2);
-    const legendY = PANEL.top + plotHeight + 64 + Math.floor(index / 2) * 20;
+    const legendY = top + plotHeight + 64 + Math.floor(index / 2) * LEGEND_ROW;
     parts.push(
       `<line x1="${px(legendX)}" x2="${px(legendX + 24)}" y1="${px(legendY - 4)}" y2="${px(legendY - 4)}" stroke="${series.color}" stroke-width="2"${dash}/>`,
       `<text x="${px(legendX + 30)}" y="${px(legendY)}" font-size="12">${escape(series.label)}</text>`,
@@ -142,7 +154,68 @@ export function chartSvg(sizes: readonly SizeResult[]): string {
   <title id="title">edgewire benchmark: throughput and startup against archive size</title>
   <desc id="desc">${escape(description)}</desc>
   <rect width="${width}" height="${PANEL.height}" fill="#ffffff"/>
-  ${panels.map((panel, index) => panelSvg(panel, index * PANEL.width, ns)).join('\n  ')}
+  ${panels.map((panel, index) => panelSvg(panel, { x: index * PANEL.width, y: 0 }, ns)).join('\n  ')}
+</svg>
+`;
+}
+
+/** Colours by kind, in target order: the app solid blue, floors dashed greys, peers solid. */
+const TARGET_STYLES = {
+  app: [{ color: '#0072b2' }],
+  floor: [{ color: '#555555', dashed: true }, { color: '#cc79a7', dashed: true }, { color: '#999999', dashed: true }],
+  peer: [{ color: '#d55e00' }, { color: '#009e73' }, { color: '#e69f00' }, { color: '#56b4e9' }, { color: '#f0e442' }],
+} satisfies Record<TargetInfo['kind'], { color: string; dashed?: boolean }[]>;
+
+/** Every target and route of the sizes, each once, in the order first seen. */
+function firstSeen<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item] as const)).values()];
+}
+
+/** A target's median instructions per request on a route at each size that counted it. */
+function instructionPoints(sizes: readonly InstructionSize[], route: string, target: string): [number, number][] {
+  return sizes.flatMap((size): [number, number][] => {
+    const rounds = size.routes.find((candidate) => candidate.name === route)?.counts[target];
+    return rounds && rounds.length > 0 ? [[size.size, roundSummary(rounds).median]] : [];
+  });
+}
+
+const COLUMNS = 3;
+
+/**
+ * The `--instructions` chart: one panel per route, a line per target (app, floors, peers) of the
+ * median instructions per request against N, log x axis; a target without the route is left out
+ * of that panel.
+ */
+export function instructionsChartSvg(sizes: readonly InstructionSize[]): string {
+  const ns = sizes.map((size) => size.size);
+  const targets = firstSeen(sizes.flatMap((size) => size.targets), (target) => target.name);
+  // Routes in the largest size's order (the middle article exists only past N = 1).
+  const routes = firstSeen([...sizes].reverse().flatMap((size) => size.routes), (route) => route.name);
+  const styleOf = (target: TargetInfo): { color: string; dashed?: boolean } => {
+    const styles = TARGET_STYLES[target.kind];
+    const index = targets.filter((other) => other.kind === target.kind).indexOf(target);
+    return styles[index % styles.length]!;
+  };
+  const panels: Panel[] = routes.map((route) => ({
+    title: route.label,
+    yLabel: 'instructions per request',
+    series: targets
+      .map((target) => ({ label: target.label, ...styleOf(target), points: instructionPoints(sizes, route.name, target.name) }))
+      .filter((series) => series.points.length > 0),
+  }));
+  const legendRows = Math.max(2, ...panels.map((panel) => Math.ceil(panel.series.length / 2)));
+  const cellHeight = PANEL.height + (legendRows - 2) * LEGEND_ROW;
+  const columns = Math.min(COLUMNS, Math.max(1, panels.length));
+  const width = PANEL.width * columns;
+  const height = cellHeight * Math.max(1, Math.ceil(panels.length / columns));
+  const description =
+    `Median instructions per request (valgrind callgrind, V8 --single-threaded) against archive size N = ${ns.join(', ')}, one panel per route: ` +
+    `${targets.map((target) => target.label).join(', ')}.`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc" ${FONT} fill="#222">
+  <title id="title">edgewire benchmark: instructions per request against archive size</title>
+  <desc id="desc">${escape(description)}</desc>
+  <rect width="${width}" height="${height}" fill="#ffffff"/>
+  ${panels.map((panel, index) => panelSvg(panel, { x: (index % columns) * PANEL.width, y: Math.floor(index / columns) * cellHeight }, ns)).join('\n  ')}
 </svg>
 `;
 }

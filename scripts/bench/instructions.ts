@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { findExecutable, freePort, runCommand, stopServer } from './processes';
+import type { TargetKind } from './results';
 import { startWorkerd, waitUntilServing, writeConfig, type Service } from './workerd';
 
 /** valgrind and callgrind_control, or a message naming the package to install. */
@@ -29,19 +30,31 @@ export interface CountOptions {
   rounds: number;
 }
 
-/** One request of a route, on a target. */
-export interface CountedRoute {
-  name: string;
+/** The request a target answers a route with. */
+export interface TargetRequest {
   path: string;
   headers: Record<string, string>;
   status: number;
+}
+
+/**
+ * A target: workerd services (the first is served) and, by route name, the request to send it;
+ * a route it does not serve is left out. Without `kind` it is a peer design, reported as
+ * peer ÷ app.
+ */
+export interface InstructionTarget {
+  name: string;
+  label: string;
+  kind?: TargetKind;
+  services: Service[];
+  routes: Record<string, TargetRequest>;
 }
 
 /** Under valgrind workerd starts some 50 times slower. */
 const START_TIMEOUT_MS = 180_000;
 
 /** GETs `path` on a kept-alive connection and checks the status; the body is read and dropped. */
-function send(agent: Agent, port: number, route: CountedRoute): Promise<void> {
+function send(agent: Agent, port: number, route: TargetRequest): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: route.path, headers: route.headers, agent }, (res) => {
       res.resume();
@@ -53,7 +66,7 @@ function send(agent: Agent, port: number, route: CountedRoute): Promise<void> {
   });
 }
 
-async function sendMany(agent: Agent, port: number, route: CountedRoute, count: number): Promise<void> {
+async function sendMany(agent: Agent, port: number, route: TargetRequest, count: number): Promise<void> {
   for (let i = 0; i < count; i++) await send(agent, port, route);
 }
 
@@ -65,34 +78,35 @@ async function dumpedInstructions(file: string): Promise<number> {
 }
 
 /**
- * Runs `services` (the first is served) in workerd under callgrind and returns, per route, the
- * instructions per request of each round.
+ * Runs the target's workerd under callgrind and returns, by route name, the instructions per
+ * request of each round; `timeoutMs` bounds its start (a large content module starts slowly).
  */
-export async function countInstructions(dir: string, services: readonly Service[], routes: readonly CountedRoute[], options: CountOptions): Promise<Record<string, number[]>> {
+export async function countInstructions(dir: string, target: InstructionTarget, options: CountOptions, timeoutMs = START_TIMEOUT_MS): Promise<Record<string, number[]>> {
   const tools = findValgrind();
   if (typeof tools === 'string') throw new Error(tools);
-  const name = services[0]!.name;
+  const routes = Object.entries(target.routes);
+  if (routes.length === 0) return {};
   const port = await freePort();
-  const config = join(dir, `instructions-${name}.capnp`);
-  const out = join(dir, `callgrind-${name}.out`);
-  await writeConfig(config, services, [{ service: name, port }], ['--single-threaded']);
+  const config = join(dir, `instructions-${target.name}.capnp`);
+  const out = join(dir, `callgrind-${target.name}.out`);
+  await writeConfig(config, target.services, [{ service: target.services[0]!.name, port }], ['--single-threaded']);
   const launcher = [tools.valgrind, '--tool=callgrind', '--instr-atstart=yes', '--dump-line=no', `--callgrind-out-file=${out}`];
-  const server = startWorkerd(config, join(dir, `callgrind-${name}.log`), launcher);
+  const server = startWorkerd(config, join(dir, `callgrind-${target.name}.log`), launcher);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const pid = String(server.child.pid);
   let dumps = 0;
   try {
-    await waitUntilServing(server, port, routes[0]!.path, START_TIMEOUT_MS);
+    await waitUntilServing(server, port, routes[0]![1].path, timeoutMs);
     // Every route is warmed before any is counted, and the rounds go round the routes, so code
     // they share is compiled by then and no route is measured while another's code still tiers up.
-    for (const route of routes) await sendMany(agent, port, route, options.warmup);
-    const counts: Record<string, number[]> = Object.fromEntries(routes.map((route) => [route.name, []]));
+    for (const [, route] of routes) await sendMany(agent, port, route, options.warmup);
+    const counts: Record<string, number[]> = Object.fromEntries(routes.map(([name]) => [name, []]));
     for (let round = 0; round < options.rounds; round++) {
-      for (const route of routes) {
+      for (const [name, route] of routes) {
         await runCommand(tools.control, ['-z', pid]);
         await sendMany(agent, port, route, options.requests);
         await runCommand(tools.control, ['-d', pid]);
-        counts[route.name]!.push((await dumpedInstructions(`${out}.${++dumps}`)) / options.requests);
+        counts[name]!.push((await dumpedInstructions(`${out}.${++dumps}`)) / options.requests);
       }
     }
     return counts;
@@ -101,14 +115,6 @@ export async function countInstructions(dir: string, services: readonly Service[
     await stopServer(server);
   }
 }
-
-/** A route's rounds on every target: app, bare floor, headers floor. */
-export interface CountedResult {
-  label: string;
-  counts: Record<InstructionTarget, number[]>;
-}
-
-export type InstructionTarget = 'app' | 'bare' | 'headers';
 
 /** The median of the rounds and their coefficient of variation (stdev ÷ mean) in percent. */
 export function roundSummary(rounds: readonly number[]): { median: number; cv: number } {
@@ -119,14 +125,3 @@ export function roundSummary(rounds: readonly number[]): { median: number; cv: n
   const variance = rounds.reduce((sum, x) => sum + (x - mean) ** 2, 0) / rounds.length;
   return { median, cv: (Math.sqrt(variance) / mean) * 100 };
 }
-
-/** The markdown rows: thousands of instructions per request (round CV %) and the ratios to the floors. */
-export function instructionRows(results: readonly CountedResult[]): string[][] {
-  return results.map(({ label, counts }) => {
-    const [app, bare, headers] = (['app', 'bare', 'headers'] as const).map((target) => roundSummary(counts[target]));
-    const cell = ({ median, cv }: { median: number; cv: number }): string => `${(median / 1000).toFixed(1)}k (${cv.toFixed(1)} %)`;
-    return [label, cell(app!), cell(bare!), cell(headers!), `${(app!.median / bare!.median).toFixed(2)}×`, `${(app!.median / headers!.median).toFixed(2)}×`];
-  });
-}
-
-export const INSTRUCTION_HEADER = ['route', 'app instr/req (CV)', 'bare floor (CV)', 'headers floor (CV)', 'app ÷ bare', 'app ÷ headers'];

@@ -27,6 +27,9 @@ export interface Target {
   name: string;
   port: number;
   path: string;
+  /** This target's request headers and expected status, where they differ from the route's. */
+  headers?: Record<string, string>;
+  status?: number;
 }
 
 export interface LoadOptions {
@@ -147,10 +150,11 @@ function runWrk(binary: string, target: Target, headers: Record<string, string>,
  */
 export async function compareTargets(targets: readonly Target[], headers: Record<string, string>, status: number, options: LoadOptions): Promise<Map<string, Run[]>> {
   const runs = new Map<string, Run[]>(targets.map((target) => [target.name, []]));
-  for (const target of targets) await runLoad(target, headers, status, options, options.warmup);
+  const run = (target: Target, seconds: number): Promise<Run> => runLoad(target, target.headers ?? headers, target.status ?? status, options, seconds);
+  for (const target of targets) await run(target, options.warmup);
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
-    for (const target of order) runs.get(target.name)!.push(await runLoad(target, headers, status, options, options.duration));
+    for (const target of order) runs.get(target.name)!.push(await run(target, options.duration));
   }
   return runs;
 }

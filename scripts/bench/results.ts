@@ -48,3 +48,48 @@ export interface BenchResults {
   options: { sizes: number[]; duration: number; rounds: number; connections: number; warmup: number };
   sizes: SizeResult[];
 }
+
+/** What `--instructions` measured: written as JSON by `--json`, printed and drawn again by `--report`. */
+export interface InstructionResults {
+  kind: 'instructions';
+  machine: Machine;
+  options: {
+    /** Requests per route before counting. */
+    warmup: number;
+    /** Requests per callgrind round. */
+    requests: number;
+    rounds: number;
+    /** How many targets were counted at once, each in its own workerd. */
+    concurrency: number;
+    /** The secondary load runs, outside valgrind. */
+    load: { duration: number; rounds: number; warmup: number; connections: number };
+  };
+  sizes: InstructionSize[];
+}
+
+/** A measured target: the app, a floor or a peer design. */
+export interface TargetInfo {
+  name: string;
+  label: string;
+  kind: TargetKind;
+}
+
+/** The app (one), a floor (app ÷ floor is reported) or a peer (peer ÷ app is reported). */
+export type TargetKind = 'app' | 'floor' | 'peer';
+
+/** One route at one size: instructions per request per round, and load runs, by target name; a target without the route is absent. */
+export interface InstructionRoute {
+  name: string;
+  label: string;
+  counts: Record<string, number[]>;
+  load: Record<string, Run[]>;
+}
+
+export interface InstructionSize {
+  size: number;
+  articles: number;
+  /** Wall time of the whole size: build, callgrind and load. */
+  seconds: number;
+  targets: TargetInfo[];
+  routes: InstructionRoute[];
+}

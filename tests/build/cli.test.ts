@@ -74,6 +74,12 @@ describe('bench --instructions', { timeout: 30_000 }, () => {
     expect((await help('bench')).stdout).toContain('\n  --instructions           instead of load, count the instructions workerd executes per request\n');
   });
 
+  it('names its chart and its secondary load runs in the usage', async () => {
+    const { stdout } = await help('bench');
+    expect(stdout).toContain('docs/performance-instructions.svg with --instructions');
+    expect(stdout).toContain('Then, outside valgrind, 2 s × 3 rounds of load per target and\n');
+  });
+
   it('without valgrind on the PATH: one line naming the package, exit 2', async () => {
     expect(await run('bench', ['--instructions'], { ...process.env, PATH: '/nonexistent' })).toEqual({
       code: 2,
