@@ -10,6 +10,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ProjectConfig } from './bench/bundle';
+import type { Peer } from './bench/peers';
 import { chartSvg, instructionsChartSvg } from './bench/chart';
 import { floorModule, floorRoute, type FloorKind } from './bench/floor';
 import { instructionSizeReport } from './bench/instruction-report';
@@ -65,7 +66,10 @@ floor Worker (and nginx, when installed). The report goes to stdout, progress to
                            one pre-built Headers object): --rounds rounds of --requests sequential
                            keep-alive requests per route after ${INSTRUCTION_WARMUP} to warm up; needs valgrind.
                            Then, outside valgrind, ${SECONDARY_LOAD.duration} s × ${SECONDARY_LOAD.rounds} rounds of load per target and
-                           route (after ${SECONDARY_LOAD.warmup} s to warm up) for req/s and p50/p99, secondary figures
+                           route (after ${SECONDARY_LOAD.warmup} s to warm up) for req/s and p50/p99, secondary figures.
+                           The peer designs (bench/peers: a naive Hono Worker, Astro SSR) are built
+                           once (npm ci in bench/peers/astro the first time) and counted at every size
+  --skip-peers             with --instructions, leave the peer designs out
   --requests <n>           requests per round with --instructions (default: 200)
   --keep                   keep the temporary directory
   -h, --help               print this and exit`,
@@ -83,6 +87,7 @@ const { values } = parseCommandLine(BENCH, {
     report: { type: 'string' },
     instructions: { type: 'boolean', default: false },
     requests: { type: 'string', default: '200' },
+    'skip-peers': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -118,6 +123,7 @@ const load: LoadOptions = {
 // Loaded once the command line is read: it loads wrangler, seconds that --help should not wait.
 const { buildArchive, restoreProjectBuild, serve } = await import('./bench/archive');
 const { readProjectConfig } = await import('./bench/bundle');
+const { buildPeers, peerTarget } = await import('./bench/peers');
 const nginx = findNginx();
 const tmp = mkdtempSync(join(tmpdir(), 'edgewire-bench-'));
 const progress = (message: string): void => console.error(`[bench] ${message}`);
@@ -258,7 +264,16 @@ async function instructionTargets(dir: string, app: Service[], routes: readonly 
     { name: 'bare', label: 'bare floor', kind: 'floor', services: [await writeFloor(dir, routes, config, 'bare', 'bare')], routes: floorRequests(routes) },
     { name: 'headers', label: 'headers floor', kind: 'floor', services: [await writeFloor(dir, routes, config, 'headers', 'headers')], routes: floorRequests(routes) },
   ];
+  if (!values['skip-peers']) targets.push(...(await builtPeers(config)).map(peerTarget));
   return targets;
+}
+
+let peers: Promise<Peer[]> | undefined;
+
+/** The peer designs, built the first time they are needed (they serve the seed article at every N). */
+function builtPeers(config: ProjectConfig): Promise<Peer[]> {
+  peers ??= mkdir(join(tmp, 'peers')).then(() => buildPeers(ROOT, join(tmp, 'peers'), config, (message) => progress(`peers: ${message}`)));
+  return peers;
 }
 
 /** Short load runs of every target on every route it serves, each target in its own workerd, outside valgrind. */

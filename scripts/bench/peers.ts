@@ -5,8 +5,8 @@
  * content collection and one on-demand route. Each is built offline (the npm registry aside) into
  * workerd services the bench runs like the app's, and checked to serve the seed article.
  *
- * `npx tsx scripts/bench/peers.ts` builds them, serves them and prints what each route answers;
- * `--instructions` also counts their instructions per request under callgrind.
+ * `npm run bench -- --instructions` counts them beside the app; `npx tsx scripts/bench/peers.ts`
+ * only builds them, serves them and prints what each route answers.
  */
 import { mkdtempSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ProjectConfig } from './bundle';
 import { get, type Fetched } from './http';
-import type { CountedRoute } from './instructions';
+import type { InstructionTarget } from './instructions';
 import { buildAstro } from './peers/astro';
 import { buildNaiveHono } from './peers/naive-hono';
 import { readSeedArticles, type SeedArticle } from './peers/seed';
@@ -54,9 +54,9 @@ function articleRoutes(slug: string, names: readonly PeerRouteName[]): Peer['rou
   return Object.fromEntries(names.map((name) => [name, all[name]]));
 }
 
-/** A peer's routes as `countInstructions` takes them. */
-export function countedRoutes(peer: Peer): CountedRoute[] {
-  return Object.entries(peer.routes).map(([name, route]) => ({ name, ...route! }));
+/** A peer as a target of `npm run bench -- --instructions`. */
+export function peerTarget({ name, label, services, routes }: Peer): InstructionTarget {
+  return { name, label, kind: 'peer', services, routes: Object.fromEntries(Object.entries(routes).filter((entry): entry is [string, PeerRoute] => entry[1] !== undefined)) };
 }
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -144,36 +144,17 @@ const PEERS_COMMAND = {
 
 Builds the bench's peer designs (naive Hono, Astro SSR on Workers) over the seed article, serves
 each in workerd and prints what each route answers. The Astro peer is installed (npm ci in
-bench/peers/astro) on first use.
+bench/peers/astro) on first use. \`npm run bench -- --instructions\` counts them beside the app.
 
 Options:
-  --instructions      also count instructions per request under callgrind (needs valgrind)
-  --requests <n>      requests per round with --instructions (default: 200)
-  --rounds <n>        rounds with --instructions (default: 5)
-  --warmup <n>        requests per route before counting (default: 200)
   --keep              keep the temporary directory
   -h, --help          show this help`,
 };
 
 async function main(): Promise<void> {
-  const { parseCommandLine, usageError } = await import('../cli');
-  const { values } = parseCommandLine(PEERS_COMMAND, {
-    options: {
-      instructions: { type: 'boolean', default: false },
-      requests: { type: 'string', default: '200' },
-      rounds: { type: 'string', default: '5' },
-      warmup: { type: 'string', default: '200' },
-      keep: { type: 'boolean', default: false },
-    },
-  });
-  const count = (name: string, text: string): number => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < 1) usageError(PEERS_COMMAND, `--${name} must be a whole number ≥ 1, not ${text}`);
-    return value;
-  };
-  const options = { requests: count('requests', values.requests), rounds: count('rounds', values.rounds), warmup: count('warmup', values.warmup) };
+  const { parseCommandLine } = await import('../cli');
+  const { values } = parseCommandLine(PEERS_COMMAND, { options: { keep: { type: 'boolean', default: false } } });
   const { readProjectConfig } = await import('./bundle');
-  const { countInstructions, findValgrind, roundSummary } = await import('./instructions');
   const root = resolve(import.meta.dirname, '../..');
   const dir = mkdtempSync(join(tmpdir(), 'edgewire-peers-'));
   const progress = (message: string): void => console.error(`[peers] ${message}`);
@@ -191,17 +172,6 @@ async function main(): Promise<void> {
       for (const answer of peer.answers) {
         const { status, headers, body } = answer.response;
         console.log(`  ${answer.route}: GET ${answer.path} → ${status}, ${body.byteLength.toLocaleString('en')} B, ${headers['content-type']}, Cache-Control: ${headers['cache-control']}`);
-      }
-    }
-    if (!values.instructions) return;
-    const valgrind = findValgrind();
-    if (typeof valgrind === 'string') throw new Error(valgrind);
-    for (const peer of peers) {
-      progress(`callgrind: ${peer.name}`);
-      const counts = await countInstructions(dir, peer.services, countedRoutes(peer), options);
-      for (const [route, rounds] of Object.entries(counts)) {
-        const { median, cv } = roundSummary(rounds);
-        console.log(`${peer.name} ${route}: ${(median / 1000).toFixed(1)}k instr/req (round CV ${cv.toFixed(1)} %; rounds ${rounds.map((n) => (n / 1000).toFixed(1)).join(', ')})`);
       }
     }
   }, cleanUp, progress);
