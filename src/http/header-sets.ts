@@ -33,8 +33,3 @@ export function keptHeaders(key: string, date: HttpDate, make: () => Headers): H
   }
   return set.headers;
 }
-
-/** Sets kept now (for tests and measurement). */
-export function keptHeaderSets(): number {
-  return kept.size;
-}

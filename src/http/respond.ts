@@ -1,5 +1,4 @@
 import { getPath } from 'hono/utils/url';
-import { completed } from './complete';
 import { httpDate } from './date';
 import { applyCommonHeaders, contentSecurityPolicy, type HtmlKind } from './headers';
 import { keptHeaders } from './header-sets';
@@ -47,14 +46,14 @@ function conditionalHeaders(request: Request) {
 /**
  * The one place a representation becomes a Response: caching headers from the policy table,
  * validators, the conditional request outcome (304 / 412), and the fields every response
- * carries, so the response is complete (complete.ts).
+ * carries: the response is complete (complete.ts).
  */
 export function sendEntity(request: Request, entity: Entity, delivery: Delivery): Response | Promise<Response> {
   const status = delivery.status ?? 200;
   const outcome = status === 200 ? evaluatePreconditions(conditionalHeaders(request), entity) : 'proceed';
   if (outcome === 'precondition-failed') return new Response(null, { status: 412, headers: { 'Cache-Control': cacheControl('clientError') } });
   // RFC 9110 §15.4.5: a 304 carries the validators and caching fields a 200 would, no content metadata.
-  if (outcome === 'not-modified') return completed(new Response(null, { status: 304, headers: headerSet(request, entity, delivery, 304, 0) }));
+  if (outcome === 'not-modified') return new Response(null, { status: 304, headers: headerSet(request, entity, delivery, 304, 0) });
   const { body } = entity;
   if (typeof body === 'function') return body().then((bytes) => withBody(request, entity, delivery, status, bytes));
   return withBody(request, entity, delivery, status, typeof body === 'string' ? UTF8.encode(body) : body);
@@ -62,7 +61,7 @@ export function sendEntity(request: Request, entity: Entity, delivery: Delivery)
 
 // Bytes, so Content-Length is exact and HEAD (served by Hono from GET) keeps it.
 function withBody(request: Request, entity: Entity, delivery: Delivery, status: number, bytes: Uint8Array): Response {
-  return completed(new Response(bytes, { status, headers: headerSet(request, entity, delivery, status, bytes.byteLength) }));
+  return new Response(bytes, { status, headers: headerSet(request, entity, delivery, status, bytes.byteLength) });
 }
 
 /** The response's complete header set: kept when the delivery has a key, else made for this response. */

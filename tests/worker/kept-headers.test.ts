@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../src/app';
 import { httpDate } from '../../src/http/date';
 import { keptHeaders } from '../../src/http/header-sets';
+import { keepBounded } from '../../src/store/keep';
 import { seed } from '../fixtures/seed';
 import { ORIGIN, request } from './helpers';
 
@@ -36,6 +37,17 @@ describe('keptHeaders', () => {
       ['date', 'Mon, 30 Nov 2026 09:00:02 GMT'],
       ['etag', '"e"'],
     ]);
+  });
+});
+
+describe('keepBounded', () => {
+  it('keeps at most the limit, dropping the first kept; setting a kept key again drops nothing', () => {
+    const map = new Map<string, number>();
+    for (const [key, value] of [['a', 1], ['b', 2], ['c', 3]] as const) keepBounded(map, 3, key, value);
+    expect(keepBounded(map, 3, 'b', 20)).toBe(20);
+    expect([...map]).toEqual([['a', 1], ['b', 20], ['c', 3]]);
+    keepBounded(map, 3, 'd', 4);
+    expect([...map]).toEqual([['b', 20], ['c', 3], ['d', 4]]);
   });
 });
 
