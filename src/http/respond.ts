@@ -1,4 +1,5 @@
 import { getPath } from 'hono/utils/url';
+import { finish } from './complete';
 import { httpDate } from './date';
 import { applyCommonHeaders, contentSecurityPolicy, type HtmlKind } from './headers';
 import { keptHeaders } from './header-sets';
@@ -51,7 +52,7 @@ function conditionalHeaders(request: Request) {
 export function sendEntity(request: Request, entity: Entity, delivery: Delivery): Response | Promise<Response> {
   const status = delivery.status ?? 200;
   const outcome = status === 200 ? evaluatePreconditions(conditionalHeaders(request), entity) : 'proceed';
-  if (outcome === 'precondition-failed') return new Response(null, { status: 412, headers: { 'Cache-Control': cacheControl('clientError') } });
+  if (outcome === 'precondition-failed') return finish(new Response(null, { status: 412, headers: { 'Cache-Control': cacheControl('clientError') } }), request, getPath(request));
   // RFC 9110 §15.4.5: a 304 carries the validators and caching fields a 200 would, no content metadata.
   if (outcome === 'not-modified') return new Response(null, { status: 304, headers: headerSet(request, entity, delivery, 304, 0) });
   const { body } = entity;

@@ -6,7 +6,7 @@ import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
 import { buildId, findArticle } from '../store';
 import { sendFormat } from './article-page';
-import { route } from './handler';
+import { route, sent } from './handler';
 import { listAnswer, type ListAnswer } from './list-answer';
 import { oembedRoute } from './oembed';
 
@@ -43,5 +43,5 @@ function sendList(c: Context<AppEnv>, answer: ListAnswer): Response | Promise<Re
     return answer.status === 400 ? problem(400, answer.detail, instance, { errors: answer.errors }) : problem(404, answer.detail, instance);
   }
   const entity = { body: answer.bytes, contentType: JSON_TYPE, etag: answer.etag };
-  return sendEntity(c.req.raw, entity, { kind: 'list', tags: cacheTags.list(buildId), headers: { Link: answer.links }, key: answer.key });
+  return sent(c, sendEntity(c.req.raw, entity, { kind: 'list', tags: cacheTags.list(buildId), headers: { Link: answer.links }, key: answer.key }));
 }

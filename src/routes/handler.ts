@@ -30,7 +30,21 @@ function answerWith(c: Context<AppEnv>, answer: Answer, served: Served): Respons
   return response instanceof Promise ? response.then((done) => completed(c, done)) : completed(c, response);
 }
 
-/** `response` with the common fields, for the request of `c`. */
+/**
+ * Notes that `response` (sendEntity's) is complete already, so the route sends it as it is.
+ *
+ * The note is kept on the request's context, never on the Response: measured (issue 11), marking
+ * a Response (a WeakSet of them, or a property on one) keeps it, and the bytes workerd holds for
+ * it, until a full garbage collection (workerd grew by some 15 KB a request), and asking its
+ * headers (`headers.has`) makes their JavaScript object, some 20,000 instructions a request.
+ */
+export function sent(c: Context<AppEnv>, response: Response | Promise<Response>): Response | Promise<Response> {
+  if (response instanceof Promise) return response.then((done) => sent(c, done));
+  c.set('complete', response);
+  return response;
+}
+
+/** `response` with the common fields, for the request of `c` (unless it is complete already). */
 export function completed(c: Context<AppEnv>, response: Response): Response {
-  return finish(response, c.req.raw, c.req.path);
+  return c.get('complete') === response ? response : finish(response, c.req.raw, c.req.path);
 }

@@ -9,6 +9,7 @@ import { CACHE_POLICY, cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
 import { buildId, embedding, findArticleIgnoringCase, type StoredArticle } from '../store';
+import { sent } from './handler';
 import { parseOembedQuery, type OembedQuery } from './oembed-query';
 
 /**
@@ -82,5 +83,5 @@ export async function oembedRoute(c: Context<AppEnv>): Promise<Response> {
   if (article === undefined) return problem(404, `The url is not an article of ${origin}.`, instance);
   const body = JSON.stringify(oembedResponse(article, parsed.query, origin));
   const entity = { body, contentType: MEDIA_TYPES.json, etag: `"${await sha256Base64url(body, 22)}"` };
-  return sendEntity(c.req.raw, entity, { kind: 'article', tags: cacheTags.article(article.slug, buildId) });
+  return sent(c, sendEntity(c.req.raw, entity, { kind: 'article', tags: cacheTags.article(article.slug, buildId) }));
 }

@@ -7,7 +7,7 @@ import { sendEntity } from '../http/respond';
 import { buildId, findArticleIgnoringCase, findAsset, pages as bundledPages } from '../store';
 import { articleRoute, redirect } from './article-page';
 import { embedRoute } from './embed';
-import { route } from './handler';
+import { route, sent } from './handler';
 import { notFoundPage } from './not-found';
 import { parsePageQuery } from './paging';
 import { sendStored } from './stored';
@@ -46,6 +46,6 @@ pages.get(
   route((c) => {
     const asset = findAsset(c.req.param('name') ?? '');
     if (asset === undefined) return notFoundPage(c);
-    return sendEntity(c.req.raw, { body: asset.body, etag: `"${asset.hash}"`, contentType: asset.contentType }, { kind: 'asset', tags: cacheTags.build(buildId), key: '' });
+    return sent(c, sendEntity(c.req.raw, { body: asset.body, etag: `"${asset.hash}"`, contentType: asset.contentType }, { kind: 'asset', tags: cacheTags.build(buildId), key: '' }));
   }),
 );

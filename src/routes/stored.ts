@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env';
 import { sendEntity, type Delivery, type Entity } from '../http/respond';
 import { etagOf, keptBody, readBody } from '../store';
 import type { Representation } from '../store/bundle';
+import { sent } from './handler';
 
 /**
  * Sends a pre-rendered representation. Its ETag is known from the index, so a conditional
@@ -13,5 +14,5 @@ import type { Representation } from '../store/bundle';
 export function sendStored(c: Context<AppEnv>, representation: Representation, entity: Omit<Entity, 'body' | 'etag'>, delivery: Delivery): Response | Promise<Response> {
   const { origin, bodyCacheBytes } = c.get('served');
   const body = keptBody(representation, origin, bodyCacheBytes) ?? (() => readBody(representation, origin, c.env.ASSETS, bodyCacheBytes));
-  return sendEntity(c.req.raw, { ...entity, etag: etagOf(representation, origin), body }, { ...delivery, key: delivery.key ?? '' });
+  return sent(c, sendEntity(c.req.raw, { ...entity, etag: etagOf(representation, origin), body }, { ...delivery, key: delivery.key ?? '' }));
 }
