@@ -277,7 +277,11 @@ function builtPeers(config: ProjectConfig): Promise<Peer[]> {
 }
 
 /** Short load runs of every target on every route it serves, each target in its own workerd, outside valgrind. */
-async function loadInstructionTargets(dir: string, targets: readonly InstructionTarget[], routes: readonly ProbedRoute[]): Promise<Record<string, Record<string, Run[]>>> {
+async function loadInstructionTargets(
+  dir: string,
+  targets: readonly InstructionTarget[],
+  routes: readonly ProbedRoute[],
+): Promise<{ runs: Record<string, Record<string, Run[]>>; memory: Record<string, Memory | null> }> {
   const servers: { target: InstructionTarget; server: Server; port: number }[] = [];
   try {
     for (const target of targets) {
@@ -296,7 +300,10 @@ async function loadInstructionTargets(dir: string, targets: readonly Instruction
       });
       runs[route.name] = Object.fromEntries(await compareTargets(loaded, route.headers, route.status, { ...load, ...SECONDARY_LOAD }));
     }
-    return runs;
+    // What the load left in memory: retained responses show here, not in instructions per request.
+    const memory: Record<string, Memory | null> = {};
+    for (const { target, server } of servers) memory[target.name] = await memoryOf(server.child.pid);
+    return { runs, memory };
   } finally {
     for (const { server } of servers) await stopServer(server);
   }
@@ -323,7 +330,7 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
   });
   const loading = performance.now();
   progress(`N=${size}: load, outside valgrind`);
-  const runs = await loadInstructionTargets(dir, targets, routes);
+  const { runs, memory } = await loadInstructionTargets(dir, targets, routes);
   progress(`N=${size}: load took ${since(loading)}`);
   const byTarget = <T>(values: Record<string, Record<string, T>>, route: string): Record<string, T> =>
     Object.fromEntries(targets.flatMap((target) => (values[target.name]?.[route] === undefined ? [] : [[target.name, values[target.name]![route]!]])));
@@ -335,6 +342,7 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
     seconds: (performance.now() - started) / 1000,
     targets: targets.map(({ name, label, kind = 'peer' }) => ({ name, label, kind })),
     routes: measured,
+    memory,
   };
 }
 

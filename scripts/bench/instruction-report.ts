@@ -68,11 +68,22 @@ export function loadRows(size: InstructionSize): string[][] {
   );
 }
 
-/** The report of one size: counts, ratios, and (when measured) the load table. */
+const MIB = 1024 * 1024;
+
+/** Rows of the memory table: each target's workerd RSS and peak RSS (MiB) after its load runs. */
+export function memoryRows(size: InstructionSize): string[][] {
+  return size.targets.flatMap((target) => {
+    const memory = size.memory?.[target.name];
+    return memory ? [[target.label, (memory.rssBytes / MIB).toFixed(0), (memory.peakRssBytes / MIB).toFixed(0)]] : [];
+  });
+}
+
+/** The report of one size: counts, ratios, and (when measured) the load and memory tables. */
 export function instructionSizeReport(size: InstructionSize): string {
   const counts = table(['route', ...size.targets.map((target) => `${target.label} instr/req (CV)`)], countRows(size));
   const ratios = table(['route', ...ratioColumns(size.targets).map((column) => column.label)], ratioRows(size));
   const load = loadRows(size);
+  const memory = memoryRows(size);
   return [
     `## N = ${size.size} (${size.articles} article(s)): instructions per request`,
     '',
@@ -81,6 +92,7 @@ export function instructionSizeReport(size: InstructionSize): string {
     ratios,
     '',
     ...(load.length > 0 ? ['Secondary, outside valgrind (req/s swing 15–30 % between identical runs here):', '', table(['route', 'target', 'req/s', 'p50 ms', 'p99 ms', 'bad/errors'], load, 2), ''] : []),
+    ...(memory.length > 0 ? ['workerd memory after the load runs (each target in its own workerd):', '', table(['target', 'RSS MiB', 'peak RSS MiB'], memory, 1), ''] : []),
     `N = ${size.size} measured in ${size.seconds.toFixed(0)} s (build, callgrind and load).`,
   ].join('\n');
 }

@@ -92,4 +92,6 @@ export interface InstructionSize {
   seconds: number;
   targets: TargetInfo[];
   routes: InstructionRoute[];
+  /** Each target's workerd after its secondary load runs (absent in results from before it was recorded). */
+  memory?: Record<string, Memory | null>;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instructionsChartSvg } from '../../scripts/bench/chart';
-import { countRows, formatCount, formatRatio, instructionSizeReport, loadRows, ratioColumns, ratioRows } from '../../scripts/bench/instruction-report';
+import { countRows, formatCount, formatRatio, instructionSizeReport, loadRows, memoryRows, ratioColumns, ratioRows } from '../../scripts/bench/instruction-report';
 import type { Run } from '../../scripts/bench/load';
 import type { InstructionSize, TargetInfo } from '../../scripts/bench/results';
 
@@ -96,6 +96,29 @@ describe('--instructions tables', () => {
         '|--------------|------------|------:|-------:|-------:|-----------:|',
         '| article JSON | app        |  9000 |   3.10 |   8.00 |        0/0 |',
         '| article JSON | naive Hono |  2000 |  15.25 |  40.50 |        0/0 |',
+        '',
+        'N = 1 measured in 123 s (build, callgrind and load).',
+      ].join('\n'),
+    );
+  });
+
+  it('prints the RSS and peak RSS in MiB of each loaded workerd after the load table; a target not measured is left out', () => {
+    const memory = { app: { rssBytes: 400 * 1024 * 1024, peakRssBytes: 880.4 * 1024 * 1024 }, bare: null, 'naive-hono': { rssBytes: 150.6 * 1024 * 1024, peakRssBytes: 151 * 1024 * 1024 } };
+    const measured = { ...size(1, 400_000), memory };
+    expect(memoryRows(measured)).toEqual([
+      ['app', '400', '880'],
+      ['naive Hono', '151', '151'],
+    ]);
+    expect(instructionSizeReport(measured)).toContain(
+      [
+        '| article JSON | naive Hono |  2000 |  15.25 |  40.50 |        0/0 |',
+        '',
+        'workerd memory after the load runs (each target in its own workerd):',
+        '',
+        '| target     | RSS MiB | peak RSS MiB |',
+        '|------------|--------:|-------------:|',
+        '| app        |     400 |          880 |',
+        '| naive Hono |     151 |          151 |',
         '',
         'N = 1 measured in 123 s (build, callgrind and load).',
       ].join('\n'),
