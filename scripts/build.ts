@@ -6,7 +6,7 @@
  * With EDGEWIRE_DEV=1 (`npm run dev`) drafts are included and bad content does not fail the
  * build: the problems are printed, each broken article is served as it last built, and every
  * page lists the problems. EDGEWIRE_DRAFTS=include includes drafts alone; EDGEWIRE_CONTENT
- * names another articles folder (the benchmark's). `--help` lists every option and variable.
+ * names another content folder (the test fixtures', the benchmark's). `--help` lists every option and variable.
  */
 import { resolve } from 'node:path';
 import { buildContent } from './build/index';
@@ -20,8 +20,8 @@ async function build(command: BuildCommand): Promise<void> {
   const root = resolve(command.root);
   const cache = resolve(root, DEV_CACHE);
   const dev = command.dev ? { lastGood: await readLastGood(cache) } : undefined;
-  const { content: articlesDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty } = command;
-  const result = await buildContent({ root, articlesDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, ...(dev === undefined ? {} : { dev }) });
+  const { content: contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty } = command;
+  const result = await buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, ...(dev === undefined ? {} : { dev }) });
   if (result.problems.length > 0) {
     console.error(result.ok ? devHeadline(result.problems.length) : failureHeadline(result.problems.length));
     for (const problem of result.problems) console.error(formatProblem(problem));

@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   const config = readProjectConfig(ROOT);
   const machine = describeMachine(tool, null);
   const archive = await buildArchive(ROOT, tmp, options.count, config, progress);
-  const slugs = await slugsIn(archive.contentDir);
+  const slugs = await slugsIn(join(archive.contentDir, 'articles'));
   await writeFile(log, '');
   const { server, ports } = await serve(join(tmp, 'load.capnp'), archive.services, { app: '/api/articles' }, log);
   progress(`workerd ${machine.workerd} on 127.0.0.1:${ports.app}, pid ${server.child.pid}, log ${log}`);

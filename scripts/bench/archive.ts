@@ -11,7 +11,7 @@ import { freePort, runCommand, type Server } from './processes';
 import { moduleType, startWorkerd, waitUntilServing, writeConfig, type Service, type Worker } from './workerd';
 
 export interface Archive {
-  /** The articles folder built: the project's own when there are no synthetic articles. */
+  /** The content folder built (articles in its `articles/`): the project's own when there are no synthetic articles. */
   contentDir: string;
   build: ContentBuild;
   bundle: Bundle;
@@ -25,12 +25,12 @@ export interface Archive {
  * newer than every synthetic one, so the newest article is the same at every size.
  */
 export async function buildArchive(root: string, dir: string, synthetic: number, config: ProjectConfig, progress: (message: string) => void): Promise<Archive> {
-  const realContent = join(root, 'content/articles');
+  const realContent = join(root, 'content');
   const contentDir = synthetic === 0 ? realContent : join(dir, 'content');
   if (synthetic > 0) {
     progress('writing the corpus');
-    await writeCorpus(contentDir, generateCorpus(synthetic));
     await cp(realContent, contentDir, { recursive: true });
+    await writeCorpus(join(contentDir, 'articles'), generateCorpus(synthetic));
   }
   progress('content build');
   const build = await runContentBuild(root, contentDir, dir);

@@ -39,7 +39,7 @@ export function readProjectConfig(root: string): ProjectConfig {
   };
 }
 
-/** Environment for a build of the articles in `contentDir`, with wrangler kept offline and quiet. */
+/** Environment for a build of the content folder `contentDir`, with wrangler kept offline and quiet. */
 function buildEnv(contentDir: string): NodeJS.ProcessEnv {
   return {
     ...process.env,

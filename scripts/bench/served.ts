@@ -34,7 +34,7 @@ export async function serveProject(root: string, { vars = {}, ownOrigin = false 
   const config = readProjectConfig(root);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const bundle = await buildBundle(root, join(root, 'content/articles'), join(scratch, 'dist'));
+  const bundle = await buildBundle(root, join(root, 'content'), join(scratch, 'dist'));
   const assets = config.assets === null ? null : await snapshotAssets(config.assets.directory, join(scratch, 'assets'));
   const siteUrl = ownOrigin ? { SITE_URL: origin } : {};
   const services = appServices(bundle, { ...config, vars: { ...config.vars, ...siteUrl, ...vars } }, assets);

@@ -12,7 +12,8 @@ per problem; the previous output is left as it was.
 
 Options:
   --root <dir>               project root; the paths below are relative to it (default: .)
-  --content <dir>            articles folder (default: $EDGEWIRE_CONTENT, else content/articles)
+  --content <dir>            content folder: articles/ (and the site's settings, authors and pages)
+                             (default: $EDGEWIRE_CONTENT, else content)
   --out <file>               index module (default: src/generated/content.txt)
   --assets <dir>             body files, served as static assets (default: .edgewire/assets)
   --max-article-bytes <n>    largest Markdown source of one article, in bytes (default: ${LIMITS.articleBytes})
@@ -27,7 +28,7 @@ Environment:
                              but exit 0: each broken article is served as it last built (kept in
                              ${DEV_CACHE}) and every page lists the problems
   EDGEWIRE_DRAFTS=include    include drafts (production builds leave them out)
-  EDGEWIRE_CONTENT=<dir>     articles folder, as --content (the benchmark's synthetic archive)`;
+  EDGEWIRE_CONTENT=<dir>     content folder, as --content (the test fixtures, the benchmark's archive)`;
 
 /** A build as the command line and environment ask for it. */
 export interface BuildCommand {
@@ -51,7 +52,7 @@ export function readCommand(args: string[], env: NodeJS.ProcessEnv): { kind: 'he
       strict: true,
       options: {
         root: { type: 'string', default: '.' },
-        content: { type: 'string', default: env.EDGEWIRE_CONTENT || 'content/articles' },
+        content: { type: 'string', default: env.EDGEWIRE_CONTENT || 'content' },
         out: { type: 'string', default: 'src/generated/content.txt' },
         assets: { type: 'string', default: '.edgewire/assets' },
         'max-article-bytes': { type: 'string', default: String(LIMITS.articleBytes) },

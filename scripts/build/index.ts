@@ -18,8 +18,8 @@ const EMBED = (name: string) => new URL(`../../src/views/embed/${name}`, import.
 export interface BuildOptions {
   /** Project root: messages name files relative to it. */
   root: string;
-  /** Folder of articles, relative to root. */
-  articlesDir?: string;
+  /** The content folder, relative to root: `articles/` in it. */
+  contentDir?: string;
   /** Drafts are left out unless asked for (dev builds ask). */
   includeDrafts?: boolean;
   siteName?: string;
@@ -42,7 +42,7 @@ export interface BuildOptions {
 export type BuildResult = ({ ok: true; problems: Problem[]; lastGood: LastGood } & BuildOutput) | { ok: false; problems: Problem[] };
 
 const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
-  articlesDir: 'content/articles',
+  contentDir: 'content',
   includeDrafts: false,
   siteName: 'edgewire',
   maxArticleBytes: LIMITS.articleBytes,
@@ -58,7 +58,7 @@ type Render = (serving: readonly BuiltArticle[], notice?: DevNotice) => { output
 /** collect -> (per file) check, parse, validate, derive -> represent. Returns the output, or every problem. */
 export async function buildContent(options: BuildOptions): Promise<BuildResult> {
   const settings: Settings = { ...DEFAULTS, ...options };
-  const dir = resolve(settings.root, settings.articlesDir);
+  const dir = resolve(settings.root, settings.contentDir, 'articles');
   const collected = await collect(dir, settings.root, settings);
   const problems = [...collected.problems];
   const built: BuiltArticle[] = [];

@@ -20,7 +20,7 @@ describe('scripts/build.ts command line', () => {
       kind: 'build',
       command: { root: '.', content: '/tmp/corpus', out: 'src/generated/content.txt', assets: '.edgewire/assets', maxArticleBytes: 2000, maxRepresentationBytes: 1_048_576, allowEmpty: true, dev: true, includeDrafts: true },
     });
-    expect(readCommand([], { EDGEWIRE_DRAFTS: 'include' })).toMatchObject({ kind: 'build', command: { content: 'content/articles', maxArticleBytes: 1_000_000, dev: false, includeDrafts: true } });
+    expect(readCommand([], { EDGEWIRE_DRAFTS: 'include' })).toMatchObject({ kind: 'build', command: { content: 'content', maxArticleBytes: 1_000_000, dev: false, includeDrafts: true } });
     expect(readCommand([], {})).toMatchObject({ kind: 'build', command: { allowEmpty: false, dev: false, includeDrafts: false } });
     expect(readCommand(['--max-article-bytes', '1e6'], {})).toEqual({ kind: 'error', message: '--max-article-bytes must be a whole number of bytes, such as 1000000' });
     expect(readCommand(['--max-representation-bytes', '0'], {})).toEqual({ kind: 'error', message: '--max-representation-bytes must be a whole number of bytes, such as 1048576' });

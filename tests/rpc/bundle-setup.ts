@@ -34,7 +34,7 @@ export default async function bundleEdgewire(project: TestProject): Promise<() =
   const config = readProjectConfig(PROJECT);
   if (config.assets === null) throw new Error('wrangler.toml has no [assets]: the Worker reads its bodies from them');
   const modulesRoot = join(scratch, 'dist');
-  const bundle = await buildBundle(PROJECT, join(PROJECT, 'content/articles'), modulesRoot);
+  const bundle = await buildBundle(PROJECT, join(PROJECT, 'content'), modulesRoot);
   const assets = await snapshotAssets(config.assets.directory, join(scratch, 'assets'));
   if (assets === null) throw new Error(`${config.assets.directory}: no static assets; run the content build`);
   // The entry module first: workerd runs the first module.
