@@ -1,6 +1,7 @@
 import type { Article } from '../../src/content/article';
 import { fieldCharacterProblems, sourceCharacterProblems } from './characters';
 import type { SourceFile } from './collector';
+import type { Catalog } from './catalog';
 import { deriveArticle } from './derive';
 import { parse, splitFrontMatter } from './parser';
 import type { Result } from './problems';
@@ -17,8 +18,8 @@ export interface BuiltArticle {
  * stages can see. An exception in any of them becomes this file's problem, so one odd file never
  * hides the others' problems behind a stack trace.
  */
-export function buildArticle(source: SourceFile): Result<BuiltArticle> {
-  return guarded(source.file, () => stages(source));
+export function buildArticle(source: SourceFile, catalog: Catalog): Result<BuiltArticle> {
+  return guarded(source.file, () => stages(source, catalog));
 }
 
 /** Runs `run`, turning an exception into a problem of `file`. */
@@ -31,7 +32,7 @@ export function guarded<T>(file: string, run: () => Result<T>): Result<T> {
   }
 }
 
-function stages(source: SourceFile): Result<BuiltArticle> {
+function stages(source: SourceFile, catalog: Catalog): Result<BuiltArticle> {
   const raw = sourceCharacterProblems(source.file, source.text, splitFrontMatter(source.text)?.bodyLine ?? null);
   const parsed = parse(source);
   if (!parsed.ok) return { ok: false, problems: [...raw, ...parsed.problems] };
@@ -40,6 +41,6 @@ function stages(source: SourceFile): Result<BuiltArticle> {
   const validated = validate(parsed.value);
   const problems = [...raw, ...decoded, ...(validated.ok ? [] : validated.problems)];
   if (!validated.ok || problems.length > 0) return { ok: false, problems };
-  const derived = deriveArticle(validated.value);
+  const derived = deriveArticle(validated.value, catalog);
   return derived.ok ? { ok: true, value: { valid: validated.value, article: derived.value } } : derived;
 }

@@ -3,6 +3,7 @@ import { MEDIA_TYPES } from '../../src/http/media-types';
 import type { BundledAsset } from '../../src/store/bundle';
 import type { DocumentSource } from './documents';
 import { contentHash } from './hash';
+import type { Logo } from './logo';
 
 /** The sources of the site's static assets (they belong to the views, not to the content). */
 export interface AssetSources {
@@ -44,8 +45,9 @@ function faviconDocument(svg: string): DocumentSource {
  * the embed assets. The resizer is `embed.<hash>.js`: the name third-party pages load it by, so
  * immutable for as long as its bytes stay the same.
  */
-export function siteAssets(sources: AssetSources): { stylesheet: BundledAsset; favicon: BundledAsset; faviconDocument: DocumentSource; embed: EmbedAssets } {
+export function siteAssets(sources: AssetSources, logo: Logo | null): { stylesheet: BundledAsset; favicon: BundledAsset; faviconDocument: DocumentSource; embed: EmbedAssets; logo: BundledAsset | null } {
   return {
+    logo: logo === null ? null : logoAsset(logo),
     stylesheet: bundledAsset('site', 'css', MEDIA_TYPES.css, sources.stylesheet),
     favicon: bundledAsset('favicon', 'svg', MEDIA_TYPES.svg, sources.favicon),
     faviconDocument: faviconDocument(sources.favicon),
@@ -55,4 +57,11 @@ export function siteAssets(sources: AssetSources): { stylesheet: BundledAsset; f
       resizer: bundledAsset('embed', 'js', MEDIA_TYPES.javascript, sources.embed.resizer),
     },
   };
+}
+
+/** The site's logo under a hashed name: an SVG as text, a PNG as base64 (the Worker decodes it once). */
+function logoAsset(logo: Logo): BundledAsset {
+  if (logo.extension === 'svg') return bundledAsset('logo', 'svg', logo.contentType, logo.bytes.toString('utf8'));
+  const body = logo.bytes.toString('base64');
+  return { ...bundledAsset('logo', 'png', logo.contentType, body), base64: true };
 }

@@ -4,11 +4,11 @@ import { join, relative, sep } from 'node:path';
 import { articleSizeProblem } from './limits';
 import type { Problem } from './problems';
 
-/** An article source file as read from disk. */
+/** A Markdown source file (an article, an author, a page) as read from disk. */
 export interface SourceFile {
   /** Path relative to the project root, with forward slashes (used in messages). */
   file: string;
-  /** The file name without `.md`: the article's slug before validation. */
+  /** The file name without `.md`: the article's slug (the author's id, the page's slug) before validation. */
   name: string;
   /** The text, with CRLF line endings normalised to LF. */
   text: string;
@@ -17,8 +17,12 @@ export interface SourceFile {
 export interface CollectOptions {
   /** Largest source, in bytes; a larger file is reported, not read. */
   maxArticleBytes: number;
-  /** An articles folder with no articles builds an empty site instead of failing. */
+  /** A folder with no files builds without them instead of failing. */
   allowEmpty: boolean;
+  /** What one file of the folder is, for messages: an article (the default), an author, a page. */
+  noun?: string;
+  /** A missing folder is no problem (authors, pages): it has no files. */
+  optional?: boolean;
 }
 
 const ARTICLE_EXTENSION = '.md';
@@ -40,13 +44,14 @@ export async function collect(dir: string, root: string, options: CollectOptions
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return error.code;
     throw error;
   });
+  if (entries === 'ENOENT' && options.optional) return { files: [], problems: [] };
   if (typeof entries === 'string') return { files: [], problems: [{ file: folder, field: 'folder', message: entries === 'ENOENT' ? 'not found' : 'is not a folder' }] };
   const files: SourceFile[] = [];
   const problems: Problem[] = [];
   for (const entry of visible(entries, dir)) {
     const path = join(entry.parentPath, entry.name);
     const file = displayPath(root, path);
-    const problem = await entryProblem(entry, path, file, options.maxArticleBytes);
+    const problem = await entryProblem(entry, path, file, options.maxArticleBytes, options.noun ?? 'article');
     if (problem !== null) {
       problems.push(problem);
       continue;
@@ -57,7 +62,7 @@ export async function collect(dir: string, root: string, options: CollectOptions
   }
   // Broken articles are still articles: "no articles" means not one `.md` name in the folder.
   const named = [...files, ...problems].map(({ file }) => file);
-  if (!options.allowEmpty && !named.some((file) => file.endsWith(ARTICLE_EXTENSION))) {
+  if (!options.allowEmpty && !options.optional && !named.some((file) => file.endsWith(ARTICLE_EXTENSION))) {
     problems.unshift({ file: folder, field: 'folder', message: 'no articles (build with --allow-empty for an empty site)' });
   }
   return { files, problems };
@@ -75,13 +80,13 @@ function visible(entries: readonly Dirent[], dir: string): Dirent[] {
 }
 
 /** Why an entry is not read as an article, or null when it is one. */
-async function entryProblem(entry: Dirent, path: string, file: string, maxBytes: number): Promise<Problem | null> {
+async function entryProblem(entry: Dirent, path: string, file: string, maxBytes: number, noun: string): Promise<Problem | null> {
   if (entry.isSymbolicLink()) {
     const target = await stat(path).catch(() => null);
-    return { file, field: target?.isDirectory() ? 'folder' : 'file', message: 'is a symbolic link; symbolic links are not followed (put the article file itself in the articles folder)' };
+    return { file, field: target?.isDirectory() ? 'folder' : 'file', message: `is a symbolic link; symbolic links are not followed (put the ${noun} file itself in the ${noun}s folder)` };
   }
-  if (!entry.isFile()) return { file, field: 'file', message: `is ${kind(entry)}, not a regular file; an article is a Markdown file` };
-  if (!entry.name.endsWith(ARTICLE_EXTENSION)) return { file, field: 'file', message: `not an article: articles are Markdown files ending in ${ARTICLE_EXTENSION}` };
+  if (!entry.isFile()) return { file, field: 'file', message: `is ${kind(entry)}, not a regular file; an ${noun} is a Markdown file`.replace(/\ban (?=[^aeiou])/, 'a ') };
+  if (!entry.name.endsWith(ARTICLE_EXTENSION)) return { file, field: 'file', message: `not an ${noun}: ${noun}s are Markdown files ending in ${ARTICLE_EXTENSION}`.replace(/\ban (?=[^aeiou])/, 'a ') };
   return articleSizeProblem(file, (await stat(path)).size, maxBytes);
 }
 

@@ -1,18 +1,52 @@
 import type { Article } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
+import type { FrontMatter } from '../../src/content/schema';
 import { ORIGIN } from '../../src/store/bundle';
+import type { Catalog } from './catalog';
 import { renderedCharacterProblems } from './characters';
-import type { Result } from './problems';
+import type { Problem, Result } from './problems';
 import { renderBody } from './render';
 import type { ValidArticle } from './transformer';
+
+type Credit = Article['authors'][number];
+
+/** The article's bylines: an author id becomes the author's name and page; an unknown id is a problem. */
+function resolveAuthors(file: string, authors: FrontMatter['authors'], catalog: Catalog, problems: Problem[]): Credit[] {
+  return authors.flatMap((author, index): Credit[] => {
+    if (typeof author !== 'string') return [author];
+    const known = catalog.authors.get(author);
+    if (known !== undefined) return [{ id: author, name: known.name, url: `${ORIGIN}${paths.author(author)}` }];
+    problems.push({ file, field: `authors.${index}`, message: `unknown author "${author}": there is no content/authors/${author}.md` });
+    return [];
+  });
+}
+
+/** The section named in the front matter, else the first of the site's sections that collects one of the tags. */
+function resolveSection(file: string, frontMatter: FrontMatter, catalog: Catalog, problems: Problem[]): Article['section'] {
+  if (frontMatter.section !== undefined) {
+    const named = catalog.sections.find(({ slug }) => slug === frontMatter.section);
+    if (named === undefined) problems.push({ file, field: 'section', message: `unknown section "${frontMatter.section}": site.yml's sections are ${catalog.sections.map(({ slug }) => slug).join(', ') || 'none'}` });
+    return named === undefined ? null : { slug: named.slug, title: named.title };
+  }
+  const found = catalog.sections.find(({ tags }) => tags.some((tag) => frontMatter.tags.includes(tag)));
+  return found === undefined ? null : { slug: found.slug, title: found.title };
+}
+
+/** The latest of the front matter's dateModified and the corrections' dates (RFC 3339 UTC strings compare as text). */
+function lastChange({ dateModified, corrections }: FrontMatter): string | null {
+  const dates = [...(dateModified === undefined ? [] : [dateModified]), ...corrections.map(({ date }) => date)];
+  return dates.length === 0 ? null : dates.reduce((a, b) => (a > b ? a : b));
+}
 
 /**
  * Renders the body and assembles the article exactly as the API serves it (keys in API order).
  * The rendered body is checked before the build's origin marker goes into `url`.
  */
-export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle): Result<Article> {
-  const { firstParagraph, ...facts } = renderBody(body, frontMatter.lang);
-  const problems = renderedCharacterProblems(file, [facts.html, facts.text]);
+export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, catalog: Catalog): Result<Article> {
+  const { firstParagraph, problems: bodyProblems, ...facts } = renderBody(body, frontMatter.lang);
+  const problems = [...renderedCharacterProblems(file, [facts.html, facts.text]), ...bodyProblems.map((problem) => ({ file, ...problem }))];
+  const authors = resolveAuthors(file, frontMatter.authors, catalog, problems);
+  const section = resolveSection(file, frontMatter, catalog, problems);
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -23,13 +57,15 @@ export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle): 
       alternativeHeadline: frontMatter.alternativeHeadline ?? null,
       description: frontMatter.description ?? firstParagraph,
       datePublished: frontMatter.datePublished,
-      dateModified: frontMatter.dateModified ?? null,
-      authors: frontMatter.authors,
+      dateModified: lastChange(frontMatter),
+      authors,
       source: frontMatter.source ?? null,
+      section,
       tags: frontMatter.tags,
       lang: frontMatter.lang,
       wordCount: facts.wordCount,
       readingTimeMinutes: facts.readingTimeMinutes,
+      corrections: frontMatter.corrections.toSorted((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
       html: facts.html,
       text: facts.text,
     },

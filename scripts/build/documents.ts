@@ -1,6 +1,9 @@
 import type { Article } from '../../src/content/article';
 import type { StoredDocument } from '../../src/store/bundle';
 import type { ViewContext } from '../../src/views/format';
+import { authorDocuments } from './author-documents';
+import { editorialDocuments } from './editorial-documents';
+import type { Newsroom } from './index';
 import { tagPages } from './tag-pages';
 import { crawlerFiles } from './crawlers';
 import { feeds } from './feeds/index';
@@ -30,13 +33,15 @@ export interface SiteInput {
   /** Each tag's articles, newest first; tags in code-point order. */
   tags: ReadonlyMap<string, readonly Article[]>;
   context: ViewContext;
+  /** The site's settings, authors and static pages. */
+  newsroom: Newsroom;
 }
 
 /** Produces groups of documents; one body file per group. */
 export type DocumentProducer = (site: SiteInput) => DocumentSource[][];
 
 /** Every producer, in the order their documents are stored. */
-export const PRODUCERS: readonly DocumentProducer[] = [tagPages, feeds, sitemaps(), newsSitemap, crawlerFiles, openapi];
+export const PRODUCERS: readonly DocumentProducer[] = [tagPages, authorDocuments, editorialDocuments, feeds, sitemaps(), newsSitemap, crawlerFiles, openapi];
 
 /** Each tag's articles, newest first (the order they come in), tags in code-point order. */
 export function articlesByTag(articles: readonly Article[]): Map<string, Article[]> {

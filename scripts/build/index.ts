@@ -2,13 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DevNotice } from '../../src/views/notice';
 import { buildArticle, type BuiltArticle } from './article';
+import { readAuthors, type BuiltAuthor } from './authors';
+import type { Catalog } from './catalog';
 import { collect, displayPath } from './collector';
 import { byNewest } from './derive';
 import { nextLastGood, withLastGood, type LastGood } from './last-good';
 import { LIMITS, oversizeProblems, representationProblems } from './limits';
 import { devHeadline, formatProblem, type Problem } from './problems';
 import { represent, type BuildOutput } from './represent';
-import { findDuplicateSlugs } from './transformer';
+import { readSite, type Site } from './site';
+import { readPages, type BuiltPage } from './static-pages';
+import { findAliasProblems, findDuplicateSlugs } from './transformer';
 
 /** The site stylesheet and favicon belong to the views, not to a content folder. */
 const STYLESHEET = new URL('../../src/views/site.css', import.meta.url);
@@ -22,7 +26,6 @@ export interface BuildOptions {
   contentDir?: string;
   /** Drafts are left out unless asked for (dev builds ask). */
   includeDrafts?: boolean;
-  siteName?: string;
   /** Largest Markdown source of one article, in bytes. */
   maxArticleBytes?: number;
   /** Largest rendered representation (JSON, HTML or Markdown) of one article, in bytes. */
@@ -44,7 +47,6 @@ export type BuildResult = ({ ok: true; problems: Problem[]; lastGood: LastGood }
 const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
   contentDir: 'content',
   includeDrafts: false,
-  siteName: 'edgewire',
   maxArticleBytes: LIMITS.articleBytes,
   maxRepresentationBytes: LIMITS.representationBytes,
   maxAssetBytes: LIMITS.assetBytes,
@@ -55,35 +57,64 @@ type Settings = typeof DEFAULTS & BuildOptions;
 
 type Render = (serving: readonly BuiltArticle[], notice?: DevNotice) => { output: BuildOutput; oversize: Problem[] };
 
-/** collect -> (per file) check, parse, validate, derive -> represent. Returns the output, or every problem. */
+/** What the articles are published with: the site's settings, its authors and its static pages. */
+export interface Newsroom {
+  site: Site;
+  authors: BuiltAuthor[];
+  pages: BuiltPage[];
+  catalog: Catalog;
+}
+
+/**
+ * site.yml, content/authors/ and content/pages/, every problem at once. Nothing can be rendered
+ * without them, so their problems fail a dev build too (the previous output stays served).
+ */
+async function readNewsroom(contentDir: string, settings: Settings): Promise<{ ok: true; value: Newsroom } | { ok: false; problems: Problem[] }> {
+  const [site, authors, pages] = await Promise.all([
+    readSite(contentDir, settings.root),
+    readAuthors(contentDir, settings.root, settings),
+    readPages(contentDir, settings.root, settings),
+  ]);
+  const problems = [...(site.ok ? [] : site.problems), ...authors.problems, ...pages.problems];
+  if (!site.ok || problems.length > 0) return { ok: false, problems };
+  const catalog: Catalog = { authors: new Map(authors.authors.map(({ name, data }) => [name, { name: data.name }])), sections: site.value.settings.sections };
+  return { ok: true, value: { site: site.value, authors: authors.authors, pages: pages.pages, catalog } };
+}
+
+/** newsroom, then collect -> (per file) check, parse, validate, derive -> represent. Returns the output, or every problem. */
 export async function buildContent(options: BuildOptions): Promise<BuildResult> {
   const settings: Settings = { ...DEFAULTS, ...options };
-  const dir = resolve(settings.root, settings.contentDir, 'articles');
-  const collected = await collect(dir, settings.root, settings);
+  const contentDir = resolve(settings.root, settings.contentDir);
+  const dir = resolve(contentDir, 'articles');
+  const [newsroom, collected] = await Promise.all([readNewsroom(contentDir, settings), collect(dir, settings.root, settings)]);
+  if (!newsroom.ok) return { ok: false, problems: [...newsroom.problems, ...collected.problems] };
   const problems = [...collected.problems];
   const built: BuiltArticle[] = [];
   for (const source of collected.files) {
-    const result = buildArticle(source);
+    const result = buildArticle(source, newsroom.value.catalog);
     if (result.ok) built.push(result.value);
     else problems.push(...result.problems);
   }
-  problems.push(...findDuplicateSlugs(built.map(({ valid }) => valid)));
+  const valid = built.map(({ valid }) => valid);
+  problems.push(...findDuplicateSlugs(valid), ...findAliasProblems(valid));
   if (problems.length > 0 && settings.dev === undefined) return { ok: false, problems };
-  return site(built, problems, settings, displayPath(settings.root, dir));
+  return site(built, problems, settings, displayPath(settings.root, dir), newsroom.value);
 }
 
 /** Renders what is served; a production build with a body file over the asset limit fails. */
-async function site(built: readonly BuiltArticle[], problems: readonly Problem[], settings: Settings, folder: string): Promise<BuildResult> {
+async function site(built: readonly BuiltArticle[], problems: readonly Problem[], settings: Settings, folder: string, newsroom: Newsroom): Promise<BuildResult> {
   const read = (url: URL) => readFile(url, 'utf8');
   const embed = { stylesheet: await read(EMBED('card.css')), script: await read(EMBED('report-height.js')), resizer: await read(EMBED('resizer.js')) };
   const assets = { stylesheet: await read(STYLESHEET), favicon: await read(FAVICON), embed };
   const render = (serving: readonly BuiltArticle[], notice?: DevNotice) => {
-    const published = serving.filter(({ valid }) => settings.includeDrafts || !valid.frontMatter.draft).map(({ valid, article }) => ({ file: valid.file, article, body: valid.body }));
-    const output = represent(published.sort(byNewest), assets, settings.siteName, notice);
+    const published = serving
+      .filter(({ valid }) => settings.includeDrafts || !valid.frontMatter.draft)
+      .map(({ valid, article }) => ({ file: valid.file, article, body: valid.body, frontMatter: valid.frontMatter, timed: valid.timed }));
+    const output = represent(published.sort(byNewest), newsroom, assets, notice);
     const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes)];
     return { output, oversize };
   };
-  if (settings.dev !== undefined) return devSite(built, problems, settings.dev.lastGood, render);
+  if (settings.dev !== undefined) return devSite(built, problems, settings.dev.lastGood, render, newsroom.catalog);
   const { output, oversize } = render(built);
   if (oversize.length > 0) return { ok: false, problems: oversize };
   return { ok: true, problems: [], lastGood: nextLastGood(built, new Set(), new Map()), ...output };
@@ -94,12 +125,12 @@ async function site(built: readonly BuiltArticle[], problems: readonly Problem[]
  * every page lists the problems. An article whose body file is over the asset limit is broken
  * too: it is rendered again without it (until no served article is over; a page alone has no fallback).
  */
-function devSite(built: readonly BuiltArticle[], problems: readonly Problem[], cached: LastGood, render: Render): BuildResult {
+function devSite(built: readonly BuiltArticle[], problems: readonly Problem[], cached: LastGood, render: Render, catalog: Catalog): BuildResult {
   let reported = problems;
   let lastGood = cached;
   for (;;) {
     const broken = new Set(reported.map((problem) => problem.file));
-    const serving = withLastGood(built, broken, lastGood);
+    const serving = withLastGood(built, broken, lastGood, catalog);
     const notice = reported.length > 0 ? { summary: devHeadline(reported.length), problems: reported.map(formatProblem) } : undefined;
     const { output, oversize } = render(serving, notice);
     const dropped = new Set(oversize.map((problem) => problem.file));

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { frontMatterSchema, slugSchema } from '../../src/content/schema';
 import { guarded, type BuiltArticle } from './article';
+import type { Catalog } from './catalog';
 import { deriveArticle } from './derive';
 import { realFileSystem, writeAtomically, type FileSystem } from './files';
 import type { ValidArticle } from './transformer';
@@ -18,7 +19,7 @@ export type LastGood = ReadonlyMap<string, ValidArticle>;
 /** The cache file is read back through the same schema the articles passed: nothing is taken on trust. */
 const cacheSchema = z.object({
   version: z.literal(1),
-  articles: z.array(z.object({ file: z.string(), slug: slugSchema, frontMatter: frontMatterSchema, body: z.string() })),
+  articles: z.array(z.object({ file: z.string(), slug: slugSchema, frontMatter: frontMatterSchema, body: z.string(), timed: z.array(z.string()).default([]) })),
 });
 
 /** The cache, or an empty one when it is missing or unreadable (it is only a cache). */
@@ -45,13 +46,13 @@ export async function writeLastGood(path: string, lastGood: LastGood, fs: FileSy
  * The articles a dev build serves: the current ones that are not broken, then the last good
  * version of each broken file, unless its slug is taken (current articles win) or it no longer builds.
  */
-export function withLastGood(current: readonly BuiltArticle[], broken: ReadonlySet<string>, lastGood: LastGood): BuiltArticle[] {
+export function withLastGood(current: readonly BuiltArticle[], broken: ReadonlySet<string>, lastGood: LastGood, catalog: Catalog): BuiltArticle[] {
   const serving = current.filter(({ valid }) => !broken.has(valid.file));
   const slugs = new Set(serving.map(({ valid }) => valid.slug));
   for (const file of [...broken].sort()) {
     const valid = lastGood.get(file);
     if (valid === undefined || slugs.has(valid.slug)) continue;
-    const derived = guarded(file, () => deriveArticle(valid));
+    const derived = guarded(file, () => deriveArticle(valid, catalog));
     if (!derived.ok) continue;
     slugs.add(valid.slug);
     serving.push({ valid, article: derived.value });

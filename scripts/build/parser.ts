@@ -42,7 +42,7 @@ export function parse(source: SourceFile): Result<ParsedFile> {
  * (an unresolved alias, too many aliases) and overflows the stack on deep nesting: each becomes
  * a message, never an exception.
  */
-function parseYaml(text: string): { ok: true; data: unknown } | { ok: false; messages: string[] } {
+export function parseYaml(text: string): { ok: true; data: unknown } | { ok: false; messages: string[] } {
   try {
     const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
     if (document.errors.length > 0) return { ok: false, messages: [...new Set(document.errors.map((error) => firstLine(error.message)))] };

@@ -4,18 +4,59 @@ import { perLanguage } from '../../src/views/format';
 
 /**
  * CommonMark with raw HTML disabled: `<script>` in an article is shown as text, never passed
- * through. No typographer, so the author's characters reach the reader unchanged; markdown-it's
- * default link validation drops javascript:, vbscript:, file: and data: (but image) URLs.
+ * through. No typographer, so the author's characters reach the reader unchanged. GitHub's tables
+ * are on (news copy has them: results, figures). Every link is kept for `linkProblems` to judge:
+ * markdown-it's own validation would turn a `javascript:` link into text without a word, while the
+ * same URL in front matter fails the build.
  */
-const markdown = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
+const markdown = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).enable('table');
+markdown.validateLink = () => true;
 
 type Token = ReturnType<typeof markdown.parse>[number];
 
 const WORDS_PER_MINUTE = 230;
 
-/** Renders a Markdown body and derives its plain text, word count and reading time. */
-export function renderBody(body: string, lang: string): BodyFacts & { firstParagraph: string } {
+/** A problem in a body, for its file: `body: …`. */
+export interface BodyProblem {
+  field: 'body';
+  message: string;
+}
+
+/** A link in a body: to the web, to mail or a phone, or a path or fragment on this site. */
+const ALLOWED_LINK = /^(?:https?:|mailto:|tel:|[^:]*(?:[/?#]|$))/i;
+
+/** Every link and image source that could run or render something in the reader's browser. */
+function linkProblems(tokens: readonly Token[]): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  for (const token of tokens) {
+    for (const child of token.children ?? []) {
+      const url = child.type === 'link_open' ? String(child.attrGet('href') ?? '') : child.type === 'image' ? String(child.attrGet('src') ?? '') : null;
+      // Browsers drop tabs, newlines and leading controls/spaces before reading a scheme (URL Standard).
+      if (url !== null && !ALLOWED_LINK.test(url.replace(/[\u0000-\u0020]/g, ''))) {
+        problems.push({ field: 'body', message: `link to "${url}" is not allowed: links must be http:, https:, mailto: or tel: URLs, or paths on this site` });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Table cells carry their alignment as a class, not markdown-it's `style` attribute: the pages'
+ * CSP allows no inline style (site.css styles `.align-left`, `.align-center`, `.align-right`).
+ */
+function alignByClass(tokens: readonly Token[]): void {
+  for (const token of tokens) {
+    const style = token.type === 'th_open' || token.type === 'td_open' ? token.attrGet('style') : null;
+    if (typeof style !== 'string') continue;
+    token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+    token.attrJoin('class', `align-${style.replace('text-align:', '')}`);
+  }
+}
+
+/** Renders a Markdown body and derives its plain text, word count and reading time; bad links are problems. */
+export function renderBody(body: string, lang: string): BodyFacts & { firstParagraph: string; problems: BodyProblem[] } {
   const tokens = markdown.parse(body, {});
+  alignByClass(tokens);
   const html = markdown.renderer.render(tokens, markdown.options, {});
   const blocks = textBlocks(tokens);
   const text = blocks.map((block) => block.text).join('\n\n');
@@ -26,6 +67,7 @@ export function renderBody(body: string, lang: string): BodyFacts & { firstParag
     wordCount,
     readingTimeMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
     firstParagraph: blocks.find((block) => block.paragraph)?.text ?? '',
+    problems: linkProblems(tokens),
   };
 }
 

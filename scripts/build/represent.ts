@@ -1,7 +1,10 @@
 import { SUMMARY_FIELDS, type Article, type ArticleSummary } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
-import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type ContentIndex, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
-import { articlePage } from '../../src/views/article-page';
+import type { FrontMatter } from '../../src/content/schema';
+import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type ContentIndex, type GoneArticle, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
+import { articlePage, type ArticlePageExtras } from '../../src/views/article-page';
+import { gonePage } from '../../src/views/gone-page';
+import type { FrontPage } from '../../src/views/index-page';
 import { embedCard, type EmbedContext } from '../../src/views/embed/card';
 import type { ViewContext } from '../../src/views/format';
 import type { DevNotice } from '../../src/views/notice';
@@ -9,6 +12,9 @@ import { indexPage } from '../../src/views/index-page';
 import { notFoundPage } from '../../src/views/not-found-page';
 import { assertNoReservedCharacter } from './characters';
 import { articlesByTag, PRODUCERS, type DocumentSource, type SiteInput } from './documents';
+import { frontPage, relatedArticles } from './front-page';
+import type { Newsroom } from './index';
+import { siteView } from './site-view';
 import { markdownDocument } from './markdown-representation';
 import { siteAssets, type AssetSources } from './assets';
 import { contentHash } from './hash';
@@ -16,11 +22,14 @@ import { HOME_PAGE_SIZE, paginate } from './paging';
 
 export { contentHash, HOME_PAGE_SIZE };
 
-/** An article with the Markdown body it was rendered from, and its source file (for messages). */
+/** An article with the Markdown body and front matter it was rendered from, and its source file (for messages). */
 export interface SourcedArticle {
   file: string;
   article: Article;
   body: string;
+  frontMatter: FrontMatter;
+  /** The instants written with a time of day. */
+  timed: readonly string[];
 }
 
 /** The build's output: the index and article table for the Worker bundle, the body files for the static assets. */
@@ -78,22 +87,26 @@ export function toSummary(article: Article): ArticleSummary {
 }
 
 /** The article's bodies, in one file: JSON, the page, Markdown, the embed card (the order of `representation` places in the store). */
-function articleLine({ article, body }: SourcedArticle, context: ViewContext, embed: EmbedContext, files: BodyFiles): ArticleLine {
+function articleLine({ article, body }: SourcedArticle, context: ViewContext, embed: EmbedContext, files: BodyFiles, extras: ArticlePageExtras): ArticleLine {
   // Every U+E000 in the output must be one the build put there: url is the only field that has one.
   const { url: _url, ...content } = article;
   assertNoReservedCharacter({ ...content, body }, article.slug);
-  const bodies = [JSON.stringify({ data: article }), articlePage(article, context).toString(), markdownDocument(article, body), embedCard(article, embed).toString()];
+  const bodies = [JSON.stringify({ data: article }), articlePage(article, context, extras).toString(), markdownDocument(article, body), embedCard(article, embed).toString()];
   const { file, spans } = files.add(...bodies);
   const [json, html, markdown, card] = spans as [Span, Span, Span, Span];
   return { summary: toSummary(article), lastModified: new Date(article.dateModified ?? article.datePublished).toUTCString(), file, json, html, markdown, embed: card };
 }
 
-/** The home page, HOME_PAGE_SIZE articles a page; one page (saying so) when there are none. */
-function homePages(summaries: readonly ArticleSummary[], context: ViewContext, files: BodyFiles): Representation[] {
+/**
+ * The home page, HOME_PAGE_SIZE articles a page; one page (saying so) when there are none. Page 1
+ * is the front page: it leads with `front` and lists the latest articles but the lead.
+ */
+function homePages(summaries: readonly ArticleSummary[], front: FrontPage, context: ViewContext, files: BodyFiles): Representation[] {
   const pages = paginate(summaries);
   return pages.map((items, index) => {
     const page = index + 1;
-    return files.single(indexPage(items, { page, pages: pages.length }, { ...context, canonical: `${ORIGIN}${paths.homePage(page)}` }).toString());
+    const listed = page === 1 ? items.filter((item) => item !== front.lead) : items;
+    return files.single(indexPage(listed, { page, pages: pages.length }, { ...context, canonical: `${ORIGIN}${paths.homePage(page)}` }, front).toString());
   });
 }
 
@@ -110,26 +123,55 @@ function tagIndex(lines: readonly ArticleLine[]): Record<string, number[]> {
   return Object.fromEntries([...tags].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** Each withdrawn article's 410 page, all in one body file (few, and read rarely). */
+function goneArticles(withdrawn: readonly SourcedArticle[], context: ViewContext, files: BodyFiles): Record<string, GoneArticle> {
+  if (withdrawn.length === 0) return {};
+  const notices = withdrawn.map(({ article, frontMatter, timed }) => ({ slug: article.slug, title: article.title, ...frontMatter.withdrawn!, timed: timed.includes(frontMatter.withdrawn!.date) }));
+  const pages = files.group(notices.map((notice) => gonePage(notice, context).toString()));
+  return Object.fromEntries(notices.map(({ slug, title, date, reason }, at) => [slug, { title, date, reason, page: pages[at]! }]));
+}
+
+/** Every former slug with the slug it now has, in code-point order. */
+function aliasIndex(articles: readonly SourcedArticle[]): Record<string, string> {
+  const pairs = articles.flatMap(({ article, frontMatter }) => frontMatter.aliases.map((alias) => [alias, article.slug] as const));
+  return Object.fromEntries(pairs.sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Each tag's summaries, newest first (the order they come in). */
+function summariesByTag(summaries: readonly ArticleSummary[]): Map<string, ArticleSummary[]> {
+  const byTag = new Map<string, ArticleSummary[]>();
+  for (const summary of summaries) for (const tag of summary.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), summary]);
+  return byTag;
+}
+
 /**
  * Pre-renders every representation of every article (newest first), the pages and the assets.
- * `notice` (dev builds only) is listed at the top of every HTML page.
+ * A withdrawn article is served only as its 410 page; `notice` (dev builds only) is listed at the
+ * top of every HTML page.
  */
-export function represent(articles: readonly SourcedArticle[], sources: AssetSources, siteName: string, notice?: DevNotice): BuildOutput {
-  const { stylesheet, favicon, faviconDocument, embed } = siteAssets(sources);
-  const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), favicon: paths.asset(favicon.name), siteName, ...(notice === undefined ? {} : { notice }) };
-  const card: EmbedContext = { siteName, stylesheet: paths.asset(embed.stylesheet.name), script: paths.asset(embed.script.name) };
+export function represent(articles: readonly SourcedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice): BuildOutput {
+  const { stylesheet, favicon, faviconDocument, embed, logo } = siteAssets(sources, newsroom.site.logo);
+  const { settings } = newsroom.site;
+  const site = siteView(newsroom, logo === null ? null : paths.asset(logo.name));
+  const timed = new Map(articles.map(({ article, timed: instants }) => [article.slug, new Set(instants)]));
+  const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), favicon: paths.asset(favicon.name), siteName: settings.name, site, timed, ...(notice === undefined ? {} : { notice }) };
+  const card: EmbedContext = { siteName: settings.name, stylesheet: paths.asset(embed.stylesheet.name), script: paths.asset(embed.script.name), site, timed };
   const files = new BodyFiles();
-  const lines = articles.map((article) => articleLine(article, context, card, files));
-  const pages = {
-    home: homePages(lines.map(({ summary }) => summary), context, files),
-    notFound: files.single(notFoundPage(context).toString()),
-  };
-  const published = articles.map(({ article }) => article);
-  const site: SiteInput = { articles: published, tags: articlesByTag(published), context };
-  const documents = storeDocuments([...PRODUCERS.flatMap((produce) => produce(site)), [faviconDocument]], files);
-  const assets = [stylesheet, favicon, embed.stylesheet, embed.script, embed.resizer];
+  const live = articles.filter(({ frontMatter }) => frontMatter.withdrawn === undefined);
+  const summaries = live.map(({ article }) => toSummary(article));
+  const byTag = summariesByTag(summaries);
+  const order = new Map(summaries.map(({ slug }, at) => [slug, at]));
+  const lines = live.map((article, at) => articleLine(article, context, card, files, { draft: article.frontMatter.draft, related: relatedArticles(summaries[at]!, byTag, order) }));
+  const front = frontPage(summaries, new Set(live.filter(({ frontMatter }) => frontMatter.featured).map(({ article }) => article.slug)), settings.sections);
+  const pages = { home: homePages(summaries, front, context, files), notFound: files.single(notFoundPage(context).toString()) };
+  const gone = goneArticles(articles.filter(({ frontMatter }) => frontMatter.withdrawn !== undefined), context, files);
+  const published = live.map(({ article }) => article);
+  const input: SiteInput = { articles: published, tags: articlesByTag(published), context, newsroom };
+  const documents = storeDocuments([...PRODUCERS.flatMap((produce) => produce(input)), [faviconDocument]], files);
+  const assets = [stylesheet, favicon, embed.stylesheet, embed.script, embed.resizer, ...(logo === null ? [] : [logo])];
   const build = contentHash(...files.files.map((file) => file.path), ...assets.map((asset) => asset.hash));
-  const embedding = { siteName, resizer: embed.resizer.name };
-  const index: ContentIndex = { build, slugs: lines.map(({ summary }) => summary.slug), tags: tagIndex(lines), pages, documents, assets, embed: embedding };
+  const embedding = { siteName: settings.name, resizer: embed.resizer.name };
+  const slugs = lines.map(({ summary }) => summary.slug);
+  const index: ContentIndex = { build, slugs, tags: tagIndex(lines), pages, documents, aliases: aliasIndex(articles), gone, assets, embed: embedding };
   return { index, articles: lines, files: files.files };
 }

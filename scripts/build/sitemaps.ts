@@ -43,12 +43,19 @@ const updated = (article: Article) => article.dateModified ?? article.datePublis
 const newest = (articles: readonly Article[]) => (articles.length === 0 ? undefined : articles.map(updated).reduce(later));
 
 /** Every page the sitemap lists, in a stable order. */
-function locations({ articles, tags }: SiteInput): Location[] {
+function locations({ articles, tags, newsroom }: SiteInput): Location[] {
   const site = newest(articles);
+  const corrected = articles.filter((article) => article.corrections.length > 0);
+  const by = (id: string) => articles.filter((article) => article.authors.some((author) => author.id === id));
   return [
     { path: paths.home, lastmod: site },
+    ...newsroom.site.settings.sections.map(({ slug }) => ({ path: paths.section(slug), lastmod: newest(articles.filter((article) => article.section?.slug === slug)) })),
     { path: paths.tags, lastmod: site },
     ...[...tags].map(([tag, tagged]) => ({ path: paths.tag(tag), lastmod: newest(tagged) })),
+    ...(newsroom.authors.length === 0 ? [] : [{ path: paths.authors, lastmod: site }]),
+    ...newsroom.authors.map(({ name: id }) => ({ path: paths.author(id), lastmod: newest(by(id)) })),
+    ...newsroom.pages.map(({ name }) => ({ path: paths.page(name), lastmod: undefined })),
+    { path: paths.corrections, lastmod: newest(corrected) },
     ...articles.map((article) => ({ path: paths.article(article.slug), lastmod: updated(article) })),
   ];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { creditSchema, frontMatterSchema, slugSchema } from './schema';
+import { correctionSchema, creditSchema, frontMatterSchema, slugSchema } from './schema';
+import { sectionSchema } from './site';
 
 /**
  * The article as the API serves it, derived from the front-matter schema: the types below, the
@@ -17,9 +18,10 @@ export const articleSummarySchema = z.strictObject({
   alternativeHeadline: fields.alternativeHeadline.unwrap().nullable(),
   description: z.string().describe('From the front matter, else the first paragraph of the body.'),
   datePublished: fields.datePublished,
-  dateModified: fields.dateModified.unwrap().nullable(),
+  dateModified: fields.dateModified.unwrap().nullable().describe('The latest update or correction; null until there is one.'),
   authors: z.array(creditSchema),
-  source: creditSchema.nullable(),
+  source: creditSchema.omit({ id: true }).nullable(),
+  section: sectionSchema.pick({ slug: true, title: true }).nullable().describe('The section the article belongs to (site.yml), by its tags or its `section` field.'),
   tags: fields.tags.unwrap(),
   lang: fields.lang.unwrap().describe('BCP 47 language tag.'),
   wordCount: z.int().nonnegative(),
@@ -32,8 +34,11 @@ export const bodyFactsSchema = z.strictObject({
   text: z.string().describe('Plain body text, paragraphs separated by blank lines.'),
 });
 
-/** `data` of `GET /api/articles/:slug`: the summary, then the body. */
-export const articleSchema = articleSummarySchema.extend(bodyFactsSchema.shape);
+/** `data` of `GET /api/articles/:slug`: the summary, the corrections, then the body. */
+export const articleSchema = articleSummarySchema.extend({
+  corrections: z.array(correctionSchema).describe('Corrections to the article, newest first.'),
+  ...bodyFactsSchema.shape,
+});
 
 /** An article as the API serves it (`data` of `GET /api/articles/:slug`). */
 export type Article = z.output<typeof articleSchema>;

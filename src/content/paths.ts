@@ -28,6 +28,20 @@ export const paths = {
   tag: (tag: string, page = 1) => (page === 1 ? `/tags/${tag}` : `/tags/${tag}?page=${page}`),
   /** The site's feeds; a tag's feeds when `tag` is given. */
   feed: (format: FeedFormat, tag?: string) => `${tag === undefined ? '' : `/tags/${tag}`}${FEED_FILES[format]}`,
+  /** Every author with a page. */
+  authors: '/authors',
+  /** Page n of an author's page: their bio and articles (page 1 is the page itself). */
+  author: (id: string, page = 1) => (page === 1 ? `/authors/${id}` : `/authors/${id}?page=${page}`),
+  /** An author's feeds. */
+  authorFeed: (format: FeedFormat, id: string) => `/authors/${id}${FEED_FILES[format]}`,
+  apiAuthors: '/api/authors',
+  apiAuthor: (id: string) => `/api/authors/${id}`,
+  /** Page n of a section's articles (page 1 is the section page itself). */
+  section: (slug: string, page = 1) => (page === 1 ? `/sections/${slug}` : `/sections/${slug}?page=${page}`),
+  /** Every correction on the site, newest first. */
+  corrections: '/corrections',
+  /** A static page (content/pages/<slug>.md). */
+  page: (slug: string) => `/${slug}`,
   sitemap: '/sitemap.xml',
   /** Child n (from 1) of the sitemap index, when the archive needs more than one sitemap. */
   sitemapPart: (part: number) => `/sitemaps/${part}.xml`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bcp47, webUrl } from './fields';
 import { SLUG_PATTERN, SLUG_RULE } from './slug';
 
 /**
@@ -8,7 +9,7 @@ import { SLUG_PATTERN, SLUG_RULE } from './slug';
  */
 
 /** An ISO 8601 date or date-time with an offset, normalised to an RFC 3339 UTC instant. */
-const isoInstant = z
+export const isoInstant = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()], {
     error: 'must be an ISO 8601 date (2026-11-27) or date-time with offset (2026-11-27T08:30:00Z)',
   })
@@ -17,34 +18,46 @@ const isoInstant = z
   .pipe(z.iso.datetime());
 
 /**
- * A link the pages put in `href`: absolute, and http: or https: only. `javascript:`, `data:` and
- * `vbscript:` run or render in the reader's browser, and a relative URL would resolve against
- * whichever site serves the page. (zod also requires the `//` after the scheme: `https:x` fails.)
+ * A credit as the API serves it: a name, and a link when there is one. An author with a page here
+ * (content/authors/<id>.md) also has their `id`, and their `url` is that page.
  */
-const webUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http: or https: URL' });
+export const creditSchema = z.strictObject({
+  id: z.string().regex(SLUG_PATTERN).optional().describe('The author\'s id, when they have a page here (/authors/<id>).'),
+  name: z.string().trim().min(1),
+  url: webUrl.optional(),
+});
 
-/** A credit as the API serves it: a name, and a link when the author gave one. */
-export const creditSchema = z.strictObject({ name: z.string().trim().min(1), url: webUrl.optional() });
+/** A person or organisation credited by name, with an optional link: wire bylines, sources. */
+const namedCredit = z.strictObject({ name: z.string().trim().min(1), url: webUrl.optional() });
 
 /**
- * A person or organisation credited by name, with an optional link; a bare string is the name.
- * The pipe names the output shape, so the API's JSON Schema comes from here too.
+ * A source credit: a bare string is the name. The pipe names the output shape, so the API's JSON
+ * Schema comes from here too.
  */
 const credit = z
-  .union([z.string().trim().min(1), creditSchema])
+  .union([z.string().trim().min(1), namedCredit])
   .transform((given) => (typeof given === 'string' ? { name: given } : given))
-  .pipe(creditSchema);
+  .pipe(namedCredit);
 
-const bcp47 = z.string().refine(
-  (tag) => {
-    try {
-      return Intl.getCanonicalLocales(tag).length === 1;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'must be a BCP 47 language tag, such as en or fr-CA' },
-);
+/** An author id: the file name of content/authors/<id>.md (the build checks that it exists). */
+export const authorIdSchema = z.string().regex(SLUG_PATTERN, `must be an author id (${SLUG_RULE}: the name of a file in content/authors/); a byline without an author page is { name: … }`);
+
+/** An article's author: the id of an author page, or a byline written inline (wire copy). */
+const byline = z.union([authorIdSchema, namedCredit], {
+  error: (issue) => (typeof issue.input === 'string' ? `"${issue.input}" is not an author id (${SLUG_RULE}: the name of a file in content/authors/); a byline without an author page is { name: ${issue.input} }` : 'must be an author id or { name, url }'),
+});
+
+/** A correction: when it was made and what it says (plain text), shown with the article. */
+export const correctionSchema = z.strictObject({
+  date: isoInstant,
+  text: z.string().trim().min(1, 'must not be empty'),
+});
+
+/** A withdrawn article: every URL of it answers 410 Gone with the reason. */
+export const withdrawalSchema = z.strictObject({
+  date: isoInstant,
+  reason: z.string().trim().min(1, 'must not be empty'),
+});
 
 export const frontMatterSchema = z
   .strictObject({
@@ -53,15 +66,25 @@ export const frontMatterSchema = z
     description: z.string().trim().min(1, 'must not be empty').optional(),
     datePublished: isoInstant,
     dateModified: isoInstant.optional(),
-    authors: z.array(credit).default([]),
+    authors: z.array(byline).default([]),
     source: credit.optional(),
     tags: z.array(z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`)).default([]),
     lang: bcp47.default('en'),
     draft: z.boolean().default(false),
+    /** The front page's lead story: the newest featured article (else the newest article). */
+    featured: z.boolean().default(false),
+    /** The article's section (a slug from site.yml); by default the first section that collects one of its tags. */
+    section: z.string().regex(SLUG_PATTERN, `must be a section slug: ${SLUG_RULE}`).optional(),
+    corrections: z.array(correctionSchema).default([]),
+    withdrawn: withdrawalSchema.optional(),
+    /** Former slugs of a renamed article: their URLs answer 301 to this article's. */
+    aliases: z.array(z.string().regex(SLUG_PATTERN, `must be a former slug: ${SLUG_RULE}`)).default([]),
   })
-  .refine((fm) => !fm.dateModified || fm.dateModified >= fm.datePublished, {
-    error: 'must not be earlier than datePublished',
-    path: ['dateModified'],
+  .superRefine((fm, context) => {
+    if (fm.dateModified !== undefined && fm.dateModified < fm.datePublished) context.addIssue({ code: 'custom', message: 'must not be earlier than datePublished', path: ['dateModified'] });
+    fm.corrections.forEach(({ date }, index) => {
+      if (date < fm.datePublished) context.addIssue({ code: 'custom', message: 'must not be earlier than datePublished', path: ['corrections', index, 'date'] });
+    });
   });
 
 /** Front matter as written by an author (before defaults and normalisation). */

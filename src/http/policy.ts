@@ -5,7 +5,7 @@
  */
 
 /** Every kind of response the Worker sends; each gets its caching from the table below. */
-export type ResponseKind = 'article' | 'list' | 'home' | 'asset' | 'icon' | 'notFound' | 'redirect' | 'preflight' | 'clientError' | 'serverError';
+export type ResponseKind = 'article' | 'list' | 'home' | 'asset' | 'icon' | 'notFound' | 'gone' | 'redirect' | 'preflight' | 'clientError' | 'serverError';
 
 interface CachePolicy {
   /** Browsers and private caches (seconds). */
@@ -33,6 +33,9 @@ export const CACHE_POLICY: Readonly<Record<ResponseKind, CachePolicy>> = {
   // favicons in their own store and crawlers refetch them rarely: a day, then a cheap 304.
   icon: { maxAge: DAY, sMaxAge: DAY, staleWhileRevalidate: 7 * DAY },
   notFound: { maxAge: MINUTE, sMaxAge: 5 * MINUTE },
+  // A withdrawn article stays withdrawn (RFC 9110 §15.5.11: 410 is cacheable by default); kept like
+  // the article it replaces, and a deploy that restores it is a new cache key.
+  gone: { maxAge: MINUTE, sMaxAge: DAY },
   // Canonical-URL redirects change only if a slug is renamed, which a deploy would purge.
   redirect: { maxAge: HOUR, sMaxAge: DAY },
   // Preflight answers depend only on the method table, which changes with a deploy.

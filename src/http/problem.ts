@@ -6,6 +6,7 @@ export const PROBLEM_TITLES = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  410: 'Gone',
   412: 'Precondition Failed',
   500: 'Internal Server Error',
   501: 'Not Implemented',
@@ -34,6 +35,7 @@ export function problemBody(status: number, detail: string, instance: string, ex
 
 function kindOf(status: number): ResponseKind {
   if (status === 404) return 'notFound';
+  if (status === 410) return 'gone';
   return status >= 500 ? 'serverError' : 'clientError';
 }
 

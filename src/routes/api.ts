@@ -4,11 +4,12 @@ import { paths } from '../content/paths';
 import { cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
-import { buildId, findArticle } from '../store';
+import { buildId } from '../store';
 import { sendFormat } from './article-page';
 import { route, sent } from './handler';
 import { listAnswer, type ListAnswer } from './list-answer';
 import { oembedRoute } from './oembed';
+import { API_MISSES, withArticle } from './slug';
 
 const JSON_TYPE = 'application/json';
 
@@ -28,9 +29,7 @@ api.get(
 api.get(
   '/api/articles/:slug',
   route((c) => {
-    const article = findArticle(c.req.param('slug') ?? '');
-    if (article === undefined) return problem(404, 'There is no article with this slug.', new URL(c.req.url).pathname);
-    return sendFormat(c, article, 'json', false);
+    return withArticle(c, c.req.param('slug') ?? '', paths.apiArticle, API_MISSES, (article) => sendFormat(c, article, 'json', false));
   }),
 );
 

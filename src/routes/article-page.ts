@@ -6,9 +6,9 @@ import { MEDIA_TYPES } from '../http/media-types';
 import { negotiateMediaType } from '../http/negotiate';
 import { cacheControl, cacheTags } from '../http/policy';
 import { problem, type Alternative } from '../http/problem';
-import { buildId, findArticleIgnoringCase, type StoredArticle } from '../store';
+import { buildId, type StoredArticle } from '../store';
 import { keepBounded } from '../store/keep';
-import { notFoundPage } from './not-found';
+import { PAGE_MISSES, withArticle } from './slug';
 import { sendStored } from './stored';
 
 /** The representations of an article, in the server's order of preference (HTML first). */
@@ -67,13 +67,12 @@ export function articleRoute(c: Context<AppEnv>): Response | Promise<Response> {
   const name = c.req.param('slug') ?? '';
   const suffix = Object.keys(EXPLICIT_SUFFIX).find((ending) => name.endsWith(ending));
   const slug = suffix === undefined ? name : name.slice(0, -suffix.length);
-  const article = findArticleIgnoringCase(slug);
-  if (article === undefined) return notFoundPage(c);
-  if (article.slug !== slug) return redirect(`${paths.article(article.slug)}${suffix ?? ''}`);
-  if (suffix !== undefined) return sendFormat(c, article, EXPLICIT_SUFFIX[suffix]!, false);
-  const chosen = negotiate(c.req.header('Accept') ?? null);
-  if (chosen === null) return notAcceptable(c, article);
-  return sendFormat(c, article, ORDER.find((format) => FORMATS[format].type === chosen) ?? 'html', true);
+  return withArticle(c, slug, (canonical) => `${paths.article(canonical)}${suffix ?? ''}`, PAGE_MISSES, (article) => {
+    if (suffix !== undefined) return sendFormat(c, article, EXPLICIT_SUFFIX[suffix]!, false);
+    const chosen = negotiate(c.req.header('Accept') ?? null);
+    if (chosen === null) return notAcceptable(c, article);
+    return sendFormat(c, article, ORDER.find((format) => FORMATS[format].type === chosen) ?? 'html', true);
+  });
 }
 
 function notAcceptable(c: Context<AppEnv>, article: StoredArticle): Response {

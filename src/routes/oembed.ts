@@ -8,7 +8,7 @@ import { MEDIA_TYPES } from '../http/media-types';
 import { CACHE_POLICY, cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
-import { buildId, embedding, findArticleIgnoringCase, type StoredArticle } from '../store';
+import { buildId, embedding, findArticle, resolveSlug, type StoredArticle } from '../store';
 import { sent } from './handler';
 import { parseOembedQuery, type OembedQuery } from './oembed-query';
 
@@ -79,7 +79,10 @@ export async function oembedRoute(c: Context<AppEnv>): Promise<Response> {
     const { refusal } = parsed;
     return refusal.status === 400 ? problem(400, 'The oEmbed query is not valid.', instance, { errors: refusal.errors }) : problem(refusal.status, refusal.detail, instance);
   }
-  const article = findArticleIgnoringCase(parsed.query.slug);
+  // A former slug embeds the article it became; a withdrawn article is gone for embedders too.
+  const target = resolveSlug(parsed.query.slug);
+  if (target?.kind === 'gone') return problem(410, `This article was withdrawn on ${target.gone.date}: ${target.gone.reason}`, instance);
+  const article = target === undefined ? undefined : target.kind === 'article' ? target.article : findArticle(target.slug);
   if (article === undefined) return problem(404, `The url is not an article of ${origin}.`, instance);
   const body = JSON.stringify(oembedResponse(article, parsed.query, origin));
   const entity = { body, contentType: MEDIA_TYPES.json, etag: `"${await sha256Base64url(body, 22)}"` };

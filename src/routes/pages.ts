@@ -4,7 +4,7 @@ import { paths } from '../content/paths';
 import { cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
-import { buildId, findArticleIgnoringCase, findAsset, pages as bundledPages } from '../store';
+import { assetBody, buildId, findAsset, pages as bundledPages, resolveSlug } from '../store';
 import { articleRoute, redirect } from './article-page';
 import { embedRoute } from './embed';
 import { route, sent } from './handler';
@@ -36,8 +36,9 @@ pages.get('/articles/:slug/embed', route(embedRoute));
 pages.get(
   '/articles/:slug/',
   route((c) => {
-    const article = findArticleIgnoringCase(c.req.param('slug') ?? '');
-    return article === undefined ? notFoundPage(c) : redirect(paths.article(article.slug));
+    const target = resolveSlug(c.req.param('slug') ?? '');
+    if (target === undefined) return notFoundPage(c);
+    return redirect(paths.article(target.kind === 'article' ? target.article.slug : target.slug));
   }),
 );
 
@@ -46,6 +47,6 @@ pages.get(
   route((c) => {
     const asset = findAsset(c.req.param('name') ?? '');
     if (asset === undefined) return notFoundPage(c);
-    return sent(c, sendEntity(c.req.raw, { body: asset.body, etag: `"${asset.hash}"`, contentType: asset.contentType }, { kind: 'asset', tags: cacheTags.build(buildId), key: '' }));
+    return sent(c, sendEntity(c.req.raw, { body: assetBody(asset), etag: `"${asset.hash}"`, contentType: asset.contentType }, { kind: 'asset', tags: cacheTags.build(buildId), key: '' }));
   }),
 );

@@ -4,7 +4,7 @@ import { servedBy, type Served } from '../config/served';
 import type { Article } from '../content/article';
 import type { Env } from '../env';
 import { listPage, type ArticleList } from '../routes/list-page';
-import { findArticle, readBody } from '../store';
+import { findArticle, readBody, resolveSlug } from '../store';
 import { invalidListMessage, parseListOptions, type ListOptions } from './list-options';
 
 /** The representations `representation()` returns, as the HTTP routes send them. */
@@ -51,7 +51,9 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
     if (!isFormat(format)) throw new TypeError(`format must be one of ${FORMATS.join(', ')}; it is ${JSON.stringify(format)}.`);
     if (typeof slug !== 'string') throw new TypeError(`slug must be a string; it is ${typeof slug}.`);
     const { origin, bodyCacheBytes } = await served(this.env);
-    const article = findArticle(slug);
+    // A former slug reads the article it became; a withdrawn article is no article.
+    const target = resolveSlug(slug);
+    const article = target?.kind === 'article' ? target.article : target?.kind === 'moved' ? findArticle(target.slug) : undefined;
     if (article === undefined) return null;
     return UTF8.decode(await readBody(article[format], origin, this.env.ASSETS, bodyCacheBytes));
   }

@@ -55,8 +55,19 @@ export interface ArticleLine {
 export interface BundledAsset {
   name: string;
   contentType: string;
+  /** The text, or a binary file's bytes in base64 (`base64: true`: a PNG logo). */
   body: string;
+  base64?: true;
   hash: string;
+}
+
+/** A withdrawn article: its URLs answer 410 Gone with this page (HTML) or the reason (API). */
+export interface GoneArticle {
+  title: string;
+  /** When it was withdrawn (RFC 3339 UTC). */
+  date: string;
+  reason: string;
+  page: Representation;
 }
 
 /**
@@ -82,6 +93,10 @@ export interface ContentIndex {
   pages: { home: Representation[]; notFound: Representation };
   /** Every other pre-rendered document, by its path. */
   documents: Record<string, StoredDocument>;
+  /** Former slugs of renamed articles, each with the slug it now has. */
+  aliases: Record<string, string>;
+  /** Withdrawn articles by slug. */
+  gone: Record<string, GoneArticle>;
   assets: BundledAsset[];
   /** What the oEmbed endpoint names besides the article: the site, and the resizer script's asset name. */
   embed: { siteName: string; resizer: string };

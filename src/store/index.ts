@@ -1,7 +1,7 @@
 import content from '../generated/content.txt';
 import { BodyCache, type BodySource } from './bodies';
 import type { ArticleSummary } from '../content/article';
-import { ORIGIN, representationHash, type ArticleLine, type BundledAsset, type ContentIndex, type Representation, type Span, type StoredDocument } from './bundle';
+import { ORIGIN, representationHash, type ArticleLine, type BundledAsset, type ContentIndex, type GoneArticle, type Representation, type Span, type StoredDocument } from './bundle';
 import type { Origin } from './origin';
 
 /**
@@ -75,6 +75,22 @@ export function findArticleIgnoringCase(slug: string): StoredArticle | undefined
   return findArticle(slug) ?? findArticle(slug.toLowerCase());
 }
 
+/** What a slug in a URL names: an article, a former slug of one (a 301), a withdrawn article (a 410). */
+export type SlugTarget = { kind: 'article'; article: StoredArticle } | { kind: 'moved'; slug: string } | { kind: 'gone'; slug: string; gone: GoneArticle };
+
+function targetOf(slug: string): SlugTarget | undefined {
+  const article = findArticle(slug);
+  if (article !== undefined) return { kind: 'article', article };
+  if (Object.hasOwn(index.aliases, slug)) return { kind: 'moved', slug: index.aliases[slug]! };
+  if (Object.hasOwn(index.gone, slug)) return { kind: 'gone', slug, gone: index.gone[slug]! };
+  return undefined;
+}
+
+/** What `slug` names, in any letter case (a route redirects a spelling that is not the canonical one). */
+export function resolveSlug(slug: string): SlugTarget | undefined {
+  return targetOf(slug) ?? targetOf(slug.toLowerCase());
+}
+
 /** The pre-rendered document at `path` (a feed, a sitemap, a tag page...). */
 export function findDocument(path: string): StoredDocument | undefined {
   return Object.hasOwn(index.documents, path) ? index.documents[path] : undefined;
@@ -82,6 +98,21 @@ export function findDocument(path: string): StoredDocument | undefined {
 
 export function findAsset(name: string): BundledAsset | undefined {
   return assetsByName.get(name);
+}
+
+/** Binary assets' bytes, decoded from base64 once per isolate. */
+const decoded = new Map<string, Uint8Array>();
+
+/** An asset's body as sent: its text, or a binary asset's bytes. */
+export function assetBody(asset: BundledAsset): string | Uint8Array {
+  if (asset.base64 !== true) return asset.body;
+  let bytes = decoded.get(asset.name);
+  if (bytes === undefined) {
+    const binary = atob(asset.body);
+    bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    decoded.set(asset.name, bytes);
+  }
+  return bytes;
 }
 
 /** One page of articles, newest first, optionally only those with `tag`. */

@@ -17,11 +17,15 @@ export interface FeedLink {
   href: string;
 }
 
-/** The site's feeds, or one tag's feeds when `tag` is given, in every format. */
-export function feedLinks(siteName: string, tag?: string): FeedLink[] {
-  const prefix = tag === undefined ? siteName : `${siteName} — ${tag}`;
+/** One feed in every format: `prefix` starts each title, `path` gives each format's URL. */
+export function scopedFeedLinks(prefix: string, path: (format: FeedFormat) => string): FeedLink[] {
   return (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) => {
     const { label, type } = FEED_FORMATS[format];
-    return { label, title: `${prefix} — ${label}`, type, href: paths.feed(format, tag) };
+    return { label, title: `${prefix} — ${label}`, type, href: path(format) };
   });
+}
+
+/** The site's feeds, or one tag's feeds when `tag` is given, in every format. */
+export function feedLinks(siteName: string, tag?: string): FeedLink[] {
+  return scopedFeedLinks(tag === undefined ? siteName : `${siteName} — ${tag}`, (format) => paths.feed(format, tag));
 }

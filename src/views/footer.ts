@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { paths } from '../content/paths';
 import { feedLinks } from './feeds';
+import type { ViewContext } from './format';
 
 /**
  * Where the OpenAPI description is served (scripts/build/openapi/); null would leave it out of
@@ -8,17 +9,19 @@ import { feedLinks } from './feeds';
  */
 export const OPENAPI_DESCRIPTION: string | null = paths.openapi;
 
-/** The site footer on every page: the site's name, its feeds and its API. */
-export function siteFooter(siteName: string) {
-  const links = [
-    ...feedLinks(siteName).map(({ label, href }) => ({ label, href })),
-    { label: 'JSON API', href: paths.apiArticles },
-    ...(OPENAPI_DESCRIPTION === null ? [] : [{ label: 'OpenAPI', href: OPENAPI_DESCRIPTION }]),
-  ];
+/**
+ * The site footer on every page: for readers, the site's pages (About, Corrections…) and its feeds;
+ * for developers, on a line of its own, the API and its description.
+ */
+export function siteFooter(context: ViewContext) {
+  const { site } = context;
+  const readers = [...site.footer, ...feedLinks(site.name).map(({ label, href }) => ({ title: label, url: href }))];
+  const developers = [{ title: 'JSON API', url: paths.apiArticles }, ...(OPENAPI_DESCRIPTION === null ? [] : [{ title: 'OpenAPI', url: OPENAPI_DESCRIPTION }])];
   return html`<footer class="site">
-<p>${siteName}</p>
-<ul aria-label="Feeds and API">
-${links.map(({ label, href }) => html`<li><a href="${href}">${label}</a></li>
+<p class="name">${site.name}</p>
+<ul aria-label="About this site and its feeds">
+${readers.map(({ title, url }) => html`<li><a href="${url}">${title}</a></li>
 `)}</ul>
+<p class="developers">For developers: ${developers.map(({ title, url }, index) => html`${index === 0 ? '' : ' · '}<a href="${url}">${title}</a>`)}</p>
 </footer>`;
 }

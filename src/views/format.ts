@@ -1,5 +1,29 @@
 import type { DevNotice } from './notice';
 
+/** A link the site's chrome shows: navigation, the footer. */
+export interface NavLink {
+  title: string;
+  url: string;
+}
+
+/** The site as every page shows it (site.yml, resolved by the build). */
+export interface SiteView {
+  name: string;
+  tagline: string | null;
+  /** BCP 47: the pages' language. */
+  language: string;
+  /** BCP 47: how dates are written. */
+  locale: string;
+  /** IANA: the time zone dates are shown in. */
+  timeZone: string;
+  logo: { src: string; width: number; height: number } | null;
+  /** The masthead's navigation: the sections, in site.yml's order. */
+  sections: readonly { slug: string; title: string }[];
+  /** The readers' footer: site.yml's links, else the static pages and the corrections page. */
+  footer: readonly NavLink[];
+  sameAs: readonly string[];
+}
+
 /** What the build tells every view besides its own data. */
 export interface ViewContext {
   /** URL of the content-hashed stylesheet. */
@@ -7,6 +31,9 @@ export interface ViewContext {
   /** URL of the content-hashed SVG favicon. */
   favicon: string;
   siteName: string;
+  site: SiteView;
+  /** Per article slug, the instants written with a time of day (others are shown as a date alone). */
+  timed: ReadonlyMap<string, ReadonlySet<string>>;
   /** Content problems, shown on every page by dev builds only. */
   notice?: DevNotice;
 }
@@ -29,6 +56,25 @@ const dateFormat = perLanguage((lang) => new Intl.DateTimeFormat(lang, { dateSty
 /** A date as a reader of `lang` writes it (in UTC, so the build's time zone never matters). */
 export function formatDate(instant: string, lang: string): string {
   return dateFormat(lang).format(new Date(instant));
+}
+
+const timeFormat = perLanguage((key) => {
+  const [locale, timeZone] = key.split(' ') as [string, string];
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
+});
+
+/**
+ * An instant as the site's readers read it: in the site's locale and time zone, with the time of
+ * day and the zone when it was written with one ("December 5, 2026 at 9:30 PM CST"); a date
+ * written alone is that day ("November 27, 2026"), whatever the zone.
+ */
+export function formatInstant(instant: string, timed: boolean, site: Pick<SiteView, 'locale' | 'timeZone'>): string {
+  return timed ? timeFormat(`${site.locale} ${site.timeZone}`).format(new Date(instant)) : formatDate(instant, site.locale);
+}
+
+/** `formatInstant` for a date of the article `slug`. */
+export function articleDate(instant: string, slug: string, context: Pick<ViewContext, 'site' | 'timed'>): string {
+  return formatInstant(instant, context.timed.get(slug)?.has(instant) ?? false, context.site);
 }
 
 /** The reading time as the pages show it: "2 min read". */

@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 import type { ArticleSummary } from '../content/article';
 import { paths } from '../content/paths';
-import { articleList, pageLinks, type Paging } from './article-list';
+import { articleItem, articleList, pageLinks, type Paging } from './article-list';
 import type { ViewContext } from './format';
 import { layout } from './layout';
 import { webSiteData } from './structured-data';
@@ -10,19 +10,57 @@ import { trustedJsonLd } from './trusted';
 /** Where one home page sits among all of them (1-based). */
 export type HomePaging = Paging;
 
-/** A page of the home page: articles newest first, with links to newer and older pages; page 1 describes the site (WebSite JSON-LD). */
-export function indexPage(summaries: readonly ArticleSummary[], paging: HomePaging, context: ViewContext & { canonical: string }) {
-  const main = html`<h1>${paging.page === 1 ? 'Latest articles' : `Articles, page ${paging.page} of ${paging.pages}`}</h1>
-${articleList(summaries)}${pageLinks(paging, paths.homePage)}`;
-  const description = `Latest articles from ${context.siteName}.`;
+/** What the front page leads with, chosen by the build: the lead story and each section's newest. */
+export interface FrontPage {
+  lead: ArticleSummary | null;
+  sections: readonly { slug: string; title: string; articles: readonly ArticleSummary[] }[];
+}
+
+/**
+ * A page of the home page. Page 1 is the front page: the lead story, a block per section, then the
+ * latest articles; every other page is the latest articles, older and older. Page 1 describes the
+ * site (WebSite JSON-LD).
+ */
+export function indexPage(summaries: readonly ArticleSummary[], paging: HomePaging, context: ViewContext & { canonical: string }, front: FrontPage) {
+  const first = paging.page === 1;
+  const latest = first && summaries.length === 0 && front.lead !== null ? '' : html`${first ? html`<section class="latest" aria-labelledby="latest-title">
+<h2 id="latest-title">Latest</h2>
+${articleList(summaries, context, 3)}
+</section>` : html`<h1>Latest articles, page ${paging.page} of ${paging.pages}</h1>
+${articleList(summaries, context)}`}${pageLinks(paging, paths.homePage)}`;
+  const main = first ? html`<h1 class="visually-hidden">${context.site.name}</h1>
+${lead(front.lead, context)}${sectionBlocks(front, context)}${latest}` : latest;
+  const description = context.site.tagline ?? `Latest articles from ${context.site.name}.`;
   const meta = {
-    title: paging.page === 1 ? context.siteName : `Page ${paging.page} · ${context.siteName}`,
+    title: first ? context.site.name : `Page ${paging.page} · ${context.site.name}`,
     description,
-    lang: 'en',
+    lang: context.site.language,
     canonical: context.canonical,
     alternates: [['application/json', paths.apiArticles]] as const,
-    head: paging.page === 1 ? html`${trustedJsonLd(webSiteData(context.siteName, description, 'en'))}
+    head: first ? html`${trustedJsonLd(webSiteData(context.site.name, description, context.site.language))}
 ` : '',
   };
   return layout(meta, context, main);
+}
+
+/** The lead story, larger than the rest. */
+function lead(summary: ArticleSummary | null, context: ViewContext) {
+  if (summary === null) return '';
+  return html`<section class="lead" aria-label="Lead story" lang="${summary.lang}">
+${articleItem(summary, context)}
+</section>
+`;
+}
+
+/** Each section's newest articles, under the section's name linking to its page. */
+function sectionBlocks(front: FrontPage, context: ViewContext) {
+  return front.sections
+    .filter(({ articles }) => articles.length > 0)
+    .map(
+      ({ slug, title, articles }) => html`<section class="section-block" aria-labelledby="section-${slug}">
+<h2 id="section-${slug}"><a href="${paths.section(slug)}">${title}</a></h2>
+${articleList(articles, context, 3)}
+</section>
+`,
+    );
 }

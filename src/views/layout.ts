@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { paths } from '../content/paths';
-import { feedLinks } from './feeds';
+import { feedLinks, type FeedLink } from './feeds';
 import { siteFooter } from './footer';
 import type { ViewContext } from './format';
 import { devNotice } from './notice';
@@ -16,13 +16,15 @@ export interface PageMeta {
   alternates: readonly (readonly [type: string, href: string, title?: string])[];
   /** A tag page: its feeds are discovered besides the site's. */
   tag?: string | undefined;
+  /** Another page's own feeds (an author's), discovered besides the site's. */
+  feeds?: readonly FeedLink[];
   /** More of the page's own `<head>`: social cards, structured data. */
   head?: unknown;
 }
 
 /** The HTML document around a page's main content: site header, dev notice, footer. */
 export function layout(meta: PageMeta, context: ViewContext, main: unknown) {
-  const feeds = [...feedLinks(context.siteName), ...(meta.tag === undefined ? [] : feedLinks(context.siteName, meta.tag))];
+  const feeds = [...feedLinks(context.siteName), ...(meta.tag === undefined ? [] : feedLinks(context.siteName, meta.tag)), ...(meta.feeds ?? [])];
   return html`<!doctype html>
 <html lang="${meta.lang}">
 <head>
@@ -37,12 +39,24 @@ ${meta.canonical === null ? '' : html`<link rel="canonical" href="${meta.canonic
 <link rel="icon" type="image/svg+xml" href="${context.favicon}">
 ${meta.head ?? ''}</head>
 <body>
-<header class="site"><a href="${paths.home}">${context.siteName}</a></header>
+${masthead(context)}
 <main>
 ${context.notice === undefined ? '' : devNotice(context.notice)}${main}
 </main>
-${siteFooter(context.siteName)}
+${siteFooter(context)}
 </body>
 </html>
 `;
+}
+
+/** The masthead: the logo (or the name) linking home, the tagline, and the sections as navigation. */
+function masthead({ site }: ViewContext) {
+  const brand = site.logo === null ? site.name : html`<img src="${site.logo.src}" width="${site.logo.width}" height="${site.logo.height}" alt="${site.name}">`;
+  return html`<header class="site">
+<p class="brand"><a href="${paths.home}">${brand}</a></p>
+${site.tagline === null ? '' : html`<p class="tagline">${site.tagline}</p>
+`}${site.sections.length === 0 ? '' : html`<nav aria-label="Sections"><ul>
+${site.sections.map(({ slug, title }) => html`<li><a href="${paths.section(slug)}">${title}</a></li>
+`)}</ul></nav>
+`}</header>`;
 }

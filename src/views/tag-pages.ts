@@ -1,23 +1,21 @@
 import { html } from 'hono/html';
 import type { ArticleSummary } from '../content/article';
 import { paths } from '../content/paths';
-import { articleList, pageLinks, type Paging } from './article-list';
+import type { Paging } from './article-list';
 import type { ViewContext } from './format';
 import { layout } from './layout';
+import { listPage } from './list-page';
 
 /** A page of one tag's articles, newest first; its feeds are discovered besides the site's. */
 export function tagPage(tag: string, summaries: readonly ArticleSummary[], paging: Paging, context: ViewContext & { canonical: string }) {
-  const main = html`<h1>${paging.page === 1 ? `Tagged “${tag}”` : `Tagged “${tag}”, page ${paging.page} of ${paging.pages}`}</h1>
-${articleList(summaries)}${pageLinks(paging, (page) => paths.tag(tag, page))}`;
-  const meta = {
-    title: paging.page === 1 ? `${tag} · ${context.siteName}` : `${tag}, page ${paging.page} · ${context.siteName}`,
-    description: `Articles tagged “${tag}” on ${context.siteName}.`,
-    lang: 'en',
-    canonical: context.canonical,
-    alternates: [['application/json', `${paths.apiArticles}?tag=${tag}`]] as const,
+  return listPage(summaries, paging, {
+    heading: `Tagged “${tag}”`,
+    title: tag,
+    description: `Articles tagged “${tag}” on ${context.site.name}.`,
+    href: (page) => paths.tag(tag, page),
+    alternates: [['application/json', `${paths.apiArticles}?tag=${tag}`]],
     tag,
-  };
-  return layout(meta, context, main);
+  }, context);
 }
 
 /** Every tag with how many articles carry it, each linking to its page. */
@@ -27,9 +25,9 @@ ${counts.length === 0 ? html`<p>No tags yet.</p>` : html`<ul class="tag-index">
 ${counts.map(([tag, count]) => html`<li><a href="${paths.tag(tag)}">${tag}</a> · ${count === 1 ? '1 article' : `${count} articles`}</li>
 `)}</ul>`}`;
   const meta = {
-    title: `Tags · ${context.siteName}`,
-    description: `Every tag on ${context.siteName}, with its number of articles.`,
-    lang: 'en',
+    title: `Tags · ${context.site.name}`,
+    description: `Every tag on ${context.site.name}, with its number of articles.`,
+    lang: context.site.language,
     canonical: context.canonical,
     alternates: [],
   };

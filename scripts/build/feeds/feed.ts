@@ -3,6 +3,16 @@ import { FEED_FILES, paths, type FeedFormat } from '../../../src/content/paths';
 import { absolute } from '../xml';
 import { articleId, feedId } from './ids';
 
+/** Whose feed: the site's, a tag's or an author's. */
+export type FeedScope = { kind: 'site' } | { kind: 'tag'; tag: string } | { kind: 'author'; id: string; name: string };
+
+/** The site as its feeds name it: its stable id (for ids), its name and language. */
+export interface FeedSite {
+  id: string;
+  name: string;
+  language: string;
+}
+
 /**
  * What the three formats say about one feed (the site's or a tag's), worked out once: every
  * format renders the same entries, ids, links and dates.
@@ -10,9 +20,6 @@ import { articleId, feedId } from './ids';
 
 /** Articles per feed: the newest, with their full content. */
 export const FEED_SIZE = 50;
-
-/** The feeds' language: the site's, as its home page declares it; each entry carries its own too. */
-export const SITE_LANGUAGE = 'en';
 
 export interface FeedEntry {
   article: Article;
@@ -26,7 +33,7 @@ export interface Feed {
   id: string;
   title: string;
   description: string;
-  /** The HTML page the feed follows (home page or tag page), absolute. */
+  /** The HTML page the feed follows (home page, tag or author page), absolute. */
   home: string;
   /** Each format's own URL, absolute. */
   self: Record<FeedFormat, string>;
@@ -41,19 +48,32 @@ export interface Feed {
 /** The later of two RFC 3339 UTC instants (same format, so they compare as strings). */
 const later = (a: string, b: string) => (a > b ? a : b);
 
-/** The site's feed (no tag) or a tag's, from its articles newest first; none without articles. */
-export function feedOf(siteName: string, articles: readonly Article[], tag?: string): Feed | undefined {
-  const entries = articles.slice(0, FEED_SIZE).map((article) => ({ article, id: articleId(siteName, article.slug), updated: article.dateModified ?? article.datePublished }));
+/** Each scope's paths, id and words. */
+function describe(site: FeedSite, scope: FeedScope) {
+  switch (scope.kind) {
+    case 'site':
+      return { path: (format: FeedFormat) => paths.feed(format), home: paths.home, scope: '', title: site.name, description: `The newest articles from ${site.name}.` };
+    case 'tag':
+      return { path: (format: FeedFormat) => paths.feed(format, scope.tag), home: paths.tag(scope.tag), scope: `tags/${scope.tag}/`, title: `${site.name}: ${scope.tag}`, description: `The newest articles tagged ${scope.tag} on ${site.name}.` };
+    case 'author':
+      return { path: (format: FeedFormat) => paths.authorFeed(format, scope.id), home: paths.author(scope.id), scope: `authors/${scope.id}/`, title: `${site.name}: ${scope.name}`, description: `The newest articles by ${scope.name} on ${site.name}.` };
+  }
+}
+
+/** The site's feed, a tag's or an author's, from its articles newest first; none without articles. */
+export function feedOf(site: FeedSite, articles: readonly Article[], scope: FeedScope): Feed | undefined {
+  const entries = articles.slice(0, FEED_SIZE).map((article) => ({ article, id: articleId(site.id, article.slug), updated: article.dateModified ?? article.datePublished }));
   if (entries.length === 0) return undefined;
-  const self = Object.fromEntries(Object.keys(FEED_FILES).map((format) => [format, absolute(paths.feed(format as FeedFormat, tag))])) as Record<FeedFormat, string>;
+  const described = describe(site, scope);
+  const self = Object.fromEntries(Object.keys(FEED_FILES).map((format) => [format, absolute(described.path(format as FeedFormat))])) as Record<FeedFormat, string>;
   return {
-    id: feedId(siteName, tag),
-    title: tag === undefined ? siteName : `${siteName}: ${tag}`,
-    description: tag === undefined ? `The newest articles from ${siteName}.` : `The newest articles tagged ${tag} on ${siteName}.`,
-    home: absolute(tag === undefined ? paths.home : paths.tag(tag)),
+    id: feedId(site.id, described.scope),
+    title: described.title,
+    description: described.description,
+    home: absolute(described.home),
     self,
-    siteName,
-    language: SITE_LANGUAGE,
+    siteName: site.name,
+    language: site.language,
     updated: entries.map((entry) => entry.updated).reduce(later),
     entries,
   };

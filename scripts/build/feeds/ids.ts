@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Entry and feed ids: name-based UUIDs (RFC 9562 §5.5, version 5), from the site name and the
- * article's slug. They stay the same from build to build and from one SITE_URL to another (an id
+ * Entry and feed ids: name-based UUIDs (RFC 9562 §5.5, version 5), from the site's id (site.yml
+ * `id`, never its name: a renamed site keeps its ids) and the article's slug. They stay the same from build to build and from one SITE_URL to another (an id
  * made from the URL would change when the site moves, and every reader would show the archive
  * again as new); they change only with the slug, as the article's URL does.
  */
@@ -20,11 +20,11 @@ export function uuidV5(namespace: string, name: string): string {
 }
 
 /** The id of an article in every feed (Atom id, RSS guid, JSON Feed id). */
-export function articleId(siteName: string, slug: string): string {
-  return `urn:uuid:${uuidV5(ID_NAMESPACE, `${siteName}/articles/${slug}`)}`;
+export function articleId(siteId: string, slug: string): string {
+  return `urn:uuid:${uuidV5(ID_NAMESPACE, `${siteId}/articles/${slug}`)}`;
 }
 
-/** The id of a feed (Atom's feed-level id): the site's, or a tag's. */
-export function feedId(siteName: string, tag?: string): string {
-  return `urn:uuid:${uuidV5(ID_NAMESPACE, tag === undefined ? `${siteName}/feed` : `${siteName}/tags/${tag}/feed`)}`;
+/** The id of a feed (Atom's feed-level id): `scope` is '' for the site's, `tags/<tag>/` or `authors/<id>/`. */
+export function feedId(siteId: string, scope = ''): string {
+  return `urn:uuid:${uuidV5(ID_NAMESPACE, `${siteId}/${scope}feed`)}`;
 }

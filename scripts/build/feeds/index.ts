@@ -1,9 +1,10 @@
 import type { Article } from '../../../src/content/article';
 import { paths, type FeedFormat } from '../../../src/content/paths';
 import { MEDIA_TYPES } from '../../../src/http/media-types';
-import type { DocumentProducer, DocumentSource } from '../documents';
+import { ORIGIN } from '../../../src/store/bundle';
+import type { DocumentProducer, DocumentSource, SiteInput } from '../documents';
 import { atomFeed } from './atom';
-import { feedOf, type Feed } from './feed';
+import { feedOf, type Feed, type FeedScope, type FeedSite } from './feed';
 import { jsonFeed } from './json-feed';
 import { rssFeed } from './rss';
 
@@ -19,16 +20,23 @@ const FORMATS: Record<FeedFormat, { render: (feed: Feed) => string; contentType:
   json: { render: jsonFeed, contentType: MEDIA_TYPES.jsonFeed },
 };
 
-function feedGroups(siteName: string, articles: readonly Article[], tag?: string): DocumentSource[][] {
-  const feed = feedOf(siteName, articles, tag);
+/** A scope's feed in every format, each a body file of its own; none without articles. */
+export function feedGroups(site: FeedSite, articles: readonly Article[], scope: FeedScope): DocumentSource[][] {
+  const feed = feedOf(site, articles, scope);
   if (feed === undefined) return [];
   return Object.entries(FORMATS).map(([format, { render, contentType }]) => [
-    { path: paths.feed(format as FeedFormat, tag), contentType, kind: 'list', pages: [render(feed)] },
+    { path: feed.self[format as FeedFormat].slice(ORIGIN.length), contentType, kind: 'list', pages: [render(feed)] },
   ]);
 }
 
-/** Every feed: the site's, then each tag's in code-point order. No articles, no feeds. */
-export const feeds: DocumentProducer = ({ articles, tags, context }) => [
-  ...feedGroups(context.siteName, articles),
-  ...[...tags].flatMap(([tag, tagged]) => feedGroups(context.siteName, tagged, tag)),
+/** The site as its feeds name it. */
+export function feedSite({ newsroom }: SiteInput): FeedSite {
+  const { id, name, language } = newsroom.site.settings;
+  return { id, name, language };
+}
+
+/** Every feed: the site's, then each tag's in code-point order (authors' come with their pages). No articles, no feeds. */
+export const feeds: DocumentProducer = (input) => [
+  ...feedGroups(feedSite(input), input.articles, { kind: 'site' }),
+  ...[...input.tags].flatMap(([tag, tagged]) => feedGroups(feedSite(input), tagged, { kind: 'tag', tag })),
 ];

@@ -43,6 +43,9 @@ export const PARAMETERS: Record<string, object> = {
   tag: { name: 'tag', in: 'query', required: false, description: 'Only articles with this tag; at most once.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
   slug: { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } },
   tagName: { name: 'tag', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } },
+  authorId: { name: 'id', in: 'path', required: true, description: 'The author\'s id: the file name of content/authors/<id>.md.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
+  sectionSlug: { name: 'section', in: 'path', required: true, description: 'A section of site.yml.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
+  pageSlug: { name: 'slug', in: 'path', required: true, description: 'A static page: the file name of content/pages/<slug>.md.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
   part: { name: 'part', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
   oembedUrl: { name: 'url', in: 'query', required: true, description: 'An article URL on this origin: /articles/<slug> or .html, any letter case; query and fragment ignored.', schema: { type: 'string' } },
   oembedFormat: { name: 'format', in: 'query', required: false, description: 'json; anything else gets a 501.', schema: { type: 'string', default: 'json' } },
@@ -71,6 +74,8 @@ export const RESPONSES: Record<string, object> = {
   BadRequest: problem('A parameter is not valid; `errors` names each.', 'BadRequestProblem', 'clientError'),
   NotFound: problem('Nothing here (under /api/).', 'NotFoundProblem', 'notFound'),
   NotFoundPage: { description: 'Nothing here: the HTML 404 page.', headers: headers('notFound', 'ETag', 'Cache-Tag'), content: { 'text/html': { schema: { type: 'string' } } } },
+  Gone: problem('The article was withdrawn; `detail` says when and why.', 'GoneProblem', 'gone'),
+  GonePage: { description: 'The article was withdrawn: a page saying when and why.', headers: headers('gone', 'ETag', 'Cache-Tag'), content: { 'text/html': { schema: { type: 'string' } } } },
   MethodNotAllowed: problem('Any method but GET, HEAD and OPTIONS, on every path.', 'MethodNotAllowedProblem', 'clientError', 'Allow'),
   NotAcceptable: problem('No representation matches Accept; `alternatives` lists them.', 'NotAcceptableProblem', 'clientError', 'Vary'),
   NotImplemented: problem('A format other than json (oEmbed).', 'NotImplementedProblem', 'clientError'),
@@ -82,8 +87,8 @@ export const RESPONSES: Record<string, object> = {
 const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
 /** The responses every GET may end in besides its own: 412 and the server's faults. */
-export function common(...statuses: ('400' | '404' | '404-page' | '406' | '501')[]): Record<string, object> {
-  const named = { '400': 'BadRequest', '404': 'NotFound', '404-page': 'NotFoundPage', '406': 'NotAcceptable', '501': 'NotImplemented' } as const;
+export function common(...statuses: ('400' | '404' | '404-page' | '406' | '410' | '410-page' | '501')[]): Record<string, object> {
+  const named = { '400': 'BadRequest', '404': 'NotFound', '404-page': 'NotFoundPage', '406': 'NotAcceptable', '410': 'Gone', '410-page': 'GonePage', '501': 'NotImplemented' } as const;
   const own = Object.fromEntries(statuses.map((status) => [status.slice(0, 3), responseRef(named[status])]));
   return { ...own, 412: responseRef('PreconditionFailed'), 500: responseRef('InternalServerError'), 503: responseRef('ServiceUnavailable') };
 }

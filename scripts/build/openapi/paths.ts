@@ -44,7 +44,7 @@ function document(id: string, tag: string, summary: string, content: Content, pa
 const FEED_TYPES: Record<FeedFormat, Content> = { rss: only('application/rss+xml'), atom: only('application/atom+xml'), json: { 'application/feed+json': { schema: schemaRef('JsonFeed') } } };
 const FEED_NAMES: Record<FeedFormat, string> = { rss: 'Rss', atom: 'Atom', json: 'JsonFeed' };
 
-/** The three feeds of the site, or of a tag. */
+/** The three feeds of the site, of a tag or of an author. */
 function feeds(prefix: string, id: string, params: string[]): Record<string, object> {
   const entries = (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => [
     `${prefix}${FEED_FILES[format]}`,
@@ -53,7 +53,7 @@ function feeds(prefix: string, id: string, params: string[]): Record<string, obj
   return Object.fromEntries(entries);
 }
 
-const REDIRECT = { 301: { description: 'The canonical URL (trailing slash, or a slug in another case).', headers: headers('redirect', 'Location') } };
+const REDIRECT = { 301: { description: 'The canonical URL: a trailing slash, a slug in another case, or a renamed article\'s former slug.', headers: headers('redirect', 'Location') } };
 
 /** One representation of an article: cached as `article`, linking the others, redirected when not canonical. */
 function article(id: string, summary: string, content: Content, extra: Record<string, object>, ...names: string[]) {
@@ -66,27 +66,35 @@ export function pathItems(): Record<string, object> {
   const served = representation('The article.', 'article', json('ArticleResponse'), 'Last-Modified', 'Link', 'Cache-Tag');
   return {
     [sitePaths.apiArticles]: get({ id: 'listArticles', tag: 'api', summary: 'Article summaries, newest first, a page at a time.', params: ['page', 'limit', 'tag'], responses: { ...listed, ...common('400', '404') } }),
-    '/api/articles/{slug}': get({ id: 'getArticle', tag: 'api', summary: 'One article with its body.', params: ['slug'], responses: { ...served, ...common('404') } }),
+    '/api/articles/{slug}': get({ id: 'getArticle', tag: 'api', summary: 'One article with its body.', params: ['slug'], responses: { ...served, ...REDIRECT, ...common('404', '410') } }),
+    [sitePaths.apiAuthors]: document('listAuthors', 'api', 'Every author with a page, by name.', json('AuthorList')),
+    '/api/authors/{id}': get({ id: 'getAuthor', tag: 'api', summary: 'One author with their bio.', params: ['authorId'], responses: { ...representation('The author.', 'list', json('AuthorResponse'), 'Cache-Tag'), ...common('404') } }),
     [sitePaths.oembed]: get({
       id: 'getOembed',
       tag: 'api',
       summary: 'oEmbed (oembed.com): an article as a rich embed, its card in a sandboxed iframe.',
       params: ['oembedUrl', 'oembedFormat', 'maxwidth', 'maxheight'],
-      responses: { ...representation('The oEmbed object.', 'article', json('OEmbed'), 'Cache-Tag'), ...common('400', '404', '501') },
+      responses: { ...representation('The oEmbed object.', 'article', json('OEmbed'), 'Cache-Tag'), ...common('400', '404', '410', '501') },
     }),
     [sitePaths.openapi]: document('getOpenApi', 'api', 'This OpenAPI 3.1 document.', { 'application/json': { schema: { type: 'object' } } }),
-    '/articles/{slug}': article('getArticlePage', 'The article, negotiated on Accept: HTML (default), JSON or Markdown.', { ...only('text/html'), ...json('ArticleResponse'), ...only('text/markdown') }, common('404-page', '406'), 'Vary', 'Content-Location'),
-    '/articles/{slug}.html': article('getArticleHtml', 'The article page, not negotiated.', only('text/html'), common('404-page')),
-    '/articles/{slug}.md': article('getArticleMarkdown', 'The article as Markdown with YAML front matter, not negotiated.', only('text/markdown'), common('404-page')),
+    '/articles/{slug}': article('getArticlePage', 'The article, negotiated on Accept: HTML (default), JSON or Markdown.', { ...only('text/html'), ...json('ArticleResponse'), ...only('text/markdown') }, common('404-page', '406', '410-page'), 'Vary', 'Content-Location'),
+    '/articles/{slug}.html': article('getArticleHtml', 'The article page, not negotiated.', only('text/html'), common('404-page', '410-page')),
+    '/articles/{slug}.md': article('getArticleMarkdown', 'The article as Markdown with YAML front matter, not negotiated.', only('text/markdown'), common('404-page', '410-page')),
     '/articles/{slug}/embed': get({
       id: 'getArticleEmbed',
       tag: 'articles',
       summary: 'The embed card: a small page any site may frame (CSP frame-ancestors *).',
       params: ['slug'],
-      responses: { ...representation('The embed card.', 'article', only('text/html'), 'Last-Modified', 'Cache-Tag'), ...REDIRECT, ...common('404-page') },
+      responses: { ...representation('The embed card.', 'article', only('text/html'), 'Last-Modified', 'Cache-Tag'), ...REDIRECT, ...common('404-page', '410-page') },
     }),
     '/articles/{slug}/': get({ id: 'redirectArticle', tag: 'articles', summary: 'Redirects to the canonical URL.', params: ['slug'], responses: { ...REDIRECT, ...common('404-page') } }),
-    [sitePaths.home]: document('getHome', 'pages', 'The front page: the newest articles, 30 a page.', only('text/html'), ['page'], 'home'),
+    [sitePaths.home]: document('getHome', 'pages', 'The front page: the lead story, each section\'s newest, then the newest articles, 30 a page.', only('text/html'), ['page'], 'home'),
+    '/sections/{section}': document('getSection', 'pages', 'A section\'s articles, newest first, 30 a page.', only('text/html'), ['sectionSlug', 'page']),
+    [sitePaths.authors]: document('getAuthors', 'pages', 'Every author with a page.', only('text/html')),
+    '/authors/{id}': document('getAuthorPage', 'pages', 'An author\'s page: their bio, then their articles, newest first, 30 a page.', only('text/html'), ['authorId', 'page']),
+    ...feeds('/authors/{id}', 'getAuthorFeed', ['authorId']),
+    [sitePaths.corrections]: document('getCorrections', 'pages', 'Every correction on the site, newest first.', only('text/html')),
+    '/{slug}': document('getPage', 'pages', 'A static page of the site (About, Contact…).', only('text/html'), ['pageSlug']),
     [sitePaths.tags]: document('getTags', 'pages', 'Every tag with its article count.', only('text/html'), ['page']),
     '/tags/{tag}': document('getTag', 'pages', 'A tag\'s articles, newest first, 30 a page; an unknown tag gets the 404.', only('text/html'), ['tagName', 'page']),
     ...feeds('', 'getFeed', []),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { articleSchema, articleSummarySchema } from '../../../src/content/article';
+import { authorSchema, authorSummarySchema } from '../../../src/content/author';
 import { creditSchema } from '../../../src/content/schema';
 import { PROBLEM_TITLES, type Alternative, type InvalidParameter, type ProblemStatus } from '../../../src/http/problem';
 
@@ -40,6 +41,7 @@ export const problemSchemas = {
   404: problemSchema(404, {}),
   405: problemSchema(405, {}),
   406: problemSchema(406, { alternatives: z.array(alternativeSchema).min(1).describe('Every representation, in the server\'s order of preference.') }),
+  410: problemSchema(410, {}),
   500: problemSchema(500, { requestId }),
   501: problemSchema(501, {}),
   503: problemSchema(503, { requestId: requestId.optional().describe('Present when a body file is missing; absent when SITE_URL is bad.') }),
@@ -77,12 +79,17 @@ export const COMPONENT_SCHEMAS = {
   ArticleResponse: z.strictObject({ data: articleSchema }),
   ListMeta: listMetaSchema,
   ArticleList: z.strictObject({ data: z.array(articleSummarySchema).describe('Newest first.'), meta: listMetaSchema }),
+  AuthorSummary: authorSummarySchema,
+  Author: authorSchema,
+  AuthorResponse: z.strictObject({ data: authorSchema }),
+  AuthorList: z.strictObject({ data: z.array(authorSummarySchema).describe('By name.') }),
   InvalidParameter: invalidParameterSchema,
   Alternative: alternativeSchema,
   BadRequestProblem: problemSchemas[400],
   NotFoundProblem: problemSchemas[404],
   MethodNotAllowedProblem: problemSchemas[405],
   NotAcceptableProblem: problemSchemas[406],
+  GoneProblem: problemSchemas[410],
   InternalServerErrorProblem: problemSchemas[500],
   NotImplementedProblem: problemSchemas[501],
   OEmbed: oembedSchema,

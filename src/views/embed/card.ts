@@ -1,9 +1,9 @@
 import { html } from 'hono/html';
 import type { Article } from '../../content/article';
-import { formatDate } from '../format';
+import { articleDate, type ViewContext } from '../format';
 
-/** What the card needs besides its article: the site's name and its own assets' URLs. */
-export interface EmbedContext {
+/** What the card needs besides its article: the site (its name, how it writes dates) and the card's own assets' URLs. */
+export interface EmbedContext extends Pick<ViewContext, 'site' | 'timed'> {
   siteName: string;
   stylesheet: string;
   script: string;
@@ -33,7 +33,7 @@ export function embedCard(article: Article, context: EmbedContext) {
 <article>
 <h1>${article.title}</h1>
 <p>${article.alternativeHeadline ?? article.description}</p>
-<p class="credit">${credits(article)}<time datetime="${article.datePublished}">${formatDate(article.datePublished, article.lang)}</time></p>
+<p class="credit">${credits(article)}<time datetime="${article.datePublished}">${articleDate(article.datePublished, article.slug, context)}</time></p>
 <p class="read"><a href="${article.url}" target="_blank" rel="noopener">Read on ${context.siteName}</a></p>
 </article>
 </main>

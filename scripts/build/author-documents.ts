@@ -1,0 +1,57 @@
+import type { Article } from '../../src/content/article';
+import type { Author, AuthorSummary } from '../../src/content/author';
+import { paths } from '../../src/content/paths';
+import { MEDIA_TYPES } from '../../src/http/media-types';
+import { ORIGIN } from '../../src/store/bundle';
+import { authorPage, authorsPage } from '../../src/views/author-pages';
+import type { BuiltAuthor } from './authors';
+import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
+import { feedGroups, feedSite } from './feeds/index';
+import { paginate } from './paging';
+import { scopedFeedLinks } from '../../src/views/feeds';
+
+/** What the API says of an author (fields in API order); `url` is their page here. */
+export function authorSummary({ name: id, data }: BuiltAuthor, articleCount: number): AuthorSummary {
+  return { id, url: `${ORIGIN}${paths.author(id)}`, name: data.name, role: data.role ?? null, website: data.url ?? null, sameAs: data.sameAs, articleCount };
+}
+
+/** Each author's published articles, newest first (the order the articles come in). */
+function articlesByAuthor(articles: readonly Article[]): Map<string, Article[]> {
+  const byAuthor = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const { id } of article.authors) if (id !== undefined) byAuthor.set(id, [...(byAuthor.get(id) ?? []), article]);
+  }
+  return byAuthor;
+}
+
+/** One author's pages (bio, then their articles, a page at a time) and their API document, in one body file. */
+function authorGroup(author: BuiltAuthor, summary: AuthorSummary, articles: readonly Article[], input: SiteInput): DocumentSource[] {
+  const { context } = input;
+  const pages = paginate(articles);
+  const feeds = articles.length === 0 ? [] : scopedFeedLinks(`${context.siteName} — ${summary.name}`, (format) => paths.authorFeed(format, summary.id));
+  const html = pages.map((items, at) => authorPage(summary, author.html, items, { page: at + 1, pages: pages.length }, feeds, { ...context, canonical: `${ORIGIN}${paths.author(summary.id, at + 1)}` }).toString());
+  const data: Author = { ...summary, html: author.html, text: author.text };
+  return [
+    { path: paths.author(summary.id), contentType: MEDIA_TYPES.html, kind: 'list', pages: html },
+    { path: paths.apiAuthor(summary.id), contentType: MEDIA_TYPES.json, kind: 'list', pages: [JSON.stringify({ data })] },
+  ];
+}
+
+/**
+ * `/authors` (every author) with `/api/authors`, then each author's pages and API document, then
+ * their feeds (RSS, Atom, JSON Feed, one body file each, as the site's).
+ */
+export const authorDocuments: DocumentProducer = (input) => {
+  const byAuthor = articlesByAuthor(input.articles);
+  const authors = input.newsroom.authors.map((author) => ({ author, articles: byAuthor.get(author.name) ?? [] }));
+  const summaries = authors.map(({ author, articles }) => authorSummary(author, articles.length));
+  const index: DocumentSource[] = [
+    { path: paths.authors, contentType: MEDIA_TYPES.html, kind: 'list', pages: [authorsPage(summaries, { ...input.context, canonical: `${ORIGIN}${paths.authors}` }).toString()] },
+    { path: paths.apiAuthors, contentType: MEDIA_TYPES.json, kind: 'list', pages: [JSON.stringify({ data: summaries })] },
+  ];
+  return [
+    index,
+    ...authors.map(({ author, articles }, at) => authorGroup(author, summaries[at]!, articles, input)),
+    ...authors.flatMap(({ articles }, at) => feedGroups(feedSite(input), articles, { kind: 'author', id: summaries[at]!.id, name: summaries[at]!.name })),
+  ];
+};

@@ -1,0 +1,43 @@
+import type { ArticleSummary } from '../../src/content/article';
+import type { Section } from '../../src/content/site';
+import type { FrontPage } from '../../src/views/index-page';
+
+/** Articles per section block on the front page. */
+export const SECTION_BLOCK_SIZE = 3;
+/** Related articles under an article ("More in <section>"). */
+export const RELATED_SIZE = 3;
+
+/**
+ * The front page's lead (the newest featured article, else the newest) and, for each section in
+ * site.yml's order, its newest articles besides the lead. `summaries` are newest first.
+ */
+export function frontPage(summaries: readonly ArticleSummary[], featured: ReadonlySet<string>, sections: readonly Section[]): FrontPage {
+  const lead = summaries.find(({ slug }) => featured.has(slug)) ?? summaries[0] ?? null;
+  const rest = summaries.filter((summary) => summary !== lead);
+  return {
+    lead,
+    sections: sections.map(({ slug, title }) => ({ slug, title, articles: rest.filter((summary) => summary.section?.slug === slug).slice(0, SECTION_BLOCK_SIZE) })),
+  };
+}
+
+/** Candidates per tag for related articles: the tag's newest, so the work per article stays bounded on a large archive. */
+const CANDIDATES_PER_TAG = 30;
+
+/**
+ * "More in <section>": among the newest articles of each of its tags (in its section when it has
+ * one), those that share the most tags with `article`, newest first among equals; never itself.
+ * `byTag` lists each tag's articles newest first. Chosen once, at build time.
+ */
+export function relatedArticles(article: ArticleSummary, byTag: ReadonlyMap<string, readonly ArticleSummary[]>, order: ReadonlyMap<string, number>): ArticleSummary[] {
+  const shared = new Map<ArticleSummary, number>();
+  for (const tag of article.tags) {
+    for (const other of (byTag.get(tag) ?? []).slice(0, CANDIDATES_PER_TAG + 1)) {
+      if (other.slug === article.slug || (article.section !== null && other.section?.slug !== article.section.slug)) continue;
+      shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+  }
+  return [...shared]
+    .sort(([a, countA], [b, countB]) => countB - countA || order.get(a.slug)! - order.get(b.slug)!)
+    .slice(0, RELATED_SIZE)
+    .map(([other]) => other);
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Field types shared by the content schemas (articles, site settings, authors). */
+
+/**
+ * A link the pages put in `href`: absolute, and http: or https: only. `javascript:`, `data:` and
+ * `vbscript:` run or render in the reader's browser, and a relative URL would resolve against
+ * whichever site serves the page. (zod also requires the `//` after the scheme: `https:x` fails.)
+ */
+export const webUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http: or https: URL' });
+
+/** A BCP 47 language tag that Intl can canonicalise (`en`, `fr-CA`). */
+export const bcp47 = z.string().refine(
+  (tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be a BCP 47 language tag, such as en or fr-CA' },
+);

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** A static page (`content/pages/<slug>.md`: About, Contact, a corrections policy), served at `/<slug>`. */
+export const pageFrontMatterSchema = z.strictObject({
+  title: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') }).trim().min(1, 'must not be empty'),
+  description: z.string().trim().min(1, 'must not be empty').optional(),
+});
+
+export type PageFrontMatter = z.output<typeof pageFrontMatterSchema>;
+
+/**
+ * First path segments the site's own routes use: a page there would never be reached, or would
+ * hide a route. (Names with a dot, such as rss.xml, are no slugs, so they cannot clash.)
+ */
+export const RESERVED_PAGE_SLUGS: readonly string[] = ['admin', 'api', 'articles', 'assets', 'authors', 'corrections', 'search', 'sections', 'sitemaps', 'tags'];

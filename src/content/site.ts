@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { bcp47, webUrl } from './fields';
+import { SLUG_PATTERN, SLUG_RULE } from './slug';
+
+/**
+ * The site's own settings (`content/site.yml`), one schema like the articles': only `name` is
+ * required; every other setting has the default a new newsroom would pick. Only the build imports
+ * this module at runtime, so zod stays out of the Worker bundle.
+ */
+
+/** An IANA time zone name that this runtime's Intl knows (`America/Chicago`, `UTC`). */
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be an IANA time zone, such as America/Chicago or UTC' },
+);
+
+const slug = z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`);
+
+/** A section of the site: its navigation entry and page, collecting the articles of its tags. */
+export const sectionSchema = z.strictObject({
+  slug: slug.describe('The last segment of the section page URL, /sections/<slug>.'),
+  title: z.string().trim().min(1, 'must not be empty'),
+  tags: z.array(slug).min(1, 'must name at least one tag').describe('An article belongs to the first section (in this order) that collects one of its tags.'),
+});
+
+/** A link in the readers' footer: a page of this site (`/about`) or an absolute http(s) URL. */
+const footerLink = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty'),
+  url: z.union([z.string().regex(/^\/(?!\/)[^\s]*$/), webUrl], { error: 'must be a path on this site (/about) or an absolute http: or https: URL' }),
+});
+
+/** A path under content/ to an image file (checked by the build: it exists, and its type). */
+const contentPath = z.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+$/, 'must be a path relative to the content folder, such as images/logo.svg');
+
+export const siteSchema = z
+  .strictObject({
+    name: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') }).trim().min(1, 'must not be empty'),
+    /**
+     * Names the site in every feed and entry id. Set it once (before the first publish) and never
+     * change it: every feed reader would show the whole archive again as new.
+     */
+    id: z.string().trim().min(1, 'must not be empty').default('edgewire'),
+    tagline: z.string().trim().min(1, 'must not be empty').optional(),
+    logo: contentPath.optional(),
+    language: bcp47.default('en'),
+    /** How dates and numbers are written (BCP 47); the language's own when absent. */
+    locale: bcp47.optional(),
+    timeZone: timeZone.default('UTC'),
+    sections: z.array(sectionSchema).default([]),
+    footer: z.array(footerLink).optional(),
+    sameAs: z.array(webUrl).default([]),
+  })
+  .superRefine((site, context) => {
+    const seen = new Set<string>();
+    site.sections.forEach(({ slug: section }, index) => {
+      if (seen.has(section)) context.addIssue({ code: 'custom', message: `duplicate section "${section}"`, path: ['sections', index, 'slug'] });
+      seen.add(section);
+    });
+  });
+
+/** Settings as written in site.yml. */
+export type SiteInput = z.input<typeof siteSchema>;
+/** Settings after validation, defaults applied. */
+export type SiteSettings = z.output<typeof siteSchema>;
+export type Section = z.output<typeof sectionSchema>;

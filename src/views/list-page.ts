@@ -1,0 +1,42 @@
+import { html } from 'hono/html';
+import type { ArticleSummary } from '../content/article';
+import { articleList, pageLinks, type Paging } from './article-list';
+import type { FeedLink } from './feeds';
+import type { ViewContext } from './format';
+import { layout } from './layout';
+
+/** What a page of a list of articles says about itself: a tag's, a section's, an author's. */
+export interface ListPageMeta {
+  /** The list's name: "Tagged “sahel”", "World", "Jane Doe". */
+  heading: string;
+  /** The `<title>`'s first part. */
+  title: string;
+  description: string;
+  /** The URL of page n. */
+  href: (page: number) => string;
+  alternates?: readonly (readonly [type: string, href: string])[];
+  /** Shown above the list on the first page (an author's bio). */
+  intro?: unknown;
+  tag?: string;
+  feeds?: readonly FeedLink[];
+  /** More of the first page's `<head>` (an author's ProfilePage JSON-LD). */
+  head?: unknown;
+}
+
+/** A page of a list of articles, newest first, with links to newer and older pages. */
+export function listPage(summaries: readonly ArticleSummary[], paging: Paging, list: ListPageMeta, context: ViewContext & { canonical: string }) {
+  const first = paging.page === 1;
+  const main = html`<h1>${first ? list.heading : `${list.heading}, page ${paging.page} of ${paging.pages}`}</h1>
+${first && list.intro !== undefined ? list.intro : ''}${articleList(summaries, context)}${pageLinks(paging, list.href)}`;
+  const meta = {
+    title: first ? `${list.title} · ${context.site.name}` : `${list.title}, page ${paging.page} · ${context.site.name}`,
+    description: list.description,
+    lang: context.site.language,
+    canonical: context.canonical,
+    alternates: list.alternates ?? [],
+    tag: list.tag,
+    ...(list.feeds === undefined ? {} : { feeds: list.feeds }),
+    ...(first && list.head !== undefined ? { head: list.head } : {}),
+  };
+  return layout(meta, context, main);
+}
