@@ -40,12 +40,12 @@ const credit = z
   .pipe(namedCredit);
 
 /** An author id: the file name of content/authors/<id>.md (the build checks that it exists). */
-export const authorIdSchema = z.string().regex(SLUG_PATTERN, `must be an author id (${SLUG_RULE}: the name of a file in content/authors/); a byline without an author page is { name: … }`);
+export const authorIdSchema = z.string().regex(SLUG_PATTERN, {
+  error: (issue) => `"${String(issue.input)}" is not an author id (${SLUG_RULE}: the name of a file in content/authors/); a byline without an author page is { name: ${String(issue.input)} }`,
+});
 
 /** An article's author: the id of an author page, or a byline written inline (wire copy). */
-const byline = z.union([authorIdSchema, namedCredit], {
-  error: (issue) => (typeof issue.input === 'string' ? `"${issue.input}" is not an author id (${SLUG_RULE}: the name of a file in content/authors/); a byline without an author page is { name: ${issue.input} }` : 'must be an author id or { name, url }'),
-});
+const byline = z.union([authorIdSchema, namedCredit]);
 
 /** A correction: when it was made and what it says (plain text), shown with the article. */
 export const correctionSchema = z.strictObject({
