@@ -17,6 +17,8 @@ export type Article = components['schemas']['Article'];
 export type ArticleSummary = components['schemas']['ArticleSummary'];
 export type ArticleList = components['schemas']['ArticleList'];
 export type ListMeta = components['schemas']['ListMeta'];
+export type Author = components['schemas']['Author'];
+export type AuthorSummary = components['schemas']['AuthorSummary'];
 /** The query of `GET /api/articles`: `page` from 1, `limit` 1–100, `tag`. */
 export type ListOptions = NonNullable<paths['/api/articles']['get']['parameters']['query']>;
 
@@ -32,6 +34,10 @@ export interface EdgewireClient {
   article(slug: string): Promise<Article>;
   /** `GET /api/articles`: a page of summaries and its `meta`; a bad query throws a 400 problem, a page past the last a 404. */
   articles(options?: ListOptions): Promise<ArticleList>;
+  /** `GET /api/authors/:id`'s author with their bio; an unknown id throws an EdgewireProblem with status 404. */
+  author(id: string): Promise<Author>;
+  /** `GET /api/authors`: every author with a page, by name. */
+  authors(): Promise<AuthorSummary[]>;
   /** The openapi-fetch client underneath (same fetch, same revalidation) for every other path. */
   readonly raw: Client<paths>;
 }
@@ -54,6 +60,12 @@ export function createClient({ baseUrl, fetch = (request) => globalThis.fetch(re
     },
     async articles(options = {}) {
       return dataOf(await raw.GET('/api/articles', { params: { query: options } }));
+    },
+    async author(id) {
+      return dataOf(await raw.GET('/api/authors/{id}', { params: { path: { id } } })).data;
+    },
+    async authors() {
+      return dataOf(await raw.GET('/api/authors', {})).data;
     },
   };
 }

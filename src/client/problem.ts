@@ -8,6 +8,7 @@ export type Problem =
   | Schemas['NotFoundProblem']
   | Schemas['MethodNotAllowedProblem']
   | Schemas['NotAcceptableProblem']
+  | Schemas['GoneProblem']
   | Schemas['InternalServerErrorProblem']
   | Schemas['ServiceUnavailableProblem'];
 
@@ -15,7 +16,7 @@ export type Problem =
 export type ProblemStatus = Problem['status'];
 
 // `satisfies` ties this list to the OpenAPI document: a status added there fails the type check here.
-const STATUSES = { 400: true, 404: true, 405: true, 406: true, 500: true, 503: true } as const satisfies Record<ProblemStatus, true>;
+const STATUSES = { 400: true, 404: true, 405: true, 406: true, 410: true, 500: true, 503: true } as const satisfies Record<ProblemStatus, true>;
 
 /**
  * A problem document as an Error: its members (`status`, `title`, `detail`, `instance`, `type`)

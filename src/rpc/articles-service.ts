@@ -2,9 +2,11 @@ import { WorkerEntrypoint } from 'cloudflare:workers';
 import { isConfigError, refusal } from '../config';
 import { servedBy, type Served } from '../config/served';
 import type { Article } from '../content/article';
+import type { Author, AuthorSummary } from '../content/author';
+import { paths } from '../content/paths';
 import type { Env } from '../env';
 import { listPage, type ArticleList } from '../routes/list-page';
-import { findArticle, readBody, resolveSlug } from '../store';
+import { findArticle, findDocument, readBody, resolveSlug } from '../store';
 import { invalidListMessage, parseListOptions, type ListOptions } from './list-options';
 
 /** The representations `representation()` returns, as the HTTP routes send them. */
@@ -46,6 +48,19 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
     return JSON.parse(page.body) as ArticleList;
   }
 
+  /** `data` of `GET /api/authors/:id`: the author with their bio, or null when there is no author with this id. */
+  async author(id: string): Promise<Author | null> {
+    if (typeof id !== 'string') throw new TypeError(`id must be a string; it is ${typeof id}.`);
+    const body = await documentBody(this.env, paths.apiAuthor(id));
+    return body === null ? null : (JSON.parse(body) as { data: Author }).data;
+  }
+
+  /** `data` of `GET /api/authors`: every author with a page, by name. */
+  async authors(): Promise<AuthorSummary[]> {
+    const body = await documentBody(this.env, paths.apiAuthors);
+    return body === null ? [] : (JSON.parse(body) as { data: AuthorSummary[] }).data;
+  }
+
   /** The exact body the HTTP route sends for this article in `format`, or null when there is none. */
   async representation(slug: string, format: RepresentationFormat): Promise<string | null> {
     if (!isFormat(format)) throw new TypeError(`format must be one of ${FORMATS.join(', ')}; it is ${JSON.stringify(format)}.`);
@@ -57,6 +72,14 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
     if (article === undefined) return null;
     return UTF8.decode(await readBody(article[format], origin, this.env.ASSETS, bodyCacheBytes));
   }
+}
+
+/** The body of the pre-rendered document at `path` (its only page), or null when there is none. */
+async function documentBody(env: Env, path: string): Promise<string | null> {
+  const { origin, bodyCacheBytes } = await served(env);
+  const stored = findDocument(path);
+  const page = stored?.pages[0];
+  return page === undefined ? null : UTF8.decode(await readBody(page, origin, env.ASSETS, bodyCacheBytes));
 }
 
 /**

@@ -3,13 +3,20 @@
  * imports `edgewire/client`. Results are checked for exact equality with the OpenAPI document's
  * types, and each misuse must be a type error (`@ts-expect-error` fails when the error goes away).
  */
-import { createClient, EdgewireProblem, type Article, type ArticleList, type ArticleSummary, type ListMeta } from 'edgewire/client';
+import { createClient, EdgewireProblem, type Article, type ArticleList, type ArticleSummary, type Author, type AuthorSummary, type ListMeta } from 'edgewire/client';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<_ extends true>(): void {}
 
-/** A person credited, as the document states it. */
+/** A person credited, as the document states it: an author with a page here has an id. */
 interface Credit {
+  id?: string;
+  name: string;
+  url?: string;
+}
+
+/** A source credit: a name, and a link when there is one. */
+interface Source {
   name: string;
   url?: string;
 }
@@ -31,11 +38,13 @@ export async function consumer(): Promise<void> {
         datePublished: string;
         dateModified: string | null;
         authors: Credit[];
-        source: Credit | null;
+        source: Source | null;
+        section: { slug: string; title: string } | null;
         tags: string[];
         lang: string;
         wordCount: number;
         readingTimeMinutes: number;
+        corrections: { date: string; text: string }[];
         html: string;
         text: string;
       }
@@ -47,15 +56,24 @@ export async function consumer(): Promise<void> {
   assertType<Equal<typeof list.data, ArticleSummary[]>>();
   assertType<Equal<typeof list.meta, ListMeta>>();
   assertType<Equal<ListMeta, { page: number; limit: number; pages: number; total: number }>>();
-  assertType<Equal<ArticleSummary, Omit<Article, 'html' | 'text'>>>();
+  assertType<Equal<ArticleSummary, Omit<Article, 'corrections' | 'html' | 'text'>>>();
   await client.articles();
+
+  const author = await client.author('jane-doe');
+  assertType<Equal<typeof author, Author>>();
+  assertType<
+    Equal<Author, { id: string; url: string; name: string; role: string | null; website: string | null; sameAs: string[]; articleCount: number; html: string; text: string }>
+  >();
+  const authors = await client.authors();
+  assertType<Equal<typeof authors, AuthorSummary[]>>();
+  assertType<Equal<AuthorSummary, Omit<Author, 'html' | 'text'>>>();
 
   try {
     await client.article('x');
   } catch (error) {
     if (error instanceof EdgewireProblem) {
-      assertType<Equal<typeof error.status, 400 | 404 | 405 | 406 | 500 | 503>>();
-      assertType<Equal<typeof error.title, 'Bad Request' | 'Not Found' | 'Method Not Allowed' | 'Not Acceptable' | 'Internal Server Error' | 'Service Unavailable'>>();
+      assertType<Equal<typeof error.status, 400 | 404 | 405 | 406 | 410 | 500 | 503>>();
+      assertType<Equal<typeof error.title, 'Bad Request' | 'Not Found' | 'Method Not Allowed' | 'Not Acceptable' | 'Gone' | 'Internal Server Error' | 'Service Unavailable'>>();
       assertType<Equal<typeof error.detail, string>>();
       if (error.is(404)) assertType<Equal<typeof error.document, { type: 'about:blank'; title: 'Not Found'; status: 404; detail: string; instance: string }>>();
       if (error.is(400)) assertType<Equal<typeof error.document.errors, { parameter: string; detail: string }[]>>();
@@ -79,5 +97,5 @@ export async function consumer(): Promise<void> {
   // @ts-expect-error: baseUrl is required.
   createClient({});
   // @ts-expect-error: the API has no such path.
-  await client.raw.GET('/api/authors');
+  await client.raw.GET('/api/writers');
 }
