@@ -25,10 +25,11 @@ const CANDIDATES_PER_TAG = 30;
 
 /**
  * "More in <section>": among the newest articles of each of its tags (in its section when it has
- * one), those that share the most tags with `article`, newest first among equals; never itself.
+ * one), those that share the most tags with `article`, newest first among equals, then the newest
+ * of its section (`sectionNewest`); never itself.
  * `byTag` lists each tag's articles newest first. Chosen once, at build time.
  */
-export function relatedArticles(article: ArticleSummary, byTag: ReadonlyMap<string, readonly ArticleSummary[]>, order: ReadonlyMap<string, number>): ArticleSummary[] {
+export function relatedArticles(article: ArticleSummary, byTag: ReadonlyMap<string, readonly ArticleSummary[]>, order: ReadonlyMap<string, number>, sectionNewest: readonly ArticleSummary[] = []): ArticleSummary[] {
   const shared = new Map<ArticleSummary, number>();
   for (const tag of article.tags) {
     for (const other of (byTag.get(tag) ?? []).slice(0, CANDIDATES_PER_TAG + 1)) {
@@ -36,8 +37,8 @@ export function relatedArticles(article: ArticleSummary, byTag: ReadonlyMap<stri
       shared.set(other, (shared.get(other) ?? 0) + 1);
     }
   }
-  return [...shared]
-    .sort(([a, countA], [b, countB]) => countB - countA || order.get(a.slug)! - order.get(b.slug)!)
-    .slice(0, RELATED_SIZE)
-    .map(([other]) => other);
+  const ranked = [...shared].sort(([a, countA], [b, countB]) => countB - countA || order.get(a.slug)! - order.get(b.slug)!).map(([other]) => other);
+  // Too few share a tag: the section's newest fill the rest.
+  const fill = sectionNewest.filter((other) => other.slug !== article.slug && !shared.has(other));
+  return [...ranked, ...fill].slice(0, RELATED_SIZE);
 }

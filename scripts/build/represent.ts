@@ -12,7 +12,7 @@ import { indexPage } from '../../src/views/index-page';
 import { notFoundPage } from '../../src/views/not-found-page';
 import { assertNoReservedCharacter } from './characters';
 import { articlesByTag, PRODUCERS, type DocumentSource, type SiteInput } from './documents';
-import { frontPage, relatedArticles } from './front-page';
+import { frontPage, RELATED_SIZE, relatedArticles } from './front-page';
 import type { Newsroom } from './index';
 import { siteView } from './site-view';
 import { markdownDocument } from './markdown-representation';
@@ -88,9 +88,11 @@ export function toSummary(article: Article): ArticleSummary {
 
 /** The article's bodies, in one file: JSON, the page, Markdown, the embed card (the order of `representation` places in the store). */
 function articleLine({ article, body }: SourcedArticle, context: ViewContext, embed: EmbedContext, files: BodyFiles, extras: ArticlePageExtras): ArticleLine {
-  // Every U+E000 in the output must be one the build put there: url is the only field that has one.
-  const { url: _url, ...content } = article;
-  assertNoReservedCharacter({ ...content, body }, article.slug);
+  // Every U+E000 in the output must be one the build put there: the article's url and the pages of
+  // its authors who have one here are the only fields that have one.
+  const { url: _url, authors, ...content } = article;
+  const bylines = authors.map((author) => (author.id === undefined ? author : { ...author, url: '' }));
+  assertNoReservedCharacter({ ...content, authors: bylines, body }, article.slug);
   const bodies = [JSON.stringify({ data: article }), articlePage(article, context, extras).toString(), markdownDocument(article, body), embedCard(article, embed).toString()];
   const { file, spans } = files.add(...bodies);
   const [json, html, markdown, card] = spans as [Span, Span, Span, Span];
@@ -161,7 +163,9 @@ export function represent(articles: readonly SourcedArticle[], newsroom: Newsroo
   const summaries = live.map(({ article }) => toSummary(article));
   const byTag = summariesByTag(summaries);
   const order = new Map(summaries.map(({ slug }, at) => [slug, at]));
-  const lines = live.map((article, at) => articleLine(article, context, card, files, { draft: article.frontMatter.draft, related: relatedArticles(summaries[at]!, byTag, order) }));
+  const newestBySection = new Map(settings.sections.map(({ slug }) => [slug, summaries.filter((summary) => summary.section?.slug === slug).slice(0, RELATED_SIZE + 1)]));
+  const related = (summary: ArticleSummary) => relatedArticles(summary, byTag, order, newestBySection.get(summary.section?.slug ?? '') ?? []);
+  const lines = live.map((article, at) => articleLine(article, context, card, files, { draft: article.frontMatter.draft, related: related(summaries[at]!) }));
   const front = frontPage(summaries, new Set(live.filter(({ frontMatter }) => frontMatter.featured).map(({ article }) => article.slug)), settings.sections);
   const pages = { home: homePages(summaries, front, context, files), notFound: files.single(notFoundPage(context).toString()) };
   const gone = goneArticles(articles.filter(({ frontMatter }) => frontMatter.withdrawn !== undefined), context, files);
