@@ -85,8 +85,9 @@ async function entryProblem(entry: Dirent, path: string, file: string, maxBytes:
     const target = await stat(path).catch(() => null);
     return { file, field: target?.isDirectory() ? 'folder' : 'file', message: `is a symbolic link; symbolic links are not followed (put the ${noun} file itself in the ${noun}s folder)` };
   }
-  if (!entry.isFile()) return { file, field: 'file', message: `is ${kind(entry)}, not a regular file; an ${noun} is a Markdown file`.replace(/\ban (?=[^aeiou])/, 'a ') };
-  if (!entry.name.endsWith(ARTICLE_EXTENSION)) return { file, field: 'file', message: `not an ${noun}: ${noun}s are Markdown files ending in ${ARTICLE_EXTENSION}`.replace(/\ban (?=[^aeiou])/, 'a ') };
+  const one = `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+  if (!entry.isFile()) return { file, field: 'file', message: `is ${kind(entry)}, not a regular file; ${one} is a Markdown file` };
+  if (!entry.name.endsWith(ARTICLE_EXTENSION)) return { file, field: 'file', message: `not ${one}: ${noun}s are Markdown files ending in ${ARTICLE_EXTENSION}` };
   return articleSizeProblem(file, (await stat(path)).size, maxBytes);
 }
 
