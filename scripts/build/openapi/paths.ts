@@ -5,8 +5,8 @@ import { schemaRef } from './schemas';
 
 /**
  * `paths`: every public route, its parameters and its responses (src/routes/*). Each operation is
- * a GET; HEAD, OPTIONS and the 405 for other methods apply to every path alike and are described
- * once, in `info.description` and `components/responses`.
+ * a GET; HEAD, OPTIONS and the 405 for other methods apply to every path alike and are no
+ * operations, so `info.description` states them once.
  */
 
 type Content = Record<string, object>;
@@ -26,38 +26,49 @@ interface Get {
   id: string;
   tag: string;
   summary: string;
+  /** What a caller needs beyond the summary: what varies, what fails, how it is cached. */
+  description: string;
   params?: string[];
   responses: Record<string, object>;
 }
 
-const get = ({ id, tag, summary, params = [], responses }: Get) => ({ get: { operationId: id, tags: [tag], summary, parameters: parameters(...params), responses } });
+const get = ({ id, tag, summary, description, params = [], responses }: Get) => ({ get: { operationId: id, tags: [tag], summary, description, parameters: parameters(...params), responses } });
 
 /**
  * A pre-rendered document at a fixed path (src/routes/documents.ts), purged with `articles`. Any
  * of them answers `?page=` past its last page with the HTML 404 and a malformed one with a 400;
  * only those of several pages declare the parameter.
  */
-function document(id: string, tag: string, summary: string, content: Content, params: string[] = [], kind: ResponseKind = 'list') {
-  return get({ id, tag, summary, params, responses: { ...representation(summary, kind, content, 'Cache-Tag'), ...common('400', '404-page') } });
+function document(id: string, tag: string, summary: string, description: string, content: Content, params: string[] = [], kind: ResponseKind = 'list') {
+  return get({ id, tag, summary, description, params, responses: { ...representation(summary, kind, content, 'Cache-Tag'), ...common('400', '404-page') } });
 }
 
 const FEED_TYPES: Record<FeedFormat, Content> = { rss: only('application/rss+xml'), atom: only('application/atom+xml'), json: { 'application/feed+json': { schema: schemaRef('JsonFeed') } } };
 const FEED_NAMES: Record<FeedFormat, string> = { rss: 'Rss', atom: 'Atom', json: 'JsonFeed' };
+const FEED_FORMATS: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0 (RFC 4287)', json: 'JSON Feed 1.1' };
 
-/** The three feeds of the site, or of a tag. */
-function feeds(prefix: string, id: string, params: string[]): Record<string, object> {
+/** The three feeds of the site, or of a tag (`whose`: "The site's", "A tag's"). */
+function feeds(prefix: string, id: string, params: string[], whose: string): Record<string, object> {
   const entries = (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => [
     `${prefix}${FEED_FILES[format]}`,
-    document(`${id}${FEED_NAMES[format]}`, 'feeds', `The newest 50 articles with their full HTML, as ${FEED_NAMES[format]}.`, FEED_TYPES[format], params),
+    document(
+      `${id}${FEED_NAMES[format]}`,
+      'feeds',
+      `The newest 50 articles with their full HTML, as ${FEED_NAMES[format]}.`,
+      `${whose} newest 50 articles, newest first, each with its full HTML body, as ${FEED_FORMATS[format]}. An entry keeps its id across rebuilds and a new SITE_URL; the feed's updated date is its newest entry's, never the build's.`,
+      FEED_TYPES[format],
+      params,
+    ),
   ]);
   return Object.fromEntries(entries);
 }
 
-const REDIRECT = { 301: { description: 'The canonical URL (trailing slash, or a slug in another case).', headers: headers('redirect', 'Location') } };
+const REDIRECT = { 301: { description: 'Moved Permanently: the canonical URL is in Location.', headers: headers('redirect', 'Location') } };
+const CASE_REDIRECT = 'A slug in another letter case redirects (301) to the canonical spelling.';
 
 /** One representation of an article: cached as `article`, linking the others, redirected when not canonical. */
-function article(id: string, summary: string, content: Content, extra: Record<string, object>, ...names: string[]) {
-  return get({ id, tag: 'articles', summary, params: ['slug'], responses: { ...representation(summary, 'article', content, 'Last-Modified', 'Link', 'Cache-Tag', ...names), ...REDIRECT, ...extra } });
+function article(id: string, summary: string, description: string, content: Content, extra: Record<string, object>, ...names: string[]) {
+  return get({ id, tag: 'articles', summary, description, params: ['slug'], responses: { ...representation(summary, 'article', content, 'Last-Modified', 'Link', 'Cache-Tag', ...names), ...REDIRECT, ...extra } });
 }
 
 /** Every path the Worker answers, with its operation. */
@@ -65,38 +76,83 @@ export function pathItems(): Record<string, object> {
   const listed = representation('A page of summaries.', 'list', json('ArticleList'), 'Link', 'Cache-Tag');
   const served = representation('The article.', 'article', json('ArticleResponse'), 'Last-Modified', 'Link', 'Cache-Tag');
   return {
-    [sitePaths.apiArticles]: get({ id: 'listArticles', tag: 'api', summary: 'Article summaries, newest first, a page at a time.', params: ['page', 'limit', 'tag'], responses: { ...listed, ...common('400', '404') } }),
-    '/api/articles/{slug}': get({ id: 'getArticle', tag: 'api', summary: 'One article with its body.', params: ['slug'], responses: { ...served, ...common('404') } }),
+    [sitePaths.apiArticles]: get({
+      id: 'listArticles',
+      tag: 'api',
+      summary: 'Article summaries, newest first, a page at a time.',
+      description:
+        'Each summary has the article\'s fields but its body (ArticleSummary). `tag` keeps the articles with that tag; an unknown tag is one empty page. `Link` names the `first`, `prev`, `next` and `last` pages, with only the parameters that differ from their defaults, so a page has one URL. A page past the last is a 404; a malformed or repeated parameter a 400 that names each.',
+      params: ['page', 'limit', 'tag'],
+      responses: { ...listed, ...common('400', '404') },
+    }),
+    '/api/articles/{slug}': get({
+      id: 'getArticle',
+      tag: 'api',
+      summary: 'One article with its body.',
+      description:
+        'The article by its exact slug, every field of the Article schema; the same bytes as `/articles/{slug}` sends for `Accept: application/json`. `Link` names the canonical page and the other representations. A slug in another letter case is a 404 here (the page URLs redirect it).',
+      params: ['slug'],
+      responses: { ...served, ...common('404') },
+    }),
     [sitePaths.oembed]: get({
       id: 'getOembed',
       tag: 'api',
       summary: 'oEmbed (oembed.com): an article as a rich embed, its card in a sandboxed iframe.',
+      description:
+        'The `rich` answer for an article page of this site, named as its discovery link writes it or in any spelling the page answers. `html` is the embed card in a sandboxed iframe that renders at exactly `width` × `height`, and the resizer script, which fits the iframe to the card\'s height (within `maxheight`). A URL that is not an article here is a 404, a missing or malformed parameter a 400, a `format` other than json a 501.',
       params: ['oembedUrl', 'oembedFormat', 'maxwidth', 'maxheight'],
       responses: { ...representation('The oEmbed object.', 'article', json('OEmbed'), 'Cache-Tag'), ...common('400', '404', '501') },
     }),
-    [sitePaths.openapi]: document('getOpenApi', 'api', 'This OpenAPI 3.1 document.', { 'application/json': { schema: { type: 'object' } } }),
-    '/articles/{slug}': article('getArticlePage', 'The article, negotiated on Accept: HTML (default), JSON or Markdown.', { ...only('text/html'), ...json('ArticleResponse'), ...only('text/markdown') }, common('404-page', '406'), 'Vary', 'Content-Location'),
-    '/articles/{slug}.html': article('getArticleHtml', 'The article page, not negotiated.', only('text/html'), common('404-page')),
-    '/articles/{slug}.md': article('getArticleMarkdown', 'The article as Markdown with YAML front matter, not negotiated.', only('text/markdown'), common('404-page')),
+    [sitePaths.openapi]: document(
+      'getOpenApi',
+      'api',
+      'This OpenAPI 3.1 document.',
+      'Generated by the content build from the schemas it validates the articles with, and from the policy tables the Worker sends its headers from; `servers` names the configured SITE_URL.',
+      { 'application/json': { schema: { type: 'object' } } },
+    ),
+    '/articles/{slug}': article(
+      'getArticlePage',
+      'The article, negotiated on Accept: HTML (default), JSON or Markdown.',
+      `The article's canonical URL. \`Accept\` chooses by q-value among text/html (also for \`*/*\` or no Accept), application/json and text/markdown, ties in that order; \`Vary: Accept\`, and \`Content-Location\` names the explicit URL of what was sent. Nothing acceptable is a 406 listing the alternatives. \`/articles/{slug}/\` (trailing slash) redirects here (301). ${CASE_REDIRECT}`,
+      { ...only('text/html'), ...json('ArticleResponse'), ...only('text/markdown') },
+      common('404-page', '406'),
+      'Vary',
+      'Content-Location',
+    ),
+    '/articles/{slug}.html': article('getArticleHtml', 'The article page, not negotiated.', `The article page whatever \`Accept\` says: the HTML the canonical URL negotiates. ${CASE_REDIRECT}`, only('text/html'), common('404-page')),
+    '/articles/{slug}.md': article(
+      'getArticleMarkdown',
+      'The article as Markdown with YAML front matter, not negotiated.',
+      `The article as CommonMark with its fields as YAML front matter (\`text/markdown; charset=utf-8; variant=CommonMark\`), whatever \`Accept\` says: for readers, tools and language models. ${CASE_REDIRECT}`,
+      only('text/markdown'),
+      common('404-page'),
+    ),
     '/articles/{slug}/embed': get({
       id: 'getArticleEmbed',
       tag: 'articles',
       summary: 'The embed card: a small page any site may frame (CSP frame-ancestors *).',
+      description: `The page the oEmbed \`html\` frames: headline, dek, credits, date and a link that opens the article in a new tab; \`noindex\`. Its CSP lets any site frame it and runs only its own script, which posts the card's height to the framing page. ${CASE_REDIRECT}`,
       params: ['slug'],
       responses: { ...representation('The embed card.', 'article', only('text/html'), 'Last-Modified', 'Cache-Tag'), ...REDIRECT, ...common('404-page') },
     }),
-    '/articles/{slug}/': get({ id: 'redirectArticle', tag: 'articles', summary: 'Redirects to the canonical URL.', params: ['slug'], responses: { ...REDIRECT, ...common('404-page') } }),
-    [sitePaths.home]: document('getHome', 'pages', 'The front page: the newest articles, 30 a page.', only('text/html'), ['page'], 'home'),
-    [sitePaths.tags]: document('getTags', 'pages', 'Every tag with its article count.', only('text/html'), ['page']),
-    '/tags/{tag}': document('getTag', 'pages', 'A tag\'s articles, newest first, 30 a page; an unknown tag gets the 404.', only('text/html'), ['tagName', 'page']),
-    ...feeds('', 'getFeed', []),
-    ...feeds('/tags/{tag}', 'getTagFeed', ['tagName']),
-    [sitePaths.sitemap]: document('getSitemap', 'discovery', 'The sitemap; past 50,000 URLs or 50 MB, a sitemap index.', only('application/xml')),
-    '/sitemaps/{part}.xml': document('getSitemapPart', 'discovery', 'One sitemap of the index.', only('application/xml'), ['part']),
-    [sitePaths.newsSitemap]: document('getNewsSitemap', 'discovery', 'The Google News sitemap: the articles of the 48 hours before the newest.', only('application/xml')),
-    [sitePaths.robots]: document('getRobots', 'discovery', 'robots.txt (RFC 9309), naming the sitemaps.', only('text/plain')),
-    [sitePaths.llms]: document('getLlms', 'discovery', 'llms.txt (llmstxt.org): the newest 200 articles, linking their Markdown.', only('text/markdown')),
-    [sitePaths.favicon]: document('getFavicon', 'assets', 'The SVG favicon, at the URL browsers ask for.', only('image/svg+xml'), [], 'icon'),
-    '/assets/{name}': get({ id: 'getAsset', tag: 'assets', summary: 'The stylesheets, the SVG favicon and the embed scripts under content-hashed, immutable names.', params: ['asset'], responses: { ...representation('The asset.', 'asset', { ...only('text/css'), ...only('image/svg+xml'), ...only('text/javascript') }, 'Cache-Tag'), ...common('404-page') } }),
+    [sitePaths.home]: document('getHome', 'pages', 'The front page: the newest articles, 30 a page.', 'The newest articles first; older ones on `?page=2` and on. A page past the last is the HTML 404.', only('text/html'), ['page'], 'home'),
+    [sitePaths.tags]: document('getTags', 'pages', 'Every tag with its article count.', 'Every tag, linking its page, with how many articles have it; one page (a later `page` is the HTML 404).', only('text/html'), ['page']),
+    '/tags/{tag}': document('getTag', 'pages', 'A tag\'s articles, newest first, 30 a page; an unknown tag gets the 404.', 'The page links the tag\'s own feeds. A page past the last, or a tag no article has, is the HTML 404.', only('text/html'), ['tagName', 'page']),
+    ...feeds('', 'getFeed', [], "The site's"),
+    ...feeds('/tags/{tag}', 'getTagFeed', ['tagName'], "A tag's"),
+    [sitePaths.sitemap]: document('getSitemap', 'discovery', 'The sitemap; past 50,000 URLs or 50 MB, a sitemap index.', 'sitemaps.org XML: the front page, /tags, every tag page and every article, each with its `lastmod`. Past 50,000 URLs or 50 MB it becomes an index of `/sitemaps/{part}.xml`.', only('application/xml')),
+    '/sitemaps/{part}.xml': document('getSitemapPart', 'discovery', 'One sitemap of the index.', 'Part `part` (from 1) of the sitemap index, once the site has outgrown one sitemap; a part that does not exist is the HTML 404.', only('application/xml'), ['part']),
+    [sitePaths.newsSitemap]: document('getNewsSitemap', 'discovery', 'The Google News sitemap: the articles of the 48 hours before the newest.', 'Each with `news:publication` (site name, language), `news:publication_date` and `news:title`. The window ends at the newest article, not at the build\'s clock, so the same content builds the same file.', only('application/xml')),
+    [sitePaths.robots]: document('getRobots', 'discovery', 'robots.txt (RFC 9309), naming the sitemaps.', 'Allows every crawler everywhere and names the sitemap and the news sitemap.', only('text/plain')),
+    [sitePaths.llms]: document('getLlms', 'discovery', 'llms.txt (llmstxt.org): the newest 200 articles, linking their Markdown.', 'The site\'s name, a one-line summary and the newest 200 articles, each linking its Markdown representation; the rest of the archive is reached through the sitemap, the API and the JSON Feed, which it links.', only('text/markdown')),
+    [sitePaths.favicon]: document('getFavicon', 'assets', 'The SVG favicon, at the URL browsers ask for.', 'The site\'s SVG icon for clients that ask here without reading a page. Cached for a day and revalidated, never immutable: this URL outlives deploys.', only('image/svg+xml'), [], 'icon'),
+    '/assets/{name}': get({
+      id: 'getAsset',
+      tag: 'assets',
+      summary: 'The stylesheets, the SVG favicon and the embed scripts under content-hashed, immutable names.',
+      description: 'The site\'s stylesheet and icon, the embed card\'s stylesheet and script, and the oEmbed resizer, each under a name that carries a hash of its bytes: cached for a year, `immutable`, renamed when the bytes change. An unknown name is the HTML 404.',
+      params: ['asset'],
+      responses: { ...representation('The asset.', 'asset', { ...only('text/css'), ...only('image/svg+xml'), ...only('text/javascript') }, 'Cache-Tag'), ...common('404-page') },
+    }),
   };
 }

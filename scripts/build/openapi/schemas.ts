@@ -38,7 +38,6 @@ const requestId = z.string().describe('Cloudflare\'s cf-ray, else a random UUID;
 export const problemSchemas = {
   400: problemSchema(400, { errors: z.array(invalidParameterSchema).min(1).describe('Every invalid parameter, each once.') }),
   404: problemSchema(404, {}),
-  405: problemSchema(405, {}),
   406: problemSchema(406, { alternatives: z.array(alternativeSchema).min(1).describe('Every representation, in the server\'s order of preference.') }),
   500: problemSchema(500, { requestId }),
   501: problemSchema(501, {}),
@@ -81,7 +80,6 @@ export const COMPONENT_SCHEMAS = {
   Alternative: alternativeSchema,
   BadRequestProblem: problemSchemas[400],
   NotFoundProblem: problemSchemas[404],
-  MethodNotAllowedProblem: problemSchemas[405],
   NotAcceptableProblem: problemSchemas[406],
   InternalServerErrorProblem: problemSchemas[500],
   NotImplementedProblem: problemSchemas[501],
