@@ -10,12 +10,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import openapiTS, { type OpenAPI3 } from 'openapi-typescript';
-import { openapiDocument } from './build/openapi/index';
+import { apiPublisher, openapiDocument } from './build/openapi/index';
 
 const OUT = resolve(import.meta.dirname, '../src/generated/openapi.d.ts');
 
-// The site name only reaches `info.title`, which the types do not carry.
-const document = openapiDocument('edgewire') as OpenAPI3;
+// The publisher only reaches `info`, which the types do not carry.
+const document = openapiDocument(apiPublisher('edgewire')) as OpenAPI3;
 const types = await openapiTS(document, { alphabetize: false, exportType: false });
 await mkdir(dirname(OUT), { recursive: true });
 await writeFile(OUT, types);

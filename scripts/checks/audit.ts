@@ -38,6 +38,9 @@ const REPORT_CSP = `document.addEventListener('securitypolicyviolation', (event)
 
 const isCspMessage = (text: string): boolean => /content.security.policy/i.test(text);
 
+/** Chromium logs a bad Permissions-Policy field ("Unrecognized feature: …") as a warning: ours to fix, so an error here. */
+const isPolicyFieldMessage = (text: string): boolean => text.startsWith('Error with Permissions-Policy header');
+
 /** Chromium logs the main document's own error status (a 404 page's 404); the status is checked on its own. */
 const isDocumentStatusMessage = (message: ConsoleMessage, url: string): boolean =>
   message.location().url === url && message.text().startsWith('Failed to load resource: the server responded with a status of');
@@ -70,7 +73,7 @@ export async function auditPage(browser: Browser, origin: string, page: CheckedP
     const tab = await context.newPage();
     tab.on('console', (message) => {
       if (isCspMessage(message.text())) audit.cspViolations.push(message.text());
-      else if (message.type() === 'error' && !isDocumentStatusMessage(message, url)) audit.consoleErrors.push(`${message.text()} (${message.location().url})`);
+      else if (isPolicyFieldMessage(message.text()) || (message.type() === 'error' && !isDocumentStatusMessage(message, url))) audit.consoleErrors.push(`${message.text()} (${message.location().url})`);
     });
     tab.on('pageerror', (error) => audit.consoleErrors.push(error.message));
     tab.on('requestfailed', (request) => audit.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`));

@@ -11,7 +11,7 @@ import { parseCommandLine, type Command } from '../cli';
 import { COLOR_SCHEMES, launchChromium, VIEWPORTS, type ColorScheme, type ViewportName } from './chromium';
 import { MAIN_PAGES } from './pages';
 import { progress, ROOT, runOnSite, table } from './site';
-import { blogPost, oembedHtml, serveThirdParty, waitForCard } from './third-party';
+import { blogPost, oembedSnippet, serveThirdParty, waitForCard } from './third-party';
 
 const COMMAND: Command = {
   name: 'screenshots',
@@ -77,7 +77,7 @@ const embedShot = (url: string, scheme: ColorScheme): Shot => ({
 await runOnSite(COMMAND.name, async ({ origin, pages }) => {
   await mkdir(values.out, { recursive: true });
   const article = origin + pages.find((page) => page.name === 'article')!.path;
-  const third = await serveThirdParty({ '/blog': blogPost(origin, await oembedHtml(origin, article)) });
+  const third = await serveThirdParty({ '/blog': blogPost(origin, (await oembedSnippet(origin, article)).html) });
   const browser = await launchChromium();
   const rows: string[][] = [];
   try {

@@ -2,11 +2,13 @@ import type { components } from '../generated/openapi';
 
 type Schemas = components['schemas'];
 
-/** Every RFC 9457 problem document the API sends, told apart by `status`. */
+/**
+ * Every RFC 9457 problem document the API sends a GET, told apart by `status`. (Other methods get
+ * a 405, which the OpenAPI document states in prose; the client sends GET only.)
+ */
 export type Problem =
   | Schemas['BadRequestProblem']
   | Schemas['NotFoundProblem']
-  | Schemas['MethodNotAllowedProblem']
   | Schemas['NotAcceptableProblem']
   | Schemas['GoneProblem']
   | Schemas['InternalServerErrorProblem']
@@ -16,7 +18,7 @@ export type Problem =
 export type ProblemStatus = Problem['status'];
 
 // `satisfies` ties this list to the OpenAPI document: a status added there fails the type check here.
-const STATUSES = { 400: true, 404: true, 405: true, 406: true, 410: true, 500: true, 503: true } as const satisfies Record<ProblemStatus, true>;
+const STATUSES = { 400: true, 404: true, 406: true, 410: true, 500: true, 503: true } as const satisfies Record<ProblemStatus, true>;
 
 /**
  * A problem document as an Error: its members (`status`, `title`, `detail`, `instance`, `type`)

@@ -56,9 +56,79 @@ const CONTENT_SECURITY_POLICIES = Object.fromEntries(
   Object.entries(DIRECTIVES).map(([kind, directives]) => [kind, Object.entries(directives).map(([name, sources]) => `${name} ${sources}`).join('; ')]),
 ) as Readonly<Record<HtmlKind, string>>;
 
-/** The Content-Security-Policy field value for a kind of HTML (rendered once, at module load). */
-export function contentSecurityPolicy(kind: HtmlKind): string {
-  return CONTENT_SECURITY_POLICIES[kind];
+/**
+ * Powerful features (Permissions Policy, W3C; the features each API's spec names) that no page
+ * and no card uses, each denied to the document and every frame in it: device access and
+ * sensors, capture, credentials, payment, fingerprinting surfaces (fonts, keyboard layout,
+ * screens), media the pages do not have. Only names Chromium 156 knows: it logs "Unrecognized
+ * feature" for any other (on Linux: ambient-light-sensor, battery, bluetooth, web-share), so
+ * check:browser would see our own header complain.
+ */
+const DENIED_FEATURES = [
+  'accelerometer',
+  'autoplay',
+  'camera',
+  'captured-surface-control',
+  'clipboard-read',
+  'clipboard-write',
+  'compute-pressure',
+  'digital-credentials-create',
+  'digital-credentials-get',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'gamepad',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'identity-credentials-get',
+  'idle-detection',
+  'keyboard-map',
+  'local-fonts',
+  'local-network-access',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'otp-credentials',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-create',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'speaker-selection',
+  'storage-access',
+  'usb',
+  'window-management',
+  'xr-spatial-tracking',
+] as const;
+
+/** `feature=()`: an empty allowlist (a Structured Fields dictionary member whose value is an empty inner list, RFC 9651 §3.2). */
+const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ');
+
+/**
+ * The fields HTML carries besides the common ones, per kind, as data.
+ *
+ * `Cross-Origin-Opener-Policy: same-origin` on pages: a page opened from another site, or opening
+ * one, shares no browsing context group with it (no `window.opener` either way; HTML, "Cross-origin
+ * opener policies"). Not on the embed card: browsers apply COOP to top-level documents only, and
+ * the card exists to be framed, where the field would cost every card response and do nothing.
+ * The card's links still open article pages: its sandbox lets popups escape it, and HTML refuses a
+ * COOP document only in a sandboxed popup.
+ */
+const HTML_HEADERS: Readonly<Record<HtmlKind, Readonly<Record<string, string>>>> = {
+  page: { 'Content-Security-Policy': CONTENT_SECURITY_POLICIES.page, 'Permissions-Policy': PERMISSIONS_POLICY, 'Cross-Origin-Opener-Policy': 'same-origin' },
+  embed: { 'Content-Security-Policy': CONTENT_SECURITY_POLICIES.embed, 'Permissions-Policy': PERMISSIONS_POLICY },
+};
+
+const HTML_HEADER_ENTRIES: Readonly<Record<HtmlKind, readonly [string, string][]>> = { page: Object.entries(HTML_HEADERS.page), embed: Object.entries(HTML_HEADERS.embed) };
+
+/**
+ * Sets the fields a kind of HTML carries (CSP, Permissions-Policy, and COOP on pages). Only on a
+ * response with content: they describe the document, and a 304 sends no content metadata.
+ */
+export function applyHtmlHeaders(headers: Headers, kind: HtmlKind): void {
+  for (const [name, value] of HTML_HEADER_ENTRIES[kind]) headers.set(name, value);
 }
 
 /** HSTS only means something over HTTPS (RFC 6797 §7.2: not sent over plain HTTP). */
@@ -84,13 +154,14 @@ export function isAllowedMethod(method: string): boolean {
 const EVERY_RESPONSE = Object.entries({ ...SECURITY_HEADERS, ...CORS_HEADERS });
 
 /**
- * Sets the headers every response carries; HTML gets the page CSP unless the route chose another
- * (an embed card's, `Delivery.html`), HTTPS gets HSTS. `date` is the HTTP-date of now (date.ts).
+ * Sets the headers every response carries; HTML gets the page's fields (applyHtmlHeaders) unless
+ * the route chose another kind (an embed card, `Delivery.html`), HTTPS gets HSTS. `date` is the
+ * HTTP-date of now (date.ts).
  */
 export function applyCommonHeaders(headers: Headers, https: boolean, date: string): void {
   // RFC 9110 §6.6.1: an origin server with a clock sends Date (a 304 too, §15.4.5).
   headers.set('Date', date);
   for (const [name, value] of EVERY_RESPONSE) headers.set(name, value);
-  if (headers.get('Content-Type')?.startsWith('text/html') && !headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', contentSecurityPolicy('page'));
+  if (headers.get('Content-Type')?.startsWith('text/html') && !headers.has('Content-Security-Policy')) applyHtmlHeaders(headers, 'page');
   if (https) headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
 }

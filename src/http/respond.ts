@@ -1,7 +1,7 @@
 import { getPath } from 'hono/utils/url';
 import { finish } from './complete';
 import { httpDate } from './date';
-import { applyCommonHeaders, contentSecurityPolicy, type HtmlKind } from './headers';
+import { applyCommonHeaders, applyHtmlHeaders, type HtmlKind } from './headers';
 import { keptHeaders } from './header-sets';
 import { appendPrefixLinks, prefixLinks } from './links';
 import { cacheControl, type ResponseKind } from './policy';
@@ -24,7 +24,7 @@ export interface Delivery {
   status?: number;
   /** Fields a 304 must repeat too (RFC 9110 §15.4.5): Vary, Content-Location. */
   headers?: Readonly<Record<string, string>>;
-  /** HTML other than a page (an embed card): its CSP goes with the content, never on a 304. */
+  /** HTML other than a page (an embed card): its fields (CSP…) go with the content, never on a 304. */
   html?: HtmlKind;
   /**
    * Set when the response's fields are a function of the entity's ETag and this key alone (a
@@ -83,7 +83,7 @@ function makeHeaders(entity: Entity, delivery: Delivery, status: number, length:
   for (const [name, value] of Object.entries(delivery.headers ?? {})) headers.set(name, value);
   if (status !== 304) {
     headers.set('Content-Type', entity.contentType);
-    if (delivery.html !== undefined) headers.set('Content-Security-Policy', contentSecurityPolicy(delivery.html));
+    if (delivery.html !== undefined) applyHtmlHeaders(headers, delivery.html);
     if (entity.lastModified !== undefined) headers.set('Last-Modified', entity.lastModified);
     headers.set('Content-Length', String(length));
   }

@@ -78,12 +78,22 @@ console.log(revalidated.status); // 304 while the article is unchanged
 });
 
 describe('blogPost', () => {
-  const post = blogPost('http://127.0.0.1:1', '<iframe src="x"></iframe>', '<p>after</p>', ["'self'"]);
+  const post = blogPost('http://127.0.0.1:1', '<iframe src="x"></iframe>', { after: '<p>after</p>', frameSources: ["'self'"] });
+  const styleOf = (page: { body: string }) => /<style>(.*?)<\/style>/.exec(page.body)![1]!;
+  const hashOf = (style: string) => createHash('sha256').update(style).digest('base64');
 
   it('lets scripts and frames come from the origin (and the frame sources given) only, and its own style by hash', () => {
-    const style = /<style>(.*?)<\/style>/.exec(post.body)![1]!;
-    const hash = createHash('sha256').update(style).digest('base64');
-    expect(post.csp).toBe(`default-src 'none'; style-src 'sha256-${hash}'; script-src http://127.0.0.1:1; frame-src http://127.0.0.1:1 'self'`);
+    expect(post.csp).toBe(`default-src 'none'; style-src 'sha256-${hashOf(styleOf(post))}'; script-src http://127.0.0.1:1; frame-src http://127.0.0.1:1 'self'`);
+  });
+
+  it('leaves iframes their default border, so the embed cannot lean on the consumer for its size', () => {
+    expect(styleOf(post)).toMatch(/iframe\{display:block;max-width:100%\}$/);
+  });
+
+  it('allows no script at all when asked, and adds the style given (allowed by its hash too)', () => {
+    const strict = blogPost('http://127.0.0.1:1', '', { scripts: false, style: 'iframe{border:3px solid}' });
+    expect(styleOf(strict)).toMatch(/iframe\{border:3px solid\}$/);
+    expect(strict.csp).toBe(`default-src 'none'; style-src 'sha256-${hashOf(styleOf(strict))}'; script-src 'none'; frame-src http://127.0.0.1:1`);
   });
 
   it('is a heading, a paragraph, the embed and what follows it', () => {

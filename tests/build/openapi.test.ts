@@ -1,16 +1,22 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent, type BuildResult } from '../../scripts/build/index';
-import { openapiDocument } from '../../scripts/build/openapi/index';
+import { apiPublisher, openapiDocument } from '../../scripts/build/openapi/index';
 import { articleSchema, SUMMARY_FIELDS } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
 import { LARGEST_NUMBER, MAX_LIMIT, parseListQuery, parsePageQuery } from '../../src/routes/paging';
 import { ORIGIN } from '../../src/store/bundle';
-import { fixture } from './helpers';
+import { fixture, projectRoot, run, tempDir } from './helpers';
 
 type Built = Extract<BuildResult, { ok: true }>;
 type Json = Record<string, any>;
 const SITE = 'https://news.example';
+const DOCUMENT = openapiDocument(apiPublisher('edgewire'));
+/** The document as the Worker serves it on SITE, as an object. */
+const servedDocument = (): Json => JSON.parse(JSON.stringify(DOCUMENT).split(ORIGIN).join(SITE)) as Json;
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 async function build(root: string): Promise<Built> {
   const result = await buildContent({ root });
@@ -29,21 +35,51 @@ describe('the OpenAPI document', () => {
     const result = await build(fixture('good'));
     const stored = result.index.documents[paths.openapi]!;
     expect(stored).toMatchObject({ contentType: 'application/json', kind: 'list' });
-    expect(result.files.find(({ path }) => path === stored.pages[0]!.file)!.text).toBe(JSON.stringify(openapiDocument('edgewire')));
+    expect(result.files.find(({ path }) => path === stored.pages[0]!.file)!.text).toBe(JSON.stringify(DOCUMENT));
     const document = JSON.parse(served(result)) as Json;
     expect(document.openapi).toBe('3.1.1');
     expect(document.servers).toEqual([{ url: SITE, description: 'The configured SITE_URL.' }]);
   });
 
+  it('needs no credentials, and names its publisher and terms: the site, its home page, all rights reserved', () => {
+    const document = servedDocument();
+    expect(document.security).toEqual([]);
+    expect(document.info.contact).toEqual({ name: 'edgewire', url: `${SITE}/` });
+    expect(document.info.license).toEqual({ name: '© edgewire, all rights reserved', url: `${SITE}/` });
+  });
+
+  it('describes every operation, beyond its summary', () => {
+    const operations = Object.values<Json>(servedDocument().paths).flatMap((item) => METHODS.filter((method) => method in item).map((method) => item[method] as Json));
+    expect(operations.length).toBe(34);
+    for (const { operationId, summary, description } of operations) {
+      expect(description, operationId).toMatch(/\S/);
+      expect(description, operationId).not.toBe(summary);
+    }
+  });
+
+  it('passes @redocly/cli lint with its recommended ruleset (tests/build/redocly.yaml): no error, no warning, no network call', async () => {
+    const file = join(await tempDir(), 'openapi.json');
+    await writeFile(file, JSON.stringify(servedDocument()));
+    const cli = join(projectRoot, 'node_modules/@redocly/cli/bin/cli.js');
+    const config = join(projectRoot, 'tests/build/redocly.yaml');
+    const quiet = { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true' };
+    const { code, stdout, stderr } = await run(process.execPath, ['--import', join(projectRoot, 'tests/build/no-network.mjs'), cli, 'lint', '--config', config, '--format', 'json', file], quiet);
+    const report = JSON.parse(stdout) as { totals: Json; problems: { severity: string; ruleId: string; message: string; location: { pointer: string }[] }[] };
+    expect(report.problems.map(({ severity, ruleId, message, location }) => `${severity} ${ruleId} at ${location[0]?.pointer}: ${message}`)).toEqual([]);
+    expect(report.totals).toEqual({ errors: 0, warnings: 0, ignored: 0 });
+    expect(stderr).not.toMatch(/^network:/m);
+    expect(code).toBe(0);
+  });
+
   it('passes the OpenAPI 3.1 validator (@readme/openapi-parser: the 3.1 schema and its own rules), without warnings', async () => {
-    // validate() dereferences the object it is given: hand it a copy.
-    const result = await validate(JSON.parse(JSON.stringify(openapiDocument('edgewire'))));
+    // validate() dereferences the object it is given: hand it a fresh one.
+    const result = await validate(servedDocument() as Parameters<typeof validate>[0]);
     expect(result.valid ? 'valid' : compileErrors(result)).toBe('valid');
     expect(result.warnings).toEqual([]);
   });
 
   it('states the exact limits the Worker enforces on page and limit', () => {
-    const { page, limit } = (openapiDocument('edgewire') as Json).components.parameters as Json;
+    const { page, limit } = (DOCUMENT as Json).components.parameters as Json;
     expect(page.schema).toEqual({ type: 'integer', minimum: 1, maximum: LARGEST_NUMBER, default: 1 });
     expect(limit.schema).toEqual({ type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 20 });
     expect(parsePageQuery(new URLSearchParams(`page=${LARGEST_NUMBER}`)).ok).toBe(true);

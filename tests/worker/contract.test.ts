@@ -31,13 +31,22 @@ describe('the contract covers every JSON response kind', () => {
     ['a 404 for a slug', '/api/articles/no-such-article', {}, 404, 'application/problem+json', 'NotFoundProblem'],
     ['a 404 past the last page', '/api/articles?page=2', {}, 404, 'application/problem+json', 'NotFoundProblem'],
     ['a 404 for an unknown API route', '/api/authors', {}, 404, 'application/problem+json', 'NotFoundProblem'],
-    ['a 405', '/api/articles', { method: 'PUT' }, 405, 'application/problem+json', 'MethodNotAllowedProblem'],
     ['a 406', `/articles/${seed.slug}`, { headers: { Accept: 'image/png' } }, 406, 'application/problem+json', 'NotAcceptableProblem'],
   ])('%s: %s', async (_, path, init: RequestInit, status, mediaType, schema) => {
     const response = await request(path, init);
     expect(response.status).toBe(status);
     expect(response.headers.get('Content-Type')?.split(';')[0]).toBe(mediaType);
     expect(await schemaNameOf(init.method ?? 'GET', path, status, mediaType)).toBe(schema);
+  });
+
+  it('a 405 is checked against the answer info.description states for every other method', async () => {
+    const response = await request('/api/articles', { method: 'PUT' });
+    expect(response.status).toBe(405);
+    const documented = (await documentedResponse('PUT', `${ORIGIN}/api/articles`, 405))!;
+    expect(documented.headers.Allow.schema).toEqual({ type: 'string', const: 'GET, HEAD, OPTIONS' });
+    const problem = { type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: 'PUT is not allowed: this API is read-only.', instance: '/api/articles' };
+    expect(await contractErrors(documented, 'application/problem+json', problem)).toBeNull();
+    expect(await contractErrors(documented, 'application/problem+json', { ...problem, status: 400 })).toBe('data/status must be equal to constant');
   });
 
   it('a 412 has no body, as documented', async () => {

@@ -34,16 +34,44 @@ function validatorOf(schema: Json, document: Json): ValidateFunction {
 const resolve = (value: Json, document: Json): Json => (typeof value.$ref === 'string' ? value.$ref.slice(2).split('/').reduce((node: Json, key: string) => node[key], document) : value);
 
 /** The path template naming `pathname`: a literal path first, else the most specific template. */
-function pathItemOf(pathname: string, document: Json): Json | undefined {
+function templateOf(pathname: string, document: Json): Json | undefined {
   const templates = Object.keys(document.paths).filter((template) => new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`).test(pathname));
   const best = templates.sort((a, b) => b.replace(/\{[^}]+\}/g, '').length - a.replace(/\{[^}]+\}/g, '').length)[0];
   return best === undefined ? undefined : document.paths[best];
 }
 
+/**
+ * The path item for `pathname`. A path with a trailing slash is its path's (the document names no
+ * path ending in a slash, as Redocly's no-path-trailing-slash rule asks; `/articles/{slug}` says
+ * its trailing-slash spelling redirects to it).
+ */
+function pathItemOf(pathname: string, document: Json): Json | undefined {
+  return templateOf(pathname, document) ?? (pathname.length > 1 && pathname.endsWith('/') ? templateOf(pathname.slice(0, -1), document) : undefined);
+}
+
+/**
+ * Any method but GET, HEAD and OPTIONS: the 405 that `info.description` states in prose (these
+ * methods are no operation of any path), written out here as the response it describes.
+ */
+function methodNotAllowed(document: Json): Json {
+  const schema = {
+    type: 'object',
+    properties: { type: { const: 'about:blank' }, title: { const: 'Method Not Allowed' }, status: { const: 405 }, detail: { type: 'string' }, instance: { type: 'string' } },
+    required: ['type', 'title', 'status', 'detail', 'instance'],
+    additionalProperties: false,
+  };
+  const allow = /`Allow: ([^`]+)`/.exec(document.info.description)![1]!;
+  return {
+    description: 'Method Not Allowed',
+    headers: { 'Cache-Control': { $ref: '#/components/headers/Cache-Control.clientError' }, Allow: { required: true, schema: { type: 'string', const: allow } } },
+    content: { 'application/problem+json': { schema } },
+  };
+}
+
 /** What the document lets `method pathname` answer, by status: its operation's, or the shared answers for no operation. */
 function responsesOf(method: string, pathname: string, document: Json): Json {
   const { responses } = document.components;
-  if (method !== 'GET' && method !== 'HEAD') return { 405: responses.MethodNotAllowed };
+  if (method !== 'GET' && method !== 'HEAD') return { 405: methodNotAllowed(document) };
   const operation = pathItemOf(pathname, document)?.get;
   if (operation !== undefined) return operation.responses;
   const api = pathname === '/api' || pathname.startsWith('/api/');
@@ -87,11 +115,12 @@ export async function expectContract(method: string, url: string, response: Resp
 }
 
 /** The shared response of each problem status (components/responses). */
-const PROBLEM_RESPONSES: Readonly<Record<number, string>> = { 400: 'BadRequest', 404: 'NotFound', 405: 'MethodNotAllowed', 406: 'NotAcceptable', 500: 'InternalServerError', 501: 'NotImplemented', 503: 'ServiceUnavailable' };
+const PROBLEM_RESPONSES: Readonly<Record<number, string>> = { 400: 'BadRequest', 404: 'NotFound', 406: 'NotAcceptable', 500: 'InternalServerError', 501: 'NotImplemented', 503: 'ServiceUnavailable' };
 
 /** Asserts that a problem document is valid against the document's schema for its status. */
 export async function expectProblemContract(body: { status: number }): Promise<void> {
-  const documented = (await documentPromise).components.responses[PROBLEM_RESPONSES[body.status] ?? 'none'];
+  const document = await documentPromise;
+  const documented = body.status === 405 ? methodNotAllowed(document) : document.components.responses[PROBLEM_RESPONSES[body.status] ?? 'none'];
   expect(documented, `no problem response for ${body.status}`).toBeDefined();
   expect(await contractErrors(documented, 'application/problem+json', body)).toBeNull();
 }

@@ -19,6 +19,10 @@ describe('GET /articles/:slug/embed', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('Content-Security-Policy')).toBe(EMBED_CSP);
+    // The pages' Permissions-Policy (tests/worker/http.test.ts); no COOP, which a framed document ignores.
+    expect(response.headers.get('Permissions-Policy')).toMatch(/^accelerometer=\(\), .* xr-spatial-tracking=\(\)$/);
+    expect(response.headers.get('Permissions-Policy')).toBe((await request(`/articles/${seed.slug}`)).headers.get('Permissions-Policy'));
+    expect(response.headers.get('Cross-Origin-Opener-Policy')).toBeNull();
     expect(response.headers.get('Cache-Control')).toBe('public, max-age=60, s-maxage=86400, stale-while-revalidate=86400, stale-if-error=604800');
     expect(response.headers.get('Cache-Tag')).toBe(`article:${seed.slug},build:${index.build}`);
     expect(response.headers.get('ETag')).toBe(await cardETag());
@@ -48,10 +52,11 @@ describe('GET /articles/:slug/embed', () => {
 `);
   });
 
-  it('answers its ETag by 304 with no CSP (a 304 carries no content metadata)', async () => {
+  it('answers its ETag by 304 with no CSP or Permissions-Policy (a 304 carries no content metadata)', async () => {
     const response = await request(CARD, { headers: { 'If-None-Match': await cardETag() } });
     expect(response.status).toBe(304);
     expect(response.headers.get('Content-Security-Policy')).toBeNull();
+    expect(response.headers.get('Permissions-Policy')).toBeNull();
   });
 
   it('redirects a mixed-case slug to the canonical card, and answers an unknown one with the 404 page (not framable)', async () => {

@@ -7,10 +7,21 @@ const ARTICLE = `/api/articles/${seed.slug}`;
 const PAGE = `/articles/${seed.slug}`;
 const jsonETag = () => originETag(findArticle(seed.slug)!.json.hash);
 
+const PAGE_CSP = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const PERMISSIONS_POLICY =
+  'accelerometer=(), autoplay=(), camera=(), captured-surface-control=(), clipboard-read=(), clipboard-write=(), compute-pressure=(), ' +
+  'digital-credentials-create=(), digital-credentials-get=(), display-capture=(), encrypted-media=(), fullscreen=(), gamepad=(), ' +
+  'geolocation=(), gyroscope=(), hid=(), identity-credentials-get=(), idle-detection=(), keyboard-map=(), local-fonts=(), ' +
+  'local-network-access=(), magnetometer=(), microphone=(), midi=(), otp-credentials=(), payment=(), picture-in-picture=(), ' +
+  'publickey-credentials-create=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), speaker-selection=(), ' +
+  'storage-access=(), usb=(), window-management=(), xr-spatial-tracking=()';
+/** The fields only HTML carries. */
+const HTML_ONLY = ['Content-Security-Policy', 'Permissions-Policy', 'Cross-Origin-Opener-Policy'];
+
 describe('security and CORS headers', () => {
   it('sends a strict CSP on HTML that refuses framing, and security and CORS headers on every response', async () => {
     const response = await request(PAGE);
-    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    expect(response.headers.get('Content-Security-Policy')).toBe(PAGE_CSP);
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(response.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
     expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
@@ -19,10 +30,24 @@ describe('security and CORS headers', () => {
     expect(response.headers.get('Strict-Transport-Security')).toBeNull();
   });
 
-  it('sends no CSP on JSON, and the same on problem documents', async () => {
-    for (const path of [ARTICLE, '/api/articles?page=0', '/api/nothing']) {
+  it('denies every powerful feature and isolates the browsing context on every HTML page, the 404 page included', async () => {
+    for (const path of [PAGE, `${PAGE}.html`, '/', '/tags', '/tags/sahel', '/nothing']) {
       const response = await request(path);
-      expect(response.headers.get('Content-Security-Policy')).toBeNull();
+      expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('Permissions-Policy')).toBe(PERMISSIONS_POLICY);
+      expect(response.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
+    }
+  });
+
+  it('sends the HTML-only fields on HTML alone: not on JSON, Markdown, feeds, problems, redirects or a 304', async () => {
+    const pageETag = (await request(PAGE)).headers.get('ETag')!;
+    const responses = [
+      ...(await Promise.all([ARTICLE, '/api/articles?page=0', '/api/nothing', `${PAGE}.md`, '/rss.xml', '/feed.json', `/articles/${seed.slug}/`].map((path) => request(path, { redirect: 'manual' })))),
+      await request(PAGE, { headers: { 'If-None-Match': pageETag } }),
+    ];
+    expect(responses.map((response) => response.status)).toEqual([200, 400, 404, 200, 200, 200, 301, 304]);
+    for (const response of responses) {
+      expect(HTML_ONLY.map((name) => response.headers.get(name))).toEqual([null, null, null]);
       expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
       expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
     }

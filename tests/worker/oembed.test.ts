@@ -23,7 +23,7 @@ function seedObject(width: number, height: number, maxHeight?: number) {
     width,
     height,
     html:
-      `<iframe src="${PAGE}/embed" width="${width}" height="${height}"${limit} title="${seed.title}" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>` +
+      `<iframe src="${PAGE}/embed" width="${width}" height="${height}" frameborder="0"${limit} title="${seed.title}" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>` +
       `<script src="${ORIGIN}/assets/${resizer.name}" async></script>`,
   };
 }

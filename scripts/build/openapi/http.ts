@@ -1,5 +1,4 @@
 import { SLUG_PATTERN } from '../../../src/content/slug';
-import { ALLOW } from '../../../src/http/headers';
 import { cacheControl, CACHE_POLICY, type ResponseKind } from '../../../src/http/policy';
 import { DEFAULT_LIMIT, LARGEST_NUMBER, MAX_LIMIT } from '../../../src/routes/paging';
 import { schemaRef, type SchemaName } from './schemas';
@@ -13,6 +12,12 @@ import { schemaRef, type SchemaName } from './schemas';
 // Every header is `required`: the document names a header only on the responses that always carry it.
 const text = (description: string) => ({ description, required: true, schema: { type: 'string' } });
 
+/**
+ * The kinds of response an operation answers with. A preflight answers OPTIONS, which is no
+ * operation: `info.description` states its Cache-Control, and a component for it would be unused.
+ */
+const DOCUMENTED_KINDS = (Object.keys(CACHE_POLICY) as ResponseKind[]).filter((kind) => kind !== 'preflight');
+
 /** `components/headers`; Cache-Control once per kind of response, with its exact value. */
 export const HEADERS: Record<string, object> = {
   ETag: { ...text('Strong entity tag (RFC 9110 §8.8.3); send it back in If-None-Match for a 304.'), schema: { type: 'string', pattern: '^"[^"]*"$' } },
@@ -22,8 +27,7 @@ export const HEADERS: Record<string, object> = {
   Vary: { description: 'The canonical article URL is negotiated on Accept.', required: true, schema: { type: 'string', const: 'Accept' } },
   'Content-Location': text('The explicit URL of the representation chosen by negotiation.'),
   Location: text('The canonical URL.'),
-  Allow: { description: 'The methods every path allows.', required: true, schema: { type: 'string', const: ALLOW } },
-  ...Object.fromEntries(Object.keys(CACHE_POLICY).map((kind) => [`Cache-Control.${kind}`, { description: `Cache-Control for a response of kind ${kind} (src/http/policy.ts).`, required: true, schema: { type: 'string', const: cacheControl(kind as ResponseKind) } }])),
+  ...Object.fromEntries(DOCUMENTED_KINDS.map((kind) => [`Cache-Control.${kind}`, { description: `Cache-Control for a response of kind ${kind} (src/http/policy.ts).`, required: true, schema: { type: 'string', const: cacheControl(kind) } }])),
 };
 
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
@@ -76,7 +80,6 @@ export const RESPONSES: Record<string, object> = {
   NotFoundPage: { description: 'Nothing here: the HTML 404 page.', headers: headers('notFound', 'ETag', 'Cache-Tag'), content: { 'text/html': { schema: { type: 'string' } } } },
   Gone: problem('The article was withdrawn; `detail` says when and why.', 'GoneProblem', 'gone'),
   GonePage: { description: 'The article was withdrawn: a page saying when and why.', headers: headers('gone', 'ETag', 'Cache-Tag'), content: { 'text/html': { schema: { type: 'string' } } } },
-  MethodNotAllowed: problem('Any method but GET, HEAD and OPTIONS, on every path.', 'MethodNotAllowedProblem', 'clientError', 'Allow'),
   NotAcceptable: problem('No representation matches Accept; `alternatives` lists them.', 'NotAcceptableProblem', 'clientError', 'Vary'),
   NotImplemented: problem('A format other than json (oEmbed).', 'NotImplementedProblem', 'clientError'),
   PreconditionFailed: { description: 'If-Match or If-Unmodified-Since failed; no body.', headers: headers('clientError') },

@@ -5,8 +5,8 @@ import { schemaRef } from './schemas';
 
 /**
  * `paths`: every public route, its parameters and its responses (src/routes/*). Each operation is
- * a GET; HEAD, OPTIONS and the 405 for other methods apply to every path alike and are described
- * once, in `info.description` and `components/responses`.
+ * a GET; HEAD, OPTIONS and the 405 for other methods apply to every path alike and are no
+ * operations, so `info.description` states them once.
  */
 
 type Content = Record<string, object>;
@@ -26,38 +26,50 @@ interface Get {
   id: string;
   tag: string;
   summary: string;
+  /** What a caller needs beyond the summary: what varies, what fails, how it is cached. */
+  description: string;
   params?: string[];
   responses: Record<string, object>;
 }
 
-const get = ({ id, tag, summary, params = [], responses }: Get) => ({ get: { operationId: id, tags: [tag], summary, parameters: parameters(...params), responses } });
+const get = ({ id, tag, summary, description, params = [], responses }: Get) => ({ get: { operationId: id, tags: [tag], summary, description, parameters: parameters(...params), responses } });
 
 /**
  * A pre-rendered document at a fixed path (src/routes/documents.ts), purged with `articles`. Any
  * of them answers `?page=` past its last page with the HTML 404 and a malformed one with a 400;
  * only those of several pages declare the parameter.
  */
-function document(id: string, tag: string, summary: string, content: Content, params: string[] = [], kind: ResponseKind = 'list') {
-  return get({ id, tag, summary, params, responses: { ...representation(summary, kind, content, 'Cache-Tag'), ...common('400', '404-page') } });
+function document(id: string, tag: string, summary: string, description: string, content: Content, params: string[] = [], kind: ResponseKind = 'list') {
+  return get({ id, tag, summary, description, params, responses: { ...representation(summary, kind, content, 'Cache-Tag'), ...common('400', '404-page') } });
 }
 
 const FEED_TYPES: Record<FeedFormat, Content> = { rss: only('application/rss+xml'), atom: only('application/atom+xml'), json: { 'application/feed+json': { schema: schemaRef('JsonFeed') } } };
 const FEED_NAMES: Record<FeedFormat, string> = { rss: 'Rss', atom: 'Atom', json: 'JsonFeed' };
+const FEED_FORMATS: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0 (RFC 4287)', json: 'JSON Feed 1.1' };
 
-/** The three feeds of the site, of a tag or of an author. */
-function feeds(prefix: string, id: string, params: string[]): Record<string, object> {
+/** The three feeds of the site, a tag or an author (`whose`: "The site's", "A tag's", "An author's"). */
+function feeds(prefix: string, id: string, params: string[], whose: string): Record<string, object> {
   const entries = (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => [
     `${prefix}${FEED_FILES[format]}`,
-    document(`${id}${FEED_NAMES[format]}`, 'feeds', `The newest 50 articles with their full HTML, as ${FEED_NAMES[format]}.`, FEED_TYPES[format], params),
+    document(
+      `${id}${FEED_NAMES[format]}`,
+      'feeds',
+      `The newest 50 articles with their full HTML, as ${FEED_NAMES[format]}.`,
+      `${whose} newest 50 articles, newest first, each with its full HTML body, as ${FEED_FORMATS[format]}. An entry keeps its id across rebuilds and a new SITE_URL; the feed's updated date is its newest entry's, never the build's.`,
+      FEED_TYPES[format],
+      params,
+    ),
   ]);
   return Object.fromEntries(entries);
 }
 
-const REDIRECT = { 301: { description: 'The canonical URL: a trailing slash, a slug in another case, or a renamed article\'s former slug.', headers: headers('redirect', 'Location') } };
+const REDIRECT = { 301: { description: 'Moved Permanently: the canonical URL is in Location (another letter case, or a renamed article\'s former slug).', headers: headers('redirect', 'Location') } };
+const GONE = 'A withdrawn article answers 410 Gone, saying when and why.';
+const CASE_REDIRECT = 'A slug in another letter case redirects (301) to the canonical spelling.';
 
 /** One representation of an article: cached as `article`, linking the others, redirected when not canonical. */
-function article(id: string, summary: string, content: Content, extra: Record<string, object>, ...names: string[]) {
-  return get({ id, tag: 'articles', summary, params: ['slug'], responses: { ...representation(summary, 'article', content, 'Last-Modified', 'Link', 'Cache-Tag', ...names), ...REDIRECT, ...extra } });
+function article(id: string, summary: string, description: string, content: Content, extra: Record<string, object>, ...names: string[]) {
+  return get({ id, tag: 'articles', summary, description, params: ['slug'], responses: { ...representation(summary, 'article', content, 'Last-Modified', 'Link', 'Cache-Tag', ...names), ...REDIRECT, ...extra } });
 }
 
 /** Every path the Worker answers, with its operation. */
@@ -65,46 +77,106 @@ export function pathItems(): Record<string, object> {
   const listed = representation('A page of summaries.', 'list', json('ArticleList'), 'Link', 'Cache-Tag');
   const served = representation('The article.', 'article', json('ArticleResponse'), 'Last-Modified', 'Link', 'Cache-Tag');
   return {
-    [sitePaths.apiArticles]: get({ id: 'listArticles', tag: 'api', summary: 'Article summaries, newest first, a page at a time.', params: ['page', 'limit', 'tag'], responses: { ...listed, ...common('400', '404') } }),
-    '/api/articles/{slug}': get({ id: 'getArticle', tag: 'api', summary: 'One article with its body.', params: ['slug'], responses: { ...served, ...REDIRECT, ...common('404', '410') } }),
-    [sitePaths.apiAuthors]: document('listAuthors', 'api', 'Every author with a page, by name.', json('AuthorList')),
-    '/api/authors/{id}': get({ id: 'getAuthor', tag: 'api', summary: 'One author with their bio.', params: ['authorId'], responses: { ...representation('The author.', 'list', json('AuthorResponse'), 'Cache-Tag'), ...common('404') } }),
+    [sitePaths.apiArticles]: get({
+      id: 'listArticles',
+      tag: 'api',
+      summary: 'Article summaries, newest first, a page at a time.',
+      description:
+        'Each summary has the article\'s fields but its body (ArticleSummary). `tag` keeps the articles with that tag; an unknown tag is one empty page. `Link` names the `first`, `prev`, `next` and `last` pages, with only the parameters that differ from their defaults, so a page has one URL. A page past the last is a 404; a malformed or repeated parameter a 400 that names each.',
+      params: ['page', 'limit', 'tag'],
+      responses: { ...listed, ...common('400', '404') },
+    }),
+    '/api/articles/{slug}': get({
+      id: 'getArticle',
+      tag: 'api',
+      summary: 'One article with its body.',
+      description:
+        'The article by its slug, every field of the Article schema; the same bytes as `/articles/{slug}` sends for `Accept: application/json`. `Link` names the canonical page and the other representations. A slug in another letter case, or a renamed article\'s former slug, redirects (301) to the canonical one; a withdrawn article is a 410 problem document with the reason.',
+      params: ['slug'],
+      responses: { ...served, ...REDIRECT, ...common('404', '410') },
+    }),
     [sitePaths.oembed]: get({
       id: 'getOembed',
       tag: 'api',
       summary: 'oEmbed (oembed.com): an article as a rich embed, its card in a sandboxed iframe.',
+      description:
+        'The `rich` answer for an article page of this site, named as its discovery link writes it or in any spelling the page answers. `html` is the embed card in a sandboxed iframe that renders at exactly `width` × `height`, and the resizer script, which fits the iframe to the card\'s height (within `maxheight`). A renamed article\'s former URL embeds the article. A URL that is not an article here is a 404, a withdrawn article a 410, a missing or malformed parameter a 400, a `format` other than json a 501.',
       params: ['oembedUrl', 'oembedFormat', 'maxwidth', 'maxheight'],
       responses: { ...representation('The oEmbed object.', 'article', json('OEmbed'), 'Cache-Tag'), ...common('400', '404', '410', '501') },
     }),
-    [sitePaths.openapi]: document('getOpenApi', 'api', 'This OpenAPI 3.1 document.', { 'application/json': { schema: { type: 'object' } } }),
-    '/articles/{slug}': article('getArticlePage', 'The article, negotiated on Accept: HTML (default), JSON or Markdown.', { ...only('text/html'), ...json('ArticleResponse'), ...only('text/markdown') }, common('404-page', '406', '410-page'), 'Vary', 'Content-Location'),
-    '/articles/{slug}.html': article('getArticleHtml', 'The article page, not negotiated.', only('text/html'), common('404-page', '410-page')),
-    '/articles/{slug}.md': article('getArticleMarkdown', 'The article as Markdown with YAML front matter, not negotiated.', only('text/markdown'), common('404-page', '410-page')),
+    [sitePaths.openapi]: document(
+      'getOpenApi',
+      'api',
+      'This OpenAPI 3.1 document.',
+      'Generated by the content build from the schemas it validates the articles with, and from the policy tables the Worker sends its headers from; `servers` names the configured SITE_URL.',
+      { 'application/json': { schema: { type: 'object' } } },
+    ),
+    '/articles/{slug}': article(
+      'getArticlePage',
+      'The article, negotiated on Accept: HTML (default), JSON or Markdown.',
+      `The article's canonical URL. \`Accept\` chooses by q-value among text/html (also for \`*/*\` or no Accept), application/json and text/markdown, ties in that order; \`Vary: Accept\`, and \`Content-Location\` names the explicit URL of what was sent. Nothing acceptable is a 406 listing the alternatives. \`/articles/{slug}/\` (trailing slash) redirects here (301). ${CASE_REDIRECT} ${GONE}`,
+      { ...only('text/html'), ...json('ArticleResponse'), ...only('text/markdown') },
+      common('404-page', '406', '410-page'),
+      'Vary',
+      'Content-Location',
+    ),
+    '/articles/{slug}.html': article('getArticleHtml', 'The article page, not negotiated.', `The article page whatever \`Accept\` says: the HTML the canonical URL negotiates. ${CASE_REDIRECT} ${GONE}`, only('text/html'), common('404-page', '410-page')),
+    '/articles/{slug}.md': article(
+      'getArticleMarkdown',
+      'The article as Markdown with YAML front matter, not negotiated.',
+      `The article as CommonMark with its fields as YAML front matter (\`text/markdown; charset=utf-8; variant=CommonMark\`), whatever \`Accept\` says: for readers, tools and language models. ${CASE_REDIRECT} ${GONE}`,
+      only('text/markdown'),
+      common('404-page', '410-page'),
+    ),
     '/articles/{slug}/embed': get({
       id: 'getArticleEmbed',
       tag: 'articles',
       summary: 'The embed card: a small page any site may frame (CSP frame-ancestors *).',
+      description: `The page the oEmbed \`html\` frames: headline, dek, credits, date and a link that opens the article in a new tab; \`noindex\`. Its CSP lets any site frame it and runs only its own script, which posts the card's height to the framing page. ${CASE_REDIRECT} ${GONE}`,
       params: ['slug'],
       responses: { ...representation('The embed card.', 'article', only('text/html'), 'Last-Modified', 'Cache-Tag'), ...REDIRECT, ...common('404-page', '410-page') },
     }),
-    '/articles/{slug}/': get({ id: 'redirectArticle', tag: 'articles', summary: 'Redirects to the canonical URL.', params: ['slug'], responses: { ...REDIRECT, ...common('404-page') } }),
-    [sitePaths.home]: document('getHome', 'pages', 'The front page: the lead story, each section\'s newest, then the newest articles, 30 a page.', only('text/html'), ['page'], 'home'),
-    '/sections/{section}': document('getSection', 'pages', 'A section\'s articles, newest first, 30 a page.', only('text/html'), ['sectionSlug', 'page']),
-    [sitePaths.authors]: document('getAuthors', 'pages', 'Every author with a page.', only('text/html')),
-    '/authors/{id}': document('getAuthorPage', 'pages', 'An author\'s page: their bio, then their articles, newest first, 30 a page.', only('text/html'), ['authorId', 'page']),
-    ...feeds('/authors/{id}', 'getAuthorFeed', ['authorId']),
-    [sitePaths.corrections]: document('getCorrections', 'pages', 'Every correction on the site, newest first.', only('text/html')),
-    '/{slug}': document('getPage', 'pages', 'A static page of the site (About, Contact…).', only('text/html'), ['pageSlug']),
-    [sitePaths.tags]: document('getTags', 'pages', 'Every tag with its article count.', only('text/html'), ['page']),
-    '/tags/{tag}': document('getTag', 'pages', 'A tag\'s articles, newest first, 30 a page; an unknown tag gets the 404.', only('text/html'), ['tagName', 'page']),
-    ...feeds('', 'getFeed', []),
-    ...feeds('/tags/{tag}', 'getTagFeed', ['tagName']),
-    [sitePaths.sitemap]: document('getSitemap', 'discovery', 'The sitemap; past 50,000 URLs or 50 MB, a sitemap index.', only('application/xml')),
-    '/sitemaps/{part}.xml': document('getSitemapPart', 'discovery', 'One sitemap of the index.', only('application/xml'), ['part']),
-    [sitePaths.newsSitemap]: document('getNewsSitemap', 'discovery', 'The Google News sitemap: the articles of the 48 hours before the newest.', only('application/xml')),
-    [sitePaths.robots]: document('getRobots', 'discovery', 'robots.txt (RFC 9309), naming the sitemaps.', only('text/plain')),
-    [sitePaths.llms]: document('getLlms', 'discovery', 'llms.txt (llmstxt.org): the newest 200 articles, linking their Markdown.', only('text/markdown')),
-    [sitePaths.favicon]: document('getFavicon', 'assets', 'The SVG favicon, at the URL browsers ask for.', only('image/svg+xml'), [], 'icon'),
-    '/assets/{name}': get({ id: 'getAsset', tag: 'assets', summary: 'The stylesheets, the SVG favicon and the embed scripts under content-hashed, immutable names.', params: ['asset'], responses: { ...representation('The asset.', 'asset', { ...only('text/css'), ...only('image/svg+xml'), ...only('text/javascript') }, 'Cache-Tag'), ...common('404-page') } }),
+    [sitePaths.apiAuthors]: document('listAuthors', 'api', 'Every author with a page, by name.', 'Each author of content/authors/ (AuthorSummary): their page here as `url`, their role, site and profiles, and how many published articles name them.', json('AuthorList')),
+    '/api/authors/{id}': get({
+      id: 'getAuthor',
+      tag: 'api',
+      summary: 'One author with their bio.',
+      description: 'The author by id (the file name of content/authors/<id>.md): the summary and the bio as `html` and `text`. An unknown id is a 404 problem document.',
+      params: ['authorId'],
+      responses: { ...representation('The author.', 'list', json('AuthorResponse'), 'Cache-Tag'), ...common('404') },
+    }),
+    [sitePaths.home]: document(
+      'getHome',
+      'pages',
+      'The front page: the lead story, each section\'s newest, then the newest articles, 30 a page.',
+      'Page 1 leads with the newest featured article (else the newest), then a block per section of site.yml, then the latest articles; older ones on `?page=2` and on. A page past the last is the HTML 404.',
+      only('text/html'),
+      ['page'],
+      'home',
+    ),
+    '/sections/{section}': document('getSection', 'pages', 'A section\'s articles, newest first, 30 a page.', 'The articles of a section of site.yml (by their tags or their `section`). A page past the last, or an unknown section, is the HTML 404.', only('text/html'), ['sectionSlug', 'page']),
+    [sitePaths.authors]: document('getAuthors', 'pages', 'Every author with a page.', 'Every author of content/authors/, by name, with their role and how many articles they have.', only('text/html')),
+    '/authors/{id}': document('getAuthorPage', 'pages', 'An author\'s page: their bio, then their articles.', 'The author\'s name, role, bio and profiles, then their articles, newest first, 30 a page; the page links their feeds. An unknown author is the HTML 404.', only('text/html'), ['authorId', 'page']),
+    ...feeds('/authors/{id}', 'getAuthorFeed', ['authorId'], "An author's"),
+    [sitePaths.corrections]: document('getCorrections', 'pages', 'Every correction on the site, newest first.', 'Each correction with its date, its text and a link to the corrections of the article it corrects.', only('text/html')),
+    '/{slug}': document('getPage', 'pages', 'A static page of the site.', 'A page of content/pages/ (About, Contact, a corrections policy) at /<its file name>; any other single-segment path is the HTML 404.', only('text/html'), ['pageSlug']),
+    [sitePaths.tags]: document('getTags', 'pages', 'Every tag with its article count.', 'Every tag, linking its page, with how many articles have it; one page (a later `page` is the HTML 404).', only('text/html'), ['page']),
+    '/tags/{tag}': document('getTag', 'pages', 'A tag\'s articles, newest first, 30 a page; an unknown tag gets the 404.', 'The page links the tag\'s own feeds. A page past the last, or a tag no article has, is the HTML 404.', only('text/html'), ['tagName', 'page']),
+    ...feeds('', 'getFeed', [], "The site's"),
+    ...feeds('/tags/{tag}', 'getTagFeed', ['tagName'], "A tag's"),
+    [sitePaths.sitemap]: document('getSitemap', 'discovery', 'The sitemap; past 50,000 URLs or 50 MB, a sitemap index.', 'sitemaps.org XML: the front page, the section pages, /tags, every tag page, the author pages, the static pages, /corrections and every article, each with its `lastmod` where it has one. Past 50,000 URLs or 50 MB it becomes an index of `/sitemaps/{part}.xml`.', only('application/xml')),
+    '/sitemaps/{part}.xml': document('getSitemapPart', 'discovery', 'One sitemap of the index.', 'Part `part` (from 1) of the sitemap index, once the site has outgrown one sitemap; a part that does not exist is the HTML 404.', only('application/xml'), ['part']),
+    [sitePaths.newsSitemap]: document('getNewsSitemap', 'discovery', 'The Google News sitemap: the articles of the 48 hours before the newest.', 'Each with `news:publication` (site name, language), `news:publication_date` and `news:title`. The window ends at the newest article, not at the build\'s clock, so the same content builds the same file.', only('application/xml')),
+    [sitePaths.robots]: document('getRobots', 'discovery', 'robots.txt (RFC 9309), naming the sitemaps.', 'Allows every crawler everywhere and names the sitemap and the news sitemap.', only('text/plain')),
+    [sitePaths.llms]: document('getLlms', 'discovery', 'llms.txt (llmstxt.org): the newest 200 articles, linking their Markdown.', 'The site\'s name, a one-line summary and the newest 200 articles, each linking its Markdown representation; the rest of the archive is reached through the sitemap, the API and the JSON Feed, which it links.', only('text/markdown')),
+    [sitePaths.favicon]: document('getFavicon', 'assets', 'The SVG favicon, at the URL browsers ask for.', 'The site\'s SVG icon for clients that ask here without reading a page. Cached for a day and revalidated, never immutable: this URL outlives deploys.', only('image/svg+xml'), [], 'icon'),
+    '/assets/{name}': get({
+      id: 'getAsset',
+      tag: 'assets',
+      summary: 'The stylesheets, the SVG favicon and the embed scripts under content-hashed, immutable names.',
+      description: 'The site\'s stylesheet and icon, the embed card\'s stylesheet and script, and the oEmbed resizer, each under a name that carries a hash of its bytes: cached for a year, `immutable`, renamed when the bytes change. An unknown name is the HTML 404.',
+      params: ['asset'],
+      responses: { ...representation('The asset.', 'asset', { ...only('text/css'), ...only('image/svg+xml'), ...only('text/javascript') }, 'Cache-Tag'), ...common('404-page') },
+    }),
   };
 }

@@ -39,7 +39,6 @@ const requestId = z.string().describe('Cloudflare\'s cf-ray, else a random UUID;
 export const problemSchemas = {
   400: problemSchema(400, { errors: z.array(invalidParameterSchema).min(1).describe('Every invalid parameter, each once.') }),
   404: problemSchema(404, {}),
-  405: problemSchema(405, {}),
   406: problemSchema(406, { alternatives: z.array(alternativeSchema).min(1).describe('Every representation, in the server\'s order of preference.') }),
   410: problemSchema(410, {}),
   500: problemSchema(500, { requestId }),
@@ -87,7 +86,6 @@ export const COMPONENT_SCHEMAS = {
   Alternative: alternativeSchema,
   BadRequestProblem: problemSchemas[400],
   NotFoundProblem: problemSchemas[404],
-  MethodNotAllowedProblem: problemSchemas[405],
   NotAcceptableProblem: problemSchemas[406],
   GoneProblem: problemSchemas[410],
   InternalServerErrorProblem: problemSchemas[500],
