@@ -35,15 +35,8 @@ if (asksForHelp(args)) {
 }
 
 // Loads wrangler (seconds of CPU), to read its configuration exactly as `wrangler deploy` will.
-const { ConfigError, deployTarget } = await import('./site-config');
-const target = (() => {
-  try {
-    return deployTarget(readWranglerOptions(args));
-  } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message);
-    throw error;
-  }
-})();
+const { deployTarget, exitOnConfigError } = await import('./site-config');
+const target = exitOnConfigError('deploy', () => deployTarget(readWranglerOptions(args)));
 const problem = deploySiteUrlProblem(target.siteUrl);
 if (problem !== null) fail(problem);
 

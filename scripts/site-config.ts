@@ -30,6 +30,17 @@ export function exitOnBadSiteUrl(configPath: string): void {
 /** A configuration error as one line: wrangler's first two ("Processing …:", then the problem). */
 export class ConfigError extends Error {}
 
+/** `read()`, or, when wrangler cannot read its configuration, `name: <why>` on stderr and exit 1. */
+export function exitOnConfigError<T>(name: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${name}: ${error.message}`);
+    return process.exit(1);
+  }
+}
+
 /** The configuration wrangler reads for these options (--cwd, --config, --env or CLOUDFLARE_ENV). */
 export function readWranglerConfig(options: WranglerOptions): Unstable_Config {
   const back = process.cwd();

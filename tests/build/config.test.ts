@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { unstable_readConfig } from 'wrangler';
 import { describe, expect, it } from 'vitest';
 import { deploySiteUrlProblem } from '../../scripts/deploy/site-url';
-import { localSiteUrlProblem } from '../../scripts/site-config';
+import { devSiteUrl, localSiteUrlProblem } from '../../scripts/site-config';
+import { readWranglerOptions } from '../../scripts/wrangler-options';
 import { parseSiteUrl } from '../../src/config/site-url';
 
 // wrangler.toml as wrangler itself reads it: what deploys must keep.
@@ -103,5 +104,20 @@ describe('SITE_URL', () => {
     const overridden = await project('[vars]\nSITE_URL = "https://news.example.com"\n', 'SITE_URL=news.example.com\n');
     expect(localSiteUrlProblem(overridden)).toMatch(/; it is "news.example.com"$/);
     expect(localSiteUrlProblem(join(import.meta.dirname, '../../wrangler.toml'))).toBeNull();
+  });
+
+  // npm run dev serves SITE_URL on its own port unless the user set one: what it reads to decide.
+  it('npm run dev: keeps a SITE_URL the user set in .dev.vars, .dev.vars.<env> or --var, and the local protocol', async () => {
+    const read = (configPath: string, args: string[] = []) => devSiteUrl(readWranglerOptions(['--config', configPath, ...args]));
+    const plain = await project('[vars]\nSITE_URL = "http://localhost:8787"\n');
+    expect(read(plain)).toEqual({ userSet: undefined, protocol: 'http' });
+    expect(read(plain, ['--var', 'SITE_URL:http://127.0.0.1:9000'])).toEqual({ userSet: { where: '--var', value: 'http://127.0.0.1:9000' }, protocol: 'http' });
+    expect(read(plain, ['--local-protocol', 'https'])).toEqual({ userSet: undefined, protocol: 'https' });
+    const https = await project('[vars]\nSITE_URL = "http://localhost:8787"\n[dev]\nlocal_protocol = "https"\n');
+    expect(read(https)).toEqual({ userSet: undefined, protocol: 'https' });
+    const devVars = await project('[vars]\nSITE_URL = "http://localhost:8787"\n[env.staging.vars]\nSITE_URL = "https://staging.example.com"\n', 'SITE_URL=http://edgewire.test:8787\n');
+    expect(read(devVars)).toEqual({ userSet: { where: relative(process.cwd(), join(devVars, '../.dev.vars')), value: 'http://edgewire.test:8787' }, protocol: 'http' });
+    await writeFile(join(devVars, '../.dev.vars.staging'), 'SITE_URL=http://staging.test\n');
+    expect(read(devVars, ['-e', 'staging'])).toEqual({ userSet: { where: relative(process.cwd(), join(devVars, '../.dev.vars.staging')), value: 'http://staging.test' }, protocol: 'http' });
   });
 });
