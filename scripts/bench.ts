@@ -11,17 +11,13 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ProjectConfig } from './bench/bundle';
 import type { Peer } from './bench/peers';
-import { chartSvg, instructionsChartSvg } from './bench/chart';
-import { floorModule, floorRoute, type FloorKind } from './bench/floor';
-import { instructionSizeReport } from './bench/instruction-report';
-import { countInstructions, findValgrind, type InstructionTarget, type TargetRequest } from './bench/instructions';
-import { chooseLoadTool, compareTargets, runLoad, type LoadOptions, type Run, type Target } from './bench/load';
-import { findNginx, startNginx } from './bench/nginx';
-import { freePort, killAllServers, mapConcurrently, runMain, stopServer, type Server } from './bench/processes';
-import { describeMachine, finalReport, machineReport, sizeReport, table } from './bench/report';
+import type { FloorKind } from './bench/floor';
+import type { InstructionTarget, TargetRequest } from './bench/instructions';
+import type { LoadOptions, Run, Target } from './bench/load';
+import type { Server } from './bench/processes';
 import type { BenchResults, InstructionResults, InstructionRoute, InstructionSize, RouteResult, SizeResult } from './bench/results';
-import { discoverRoutes, verifyMirror, type ProbedRoute } from './bench/routes';
-import { compileConfig, memoryOf, timeStartup, writeConfig, type Memory, type Service } from './bench/workerd';
+import type { ProbedRoute } from './bench/routes';
+import type { Memory, Service } from './bench/workerd';
 import { parseCommandLine, usageError, type Command } from './cli';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -92,6 +88,29 @@ const { values } = parseCommandLine(BENCH, {
   },
 });
 
+// The rest loads once the command line is read, so that --help answers at once.
+const [
+  { chartSvg, instructionsChartSvg },
+  { floorModule, floorRoute },
+  { instructionSizeReport },
+  { countInstructions, findValgrind },
+  { chooseLoadTool, compareTargets, runLoad },
+  { findNginx, startNginx },
+  { freePort, killAllServers, mapConcurrently, runMain, stopServer },
+  { describeMachine, finalReport, machineReport, sizeReport, table },
+  { compileConfig, memoryOf, timeStartup, writeConfig },
+] = await Promise.all([
+  import('./bench/chart'),
+  import('./bench/floor'),
+  import('./bench/instruction-report'),
+  import('./bench/instructions'),
+  import('./bench/load'),
+  import('./bench/nginx'),
+  import('./bench/processes'),
+  import('./bench/report'),
+  import('./bench/workerd'),
+]);
+
 function positiveInteger(name: string, text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) usageError(BENCH, `--${name} must be a whole number ≥ 1, not ${text}`);
@@ -123,6 +142,7 @@ const load: LoadOptions = {
 // Loaded once the command line is read: it loads wrangler, seconds that --help should not wait.
 const { buildArchive, restoreProjectBuild, serve } = await import('./bench/archive');
 const { readProjectConfig } = await import('./bench/bundle');
+const { discoverRoutes, verifyMirror } = await import('./bench/routes');
 const { buildPeers, peerTarget } = await import('./bench/peers');
 const nginx = findNginx();
 const tmp = mkdtempSync(join(tmpdir(), 'edgewire-bench-'));

@@ -9,14 +9,13 @@
  * names another content folder (the test fixtures', the benchmark's). `--help` lists every option and variable.
  */
 import { resolve } from 'node:path';
-import { buildContent } from './build/index';
 import { DEV_CACHE, readCommand, USAGE, type BuildCommand } from './build/cli';
-import { readLastGood, writeLastGood } from './build/last-good';
 import { devHeadline, failureHeadline, formatProblem } from './build/problems';
-import { contentText, writeOutput } from './build/writer';
 
 async function build(command: BuildCommand): Promise<void> {
   const started = performance.now();
+  // The stages (zod, YAML, markdown-it, the views) load for a build, not for --help.
+  const [{ buildContent }, { readLastGood, writeLastGood }, { contentText, writeOutput }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
   const root = resolve(command.root);
   const cache = resolve(root, DEV_CACHE);
   const dev = command.dev ? { lastGood: await readLastGood(cache) } : undefined;

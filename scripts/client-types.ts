@@ -9,11 +9,25 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import openapiTS, { type OpenAPI3 } from 'openapi-typescript';
-import { apiPublisher, openapiDocument } from './build/openapi/index';
+import type { OpenAPI3 } from 'openapi-typescript';
+import { parseCommandLine } from './cli';
 
 const OUT = resolve(import.meta.dirname, '../src/generated/openapi.d.ts');
 
+parseCommandLine(
+  {
+    name: 'client:types',
+    usage: `usage: npm run client:types
+
+Writes src/generated/openapi.d.ts, the typed client's types, from the OpenAPI document the
+content build serves at /api/openapi.json (npm run typecheck runs it first).
+  -h, --help  print this and exit`,
+  },
+  { options: {} },
+);
+
+// Loaded once the command line is read: openapi-typescript and the build's schemas (zod).
+const [{ default: openapiTS }, { apiPublisher, openapiDocument }] = await Promise.all([import('openapi-typescript'), import('./build/openapi/index')]);
 // The publisher only reaches `info`, which the types do not carry.
 const document = openapiDocument(apiPublisher('edgewire')) as OpenAPI3;
 const types = await openapiTS(document, { alphabetize: false, exportType: false });

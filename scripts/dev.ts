@@ -1,5 +1,6 @@
 /**
- * `npm run dev [-- <wrangler dev options>]`: `wrangler dev --port 8787` that stops as a whole.
+ * `npm run dev [-- <wrangler dev options>]`: `wrangler dev --port 8787` that stops as a whole,
+ * with SITE_URL on the port it serves.
  *
  * Stopping only the process npm started used to leave workerd serving the port: npm signals
  * its child alone, wrangler's launcher does not pass a signal on to wrangler, nor wrangler to
@@ -9,10 +10,11 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { parseSiteUrl } from '../src/config/site-url';
 import { asksForHelp } from './cli';
-import { DEV_USAGE, wranglerDevArgs } from './dev/arguments';
+import { DEFAULT_PORT, DEV_USAGE, devEnv, wranglerDevArgs } from './dev/arguments';
 import { runAsGroup } from './dev/process-group';
-import { exitOnBadSiteUrl } from './site-config';
+import { readWranglerOptions } from './wrangler-options';
 
 const args = process.argv.slice(2);
 if (asksForHelp(args)) {
@@ -20,12 +22,22 @@ if (asksForHelp(args)) {
   process.exit(0);
 }
 
-// A bad SITE_URL would answer every request with a 503: say so once, before starting anything.
-exitOnBadSiteUrl('wrangler.toml');
+// Loads wrangler (seconds of CPU), to read the vars as wrangler dev will.
+const { devSiteUrl, exitOnConfigError } = await import('./site-config');
+const options = readWranglerOptions(args);
+const site = exitOnConfigError('dev', () => devSiteUrl(options));
+if (site.userSet !== undefined) {
+  // A bad SITE_URL would answer every request with a 503: say so once, before starting anything.
+  const parsed = parseSiteUrl(site.userSet.value);
+  if (!parsed.ok) {
+    console.error(`${site.userSet.where}: ${parsed.message}`);
+    process.exit(1);
+  }
+}
+// Canonical links, feeds and oEmbed point at the server itself, whatever port it listens on.
+const siteUrl = site.userSet === undefined ? `${site.protocol}://localhost:${options.port ?? DEFAULT_PORT}` : undefined;
+// wrangler lists a --var as "(hidden)": say which it is.
+if (siteUrl !== undefined) console.log(`dev: SITE_URL ${siteUrl} (the address it serves; .dev.vars may set another)`);
 
 const wrangler = join(dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin/wrangler.js');
-runAsGroup(process.execPath, [wrangler, ...wranglerDevArgs(args)], {
-  // EDGEWIRE_DEV=1 asks the content build for its dev behaviour; EDGEWIRE_DRAFTS=include is what
-  // the build reads for drafts until it reads EDGEWIRE_DEV.
-  env: { ...process.env, EDGEWIRE_DEV: '1', EDGEWIRE_DRAFTS: 'include' },
-});
+runAsGroup(process.execPath, [wrangler, ...wranglerDevArgs(args, siteUrl)], { env: devEnv(process.env) });

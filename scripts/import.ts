@@ -8,8 +8,6 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { SLUG_RULE } from '../src/content/slug';
 import { parseCommandLine, usageError, type Command } from './cli';
-import { articleFile, slugify } from './import/article';
-import { optionProblems } from './import/options';
 import { parseWire } from './import/wire';
 
 const IMPORT: Command = {
@@ -31,6 +29,9 @@ const { values, positionals } = parseCommandLine(IMPORT, {
     out: { type: 'string', default: 'content/articles' },
   },
 });
+
+// Loaded once the command line is read (YAML and the content schema's zod), so --help answers at once.
+const [{ articleFile, slugify }, { optionProblems }] = await Promise.all([import('./import/article'), import('./import/options')]);
 
 function fail(...lines: string[]): never {
   for (const line of lines) console.error(`import: ${line}`);

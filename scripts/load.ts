@@ -12,16 +12,11 @@ import { mkdtempSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { buildArchive, restoreProjectBuild, serve } from './bench/archive';
-import { readProjectConfig } from './bench/bundle';
-import { chooseLoadTool, runLoad, type LoadTool } from './bench/load';
-import { killAllServers, runMain, sleep, stopServer, type Server } from './bench/processes';
-import { describeMachine } from './bench/report';
-import { discoverRoutes, type Route } from './bench/routes';
-import { watchProcess } from './bench/workerd';
+import type { LoadTool } from './bench/load';
+import type { Server } from './bench/processes';
+import type { Route } from './bench/routes';
 import { parseCommandLine, usageError, type Command } from './cli';
-import { runMixed } from './load/mixed';
-import { loadReport, type LoadResults, type LogCounts, type Measured } from './load/report';
+import type { LoadResults, LogCounts, Measured } from './load/report';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** Lines of workerd's log worth counting per run, by what they mean. */
@@ -98,6 +93,28 @@ function parseOptions() {
 
 const parsed = parseOptions();
 const { options, log } = parsed;
+// The rest loads once the command line is read (wrangler and zod among it), so --help answers at once.
+const [
+  { buildArchive, restoreProjectBuild, serve },
+  { readProjectConfig },
+  { chooseLoadTool, runLoad },
+  { killAllServers, runMain, sleep, stopServer },
+  { describeMachine },
+  { discoverRoutes },
+  { watchProcess },
+  { runMixed },
+  { loadReport },
+] = await Promise.all([
+  import('./bench/archive'),
+  import('./bench/bundle'),
+  import('./bench/load'),
+  import('./bench/processes'),
+  import('./bench/report'),
+  import('./bench/routes'),
+  import('./bench/workerd'),
+  import('./load/mixed'),
+  import('./load/report'),
+]);
 const tool: LoadTool = chooseLoadTool(parsed.tool);
 const tmp = mkdtempSync(join(tmpdir(), 'edgewire-load-'));
 const progress = (message: string): void => console.error(`[load] ${message}`);

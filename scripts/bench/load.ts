@@ -8,7 +8,6 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { findExecutable, track } from './processes';
 
 /** The load generator: wrk when installed, else autocannon. */
@@ -67,7 +66,9 @@ export function runLoad(target: Target, headers: Record<string, string>, status:
   return options.tool.name === 'wrk' ? runWrk(options.tool.binary, target, headers, status, options.connections, seconds) : runAutocannon(target, headers, status, options.connections, seconds);
 }
 
-function runAutocannon(target: Target, headers: Record<string, string>, status: number, connections: number, seconds: number): Promise<Run> {
+async function runAutocannon(target: Target, headers: Record<string, string>, status: number, connections: number, seconds: number): Promise<Run> {
+  // Loaded for a run only: the report and chart modules import this file for its statistics.
+  const { default: autocannon } = await import('autocannon');
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const statuses: Record<string, number> = {};

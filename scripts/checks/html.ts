@@ -6,7 +6,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { runCommand } from '../bench/processes';
 import { parseCommandLine, type Command } from '../cli';
 import { progress, ROOT, runOnSite, table } from './site';
@@ -23,6 +22,8 @@ error or warning; info messages are printed only.
 };
 
 parseCommandLine(COMMAND, { options: {} });
+// Loaded once the command line is read, so that --help answers at once.
+const { z } = await import('zod');
 const say = progress(COMMAND.name);
 const VNU_JAR = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
@@ -39,7 +40,7 @@ const vnuOutput = z.object({
     }),
   ),
 });
-type Message = z.infer<typeof vnuOutput>['messages'][number];
+type Message = ReturnType<typeof vnuOutput.parse>['messages'][number];
 
 /** Errors (of the document or the checker) and warnings fail; plain info does not. */
 const fails = (message: Message): boolean => message.type !== 'info' || message.subType === 'warning';

@@ -6,7 +6,6 @@
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
 import { runCommand } from '../bench/processes';
 import { parseCommandLine, type Command } from '../cli';
 import { CHROMIUM, requireChromium } from './chromium';
@@ -27,6 +26,8 @@ points. Fails (exit 1) when any score is below 100.
 };
 
 const { values } = parseCommandLine(COMMAND, { options: { 'report-only': { type: 'boolean', default: false }, json: { type: 'string' } } });
+// Loaded once the command line is read, so that --help answers at once.
+const { z } = await import('zod');
 const say = progress(COMMAND.name);
 const LIGHTHOUSE = join(dirname(createRequire(import.meta.url).resolve('lighthouse/package.json')), 'cli/index.js');
 
@@ -51,7 +52,7 @@ const lighthouseResult = z.object({
     }),
   ),
 });
-type Audit = z.infer<typeof lighthouseResult>['audits'][string];
+type Audit = ReturnType<typeof lighthouseResult.parse>['audits'][string];
 
 /** What an audit says went wrong: its explanation, or what its first items name. */
 function detail(audit: Audit): string | undefined {

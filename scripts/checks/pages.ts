@@ -3,7 +3,6 @@
  * embed card and a 404, each with the status it must answer. The article and the tag are found on the served site
  * (the newest article and its first tag), so the list follows the content.
  */
-import { z } from 'zod';
 import { paths } from '../../src/content/paths';
 
 export interface CheckedPage {
@@ -14,10 +13,11 @@ export interface CheckedPage {
   status: number;
 }
 
-const newestList = z.object({ data: z.array(z.object({ slug: z.string(), tags: z.array(z.string()) })).min(1) });
-
 /** The newest article, from the list API. */
 async function newestArticle(origin: string): Promise<{ slug: string; tags: string[] }> {
+  // zod loads here, not on import: every check imports this module before answering --help.
+  const { z } = await import('zod');
+  const newestList = z.object({ data: z.array(z.object({ slug: z.string(), tags: z.array(z.string()) })).min(1) });
   const response = await fetch(`${origin}${paths.apiArticles}?limit=1`);
   if (response.status !== 200) throw new Error(`GET ${paths.apiArticles}: expected 200, got ${response.status}`);
   return newestList.parse(await response.json()).data[0]!;

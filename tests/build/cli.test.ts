@@ -1,32 +1,41 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserExample, EXAMPLE_URL } from '../../scripts/checks/browser-example';
 import { asksForHelp } from '../../scripts/cli';
 
 // Every script of package.json we own answers --help, and turns a bad command line into one line
-// and its usage on stderr (exit 2), never a stack trace. (bench loads wrangler before it reads its
-// command line, a few seconds on a busy machine: hence the timeout.)
+// and its usage on stderr (exit 2), never a stack trace. --help answers before anything heavy
+// loads: no script imports a dependency (wrangler, zod, YAML…) until it has read its command line.
 
 const root = join(import.meta.dirname, '../..');
 const SCRIPTS = {
+  build: 'scripts/build.ts',
   import: 'scripts/import.ts',
   bench: 'scripts/bench.ts',
   corpus: 'scripts/bench/corpus.ts',
+  load: 'scripts/load.ts',
   dev: 'scripts/dev.ts',
+  deploy: 'scripts/deploy.ts',
+  'readme:examples': 'scripts/readme-examples.ts',
   'check:browser': 'scripts/checks/browser.ts',
   'check:html': 'scripts/checks/html.ts',
   'check:embedding': 'scripts/checks/embedding.ts',
   'check:lighthouse': 'scripts/checks/lighthouse.ts',
   screenshots: 'scripts/checks/screenshots.ts',
+  'client:types': 'scripts/client-types.ts',
 };
 type Name = keyof typeof SCRIPTS;
 const NAMES = Object.keys(SCRIPTS) as Name[];
+/** Writes every module a script resolves to $IMPORT_LOG. */
+const RECORD_IMPORTS = join(import.meta.dirname, 'fixtures/record-imports.mjs');
 
 /** Runs a script as its npm script does (without npm's banner): exit code, stdout, stderr. */
-function run(name: Name, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(name: Name, args: readonly string[], env: NodeJS.ProcessEnv = process.env, imports: readonly string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', SCRIPTS[name], ...args], { cwd: root, env }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', ...imports.flatMap((module) => ['--import', module]), SCRIPTS[name], ...args], { cwd: root, env }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
     });
   });
@@ -43,7 +52,17 @@ describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => 
   it.each(NAMES)('npm run %s -- --help prints the usage and exits 0', async (name) => {
     const { code, stdout, stderr } = await help(name);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(stdout.split('\n')[0]).toMatch(new RegExp(`^usage: npm run ${name} `));
+    expect(stdout.split('\n')[0]).toMatch(new RegExp(`^usage: npm run ${name}( |$)`, 'i'));
+  });
+
+  // What --help loads, not how long it takes: a dependency imported at the top of a script (or of
+  // a module it imports) would be loaded, and named here, before the usage is printed.
+  it.each(NAMES)('npm run %s -- --help loads no dependency from node_modules', async (name) => {
+    const log = join(await mkdtemp(join(tmpdir(), 'edgewire-imports-')), 'imports');
+    const { code } = await run(name, ['--help'], { ...process.env, IMPORT_LOG: log }, [RECORD_IMPORTS]);
+    const modules = (await readFile(log, 'utf8')).split('\n');
+    expect(modules.some((url) => url.endsWith(SCRIPTS[name]))).toBe(true);
+    expect({ code, dependencies: modules.filter((url) => url.includes('/node_modules/')) }).toEqual({ code: 0, dependencies: [] });
   });
 
   // dev passes options it does not know on to wrangler dev, which judges them.
@@ -63,6 +82,8 @@ describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => 
     ['check:embedding', ['--json'], "check:embedding: Unknown option '--json'"],
     ['check:lighthouse', ['--json'], "check:lighthouse: Option '--json <value>' argument missing"],
     ['screenshots', ['extra'], "screenshots: Unexpected argument 'extra'"],
+    ['load', ['--count', 'x'], 'load: --count must be a whole number ≥ 0, not x'],
+    ['client:types', ['--out'], "client:types: Unknown option '--out'"],
   ] as const)('npm run %s -- %j: one line, then the usage; exit 2', async (name, args, line) => {
     const [result, { stdout: usage }] = await Promise.all([run(name, args), help(name)]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `${line}\n\n${usage}` });

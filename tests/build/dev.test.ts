@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/bench/processes';
-import { wranglerDevArgs } from '../../scripts/dev/arguments';
+import { devEnv, wranglerDevArgs } from '../../scripts/dev/arguments';
 
 // `npm run dev` stopped every way a developer or a tool stops it. The ways are tried on a
 // stand-in for wrangler (fixtures/group-runner.ts: a launcher and its server, a second or less
@@ -13,7 +13,7 @@ import { wranglerDevArgs } from '../../scripts/dev/arguments';
 // would write into the tree other tests read). All on free ports, side by side.
 
 const root = join(import.meta.dirname, '../..');
-const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+const ENV: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
 /** What to signal if a case fails half-way: runners (SIGTERM: they stop the rest) and groups. */
 const leftovers: { pid: number; signal: NodeJS.Signals }[] = [];
 
@@ -31,16 +31,20 @@ interface Started {
   child: ChildProcess;
   port: number;
   exited: Promise<[number | null, NodeJS.Signals | null]>;
+  /** What it wrote to stdout and stderr so far, interleaved. */
+  output: () => string;
 }
 
 /** Starts `command` and waits until `port` answers `body` (unless `wait` is false). */
-async function start(command: string[], port: number, body: string, options: { detached?: boolean; wait?: boolean } = {}): Promise<Started> {
+async function start(command: string[], port: number, body: string, options: { detached?: boolean; wait?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Started> {
   const [file, ...args] = command;
-  const child = spawn(file!, args, { cwd: root, env: ENV, detached: options.detached ?? false, stdio: 'ignore' });
+  const child = spawn(file!, args, { cwd: root, env: options.env ?? ENV, detached: options.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
   leftovers.push({ pid: child.pid!, signal: 'SIGTERM' });
+  let output = '';
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
-  if (options.wait ?? true) await until(async () => (await answer(port)) === body, 20_000);
-  return { child, port, exited };
+  if (options.wait ?? true) await until(async () => (await answer(port)) === body, 60_000);
+  return { child, port, exited, output: () => output };
 }
 
 /** The stand-in for wrangler dev, run by runAsGroup, serving `up` on a free port. */
@@ -110,6 +114,16 @@ describe('wrangler dev arguments', () => {
     expect(wranglerDevArgs(['--port', '9000'])).toEqual(['dev', '--port', '9000']);
     expect(wranglerDevArgs(['--port=9000'])).toEqual(['dev', '--port=9000']);
   });
+
+  it('sets SITE_URL with a --var after the caller\'s options, where no argument of theirs follows it', () => {
+    expect(wranglerDevArgs(['--port', '8790'], 'http://localhost:8790')).toEqual(['dev', '--port', '8790', '--var', 'SITE_URL:http://localhost:8790']);
+    expect(wranglerDevArgs(['src/index.ts', '--', 'x'], 'http://localhost:8787')).toEqual(['dev', '--port', '8787', 'src/index.ts', '--var', 'SITE_URL:http://localhost:8787', '--', 'x']);
+  });
+
+  it('turns off what wrangler fetches from Cloudflare, unless the user set it, and asks the build for dev', () => {
+    expect(devEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', EDGEWIRE_DEV: '1', EDGEWIRE_DRAFTS: 'include' });
+    expect(devEnv({ WRANGLER_SEND_METRICS: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'true', EDGEWIRE_DEV: '0' })).toEqual({ WRANGLER_SEND_METRICS: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'true', EDGEWIRE_DEV: '1', EDGEWIRE_DRAFTS: 'include' });
+  });
 });
 
 describe.concurrent('a dev server run as a process group', { timeout: 30_000 }, () => {
@@ -152,18 +166,25 @@ describe.concurrent('a dev server run as a process group', { timeout: 30_000 }, 
     expect(await answer(runner.port)).toBe(null);
   });
 
-  it('npm run dev: wrangler dev and workerd stop on SIGTERM; the content build saw EDGEWIRE_DEV=1', async () => {
+  it('npm run dev -- --port N: SITE_URL on port N, nothing fetched from Cloudflare, no stack trace; stops on SIGTERM', { timeout: 120_000 }, async () => {
     // The build command is the only code that sees dev.ts's environment; it writes down what it saw.
     const dir = await mkdtemp(join(tmpdir(), 'edgewire-dev-'));
-    const recordEnv = `node -e "require('fs').writeFileSync('${join(dir, 'env.json')}', JSON.stringify([process.env.EDGEWIRE_DEV, process.env.EDGEWIRE_DRAFTS]))"`;
-    await writeFile(join(dir, 'worker.js'), `export default { fetch: () => new Response('dev test') };\n`);
-    await writeFile(join(dir, 'wrangler.toml'), `name = "dev-test"\nmain = "worker.js"\ncompatibility_date = "2026-11-09"\n\n[build]\ncommand = ${JSON.stringify(recordEnv)}\n`);
+    const seen = ['EDGEWIRE_DEV', 'EDGEWIRE_DRAFTS', 'WRANGLER_SEND_METRICS', 'CLOUDFLARE_CF_FETCH_ENABLED'].map((name) => `process.env.${name}`).join(', ');
+    const recordEnv = `node -e "require('fs').writeFileSync('${join(dir, 'env.json')}', JSON.stringify([${seen}]))"`;
+    await writeFile(join(dir, 'worker.js'), `export default { fetch: (request, env) => new Response(env.SITE_URL) };\n`);
+    await writeFile(join(dir, 'wrangler.toml'), `name = "dev-test"\nmain = "worker.js"\ncompatibility_date = "2026-11-09"\n\n[build]\ncommand = ${JSON.stringify(recordEnv)}\n\n[vars]\nSITE_URL = "http://localhost:8787"\n`);
     const port = await freePort();
     const options = ['--config', join(dir, 'wrangler.toml'), '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', String(await freePort())];
-    const dev = await start([process.execPath, '--import', 'tsx', 'scripts/dev.ts', ...options], port, 'dev test');
+    // As a newsroom runs it: without the two settings .ci/run exports, nor vitest's NODE_ENV=test,
+    // which alone keeps miniflare from fetching Request.cf data.
+    const { WRANGLER_SEND_METRICS: _metrics, CLOUDFLARE_CF_FETCH_ENABLED: _cf, NODE_ENV: _test, ...env } = ENV;
+    const dev = await start([process.execPath, '--import', 'tsx', 'scripts/dev.ts', ...options], port, `http://localhost:${port}`, { env });
     const group = groupOf(dev.child.pid!);
     expect(await afterStopping(group, port, () => dev.child.kill('SIGTERM'))).toEqual(NOTHING_LEFT);
     expect(await dev.exited).toEqual([null, 'SIGTERM']);
-    expect(JSON.parse(await readFile(join(dir, 'env.json'), 'utf8'))).toEqual(['1', 'include']);
+    expect(dev.output()).toContain(`dev: SITE_URL http://localhost:${port} (the address it serves; .dev.vars may set another)\n`);
+    expect(dev.output()).toContain(`Ready on http://127.0.0.1:${port}`);
+    expect(dev.output()).not.toMatch(/^\s+at /m);
+    expect(JSON.parse(await readFile(join(dir, 'env.json'), 'utf8'))).toEqual(['1', 'include', 'false', 'false']);
   });
 });

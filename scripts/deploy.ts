@@ -1,0 +1,50 @@
+/**
+ * `npm run deploy [-- <wrangler deploy options>]`: `wrangler deploy`, once two checks have passed.
+ * 1. SITE_URL, read as wrangler will upload it (the chosen --env's vars, or --var), must be the
+ *    site's public https: origin; otherwise one line and exit 1 (deploy/site-url.ts).
+ * 2. The content must build as a production build (no drafts); otherwise the build's own report,
+ *    "Content build failed: N problems" and one `file: field: message` line each, and exit 1.
+ * Only then wrangler starts. Its [build] runs the same build again before bundling, and is left
+ * to: the build is deterministic, so the second run rewrites nothing and only costs its time, and
+ * wrangler then bundles what the content is at that moment, checked again, not older output.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { constants } from 'node:os';
+import { asksForHelp } from './cli';
+import { deploySiteUrlProblem } from './deploy/site-url';
+import { DEPLOY_USAGE } from './deploy/usage';
+import { readWranglerOptions } from './wrangler-options';
+
+const BUILD_SCRIPT = new URL('build.ts', import.meta.url).pathname;
+
+/** The environment of a production build: what a dev shell may have set for drafts taken out. */
+function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { EDGEWIRE_DEV: _dev, EDGEWIRE_DRAFTS: _drafts, ...production } = env;
+  return production;
+}
+
+function fail(line: string): never {
+  console.error(`deploy: ${line}`);
+  return process.exit(1);
+}
+
+const args = process.argv.slice(2);
+if (asksForHelp(args)) {
+  console.log(DEPLOY_USAGE);
+  process.exit(0);
+}
+
+// Loads wrangler (seconds of CPU), to read its configuration exactly as `wrangler deploy` will.
+const { deployTarget, exitOnConfigError } = await import('./site-config');
+const target = exitOnConfigError('deploy', () => deployTarget(readWranglerOptions(args)));
+const problem = deploySiteUrlProblem(target.siteUrl);
+if (problem !== null) fail(problem);
+
+const env = productionEnv(process.env);
+// Where wrangler runs the [build] command: the configuration's folder.
+const build = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), BUILD_SCRIPT], { cwd: target.root, env, stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+
+const wrangler = spawn('wrangler', ['deploy', ...args], { env, stdio: 'inherit' });
+wrangler.on('error', (error) => fail(`cannot start wrangler (${error.message}): run this as npm run deploy, which puts node_modules/.bin on the PATH`));
+wrangler.on('exit', (code, signal) => process.exit(code ?? 128 + (signal === null ? 0 : constants.signals[signal])));
