@@ -15,23 +15,24 @@ import type { Page } from 'playwright-core';
 import { parseCommandLine, type Command } from '../cli';
 import { browserExample, evaluatedExample, EXAMPLE_URL } from './browser-example';
 import { launchChromium } from './chromium';
-import { progress, runOnSite } from './site';
+import { contentUsage, CONTENT_OPTION, progress, runOnSite } from './site';
 import { blogPost, CARD_FRAME, oembedHtml, serveThirdParty, thirdPartyPage, waitForCard, type ThirdPartyPage } from './third-party';
 
 const COMMAND: Command = {
   name: 'check:embedding',
   usage: `usage: npm run check:embedding [-- <options>]
 
-Serves the Worker's deployable bundle on 127.0.0.1 and a third-party page on another port, and in
-Chromium (/usr/bin/chromium, or CHROME_PATH): runs the browser example (--print-example) against the
-newest article's JSON cross-origin (ETag, Link, a 304 on If-None-Match), embeds its oEmbed html and
-waits for the iframe to take the card's height, and frames the full article page, which must be
-refused. Fails (exit 1) if any step does not.
+Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1 and a
+third-party page on another port, and in Chromium (/usr/bin/chromium, or CHROME_PATH): runs the
+browser example (--print-example) against the newest article's JSON cross-origin (ETag, Link, a
+304 on If-None-Match), embeds its oEmbed html and waits for the iframe to take the card's height,
+and frames the full article page, which must be refused. Fails (exit 1) if any step does not.
   --print-example  print the browser example (for ${EXAMPLE_URL}) and exit
+${contentUsage(17)}
   -h, --help       print this and exit`,
 };
 
-const { values } = parseCommandLine(COMMAND, { options: { 'print-example': { type: 'boolean', default: false } } });
+const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION, 'print-example': { type: 'boolean', default: false } } });
 if (values['print-example']) {
   process.stdout.write(browserExample(EXAMPLE_URL));
   process.exit(0);
@@ -95,7 +96,7 @@ async function frameStep(tab: Page, url: string, article: string): Promise<Step>
   return { name: '(d) article page refuses framing', seen: `${refusals.length} refusal(s), frame ${loaded ? 'loaded' : 'blocked'}`, passed: refusals.length > 0 && !loaded };
 }
 
-await runOnSite(COMMAND.name, async ({ origin, pages }) => {
+await runOnSite(COMMAND.name, values.content, async ({ origin, pages }) => {
   const article = origin + pages.find((page) => page.name === 'article')!.path;
   const slug = article.slice(article.lastIndexOf('/') + 1);
   const third = await serveThirdParty(thirdParty(origin, await oembedHtml(origin, article), article));

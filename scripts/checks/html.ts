@@ -9,20 +9,21 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { runCommand } from '../bench/processes';
 import { parseCommandLine, type Command } from '../cli';
-import { progress, ROOT, runOnSite, table } from './site';
+import { contentUsage, CONTENT_OPTION, progress, ROOT, runOnSite, table } from './site';
 
 const COMMAND: Command = {
   name: 'check:html',
   usage: `usage: npm run check:html [-- <options>]
 
-Serves the Worker's deployable bundle on 127.0.0.1, fetches each page (home, a tag page, the
-newest article, its embed card, a 404) and the stylesheets they link, and checks them with the Nu HTML Checker
-(node_modules/vnu-jar, run with \`java\`). Fails (exit 1) on an unexpected HTTP status or any
-error or warning; info messages are printed only.
+Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1, fetches each
+page (home, a tag page, the newest article, its embed card, a 404) and the stylesheets they link,
+and checks them with the Nu HTML Checker (node_modules/vnu-jar, run with \`java\`). Fails (exit 1)
+on an unexpected HTTP status or any error or warning; info messages are printed only.
+${contentUsage(12)}
   -h, --help  print this and exit`,
 };
 
-parseCommandLine(COMMAND, { options: {} });
+const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION } });
 const say = progress(COMMAND.name);
 const VNU_JAR = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
@@ -63,7 +64,7 @@ async function vnu(files: readonly string[]): Promise<Message[]> {
   return vnuOutput.parse(JSON.parse(run.stderr)).messages;
 }
 
-await runOnSite(COMMAND.name, async ({ origin, pages }) => {
+await runOnSite(COMMAND.name, values.content, async ({ origin, pages }) => {
   const dir = await mkdtemp(join(tmpdir(), 'edgewire-html-'));
   try {
     const checked = new Map<string, { label: string; status: number; expected: number }>();
