@@ -40,6 +40,17 @@ export function separateBuildPaths(content: string, dir: string): SeparateBuild 
   return { content: resolve(ROOT, content), dir: at, module: join(at, 'content.txt'), assets: join(at, 'assets'), config: join(at, 'wrangler.json') };
 }
 
+/** The content did not build: the message names the folder and lists the build's `file: field: message` lines. */
+export class ContentBuildError extends Error {
+  override name = 'ContentBuildError';
+}
+
+/** A path as messages show it: relative to the project root when inside it. */
+export function shownPath(path: string): string {
+  const inside = relative(ROOT, path);
+  return inside.startsWith('..') ? path : inside || '.';
+}
+
 /** Runs the build CLI in the project root; rejects with its `file: field: message` lines. */
 function runBuildCli(build: SeparateBuild, drafts: boolean): Promise<string> {
   // Only what this call asks for: a developer's EDGEWIRE_DEV, _DRAFTS or _CONTENT must not change it.
@@ -48,7 +59,7 @@ function runBuildCli(build: SeparateBuild, drafts: boolean): Promise<string> {
   const args = ['--import', 'tsx', 'scripts/build.ts', '--content', build.content, '--out', build.module, '--assets', build.assets];
   return new Promise((done, fail) => {
     execFile(process.execPath, args, { cwd: ROOT, env }, (error, stdout, stderr) => {
-      if (error) fail(new Error(`the content build of ${relative(ROOT, build.content) || '.'} failed:\n${stderr.trimEnd() || error.message}`));
+      if (error) fail(new ContentBuildError(`the content build of ${shownPath(build.content)} failed:\n${stderr.trimEnd() || error.message}`));
       else done(stdout.trim());
     });
   });

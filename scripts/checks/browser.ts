@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseCommandLine, type Command } from '../cli';
 import { auditPage, AXE_TAGS, failures, type PageAudit } from './audit';
 import { COLOR_SCHEMES, launchChromium } from './chromium';
-import { contentUsage, CONTENT_OPTION, progress, runOnSite, table } from './site';
+import { CONTENT_OPTION, CONTENT_USAGE, progress, runOnSite, table } from './site';
 
 const COMMAND: Command = {
   name: 'check:browser',
@@ -19,9 +19,9 @@ or CHROME_PATH), light and dark, 1280×800.
 Fails (exit 1) on: an unexpected HTTP status, a console error or failed subresource, a CSP
 violation, or any axe-core violation (${AXE_TAGS.join(', ')}).
 Reports without failing: text below AAA contrast (7:1, axe's color-contrast-enhanced).
-  --json <file>  also write every audit as JSON
-${contentUsage(15)}
-  -h, --help     print this and exit`,
+  --json <file>    also write every audit as JSON
+${CONTENT_USAGE}
+  -h, --help       print this and exit`,
 };
 
 const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION, json: { type: 'string' } } });

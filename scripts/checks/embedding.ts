@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { parseCommandLine, type Command } from '../cli';
 import { browserExample, evaluatedExample, EXAMPLE_URL } from './browser-example';
 import { launchChromium } from './chromium';
-import { contentUsage, CONTENT_OPTION, progress, runOnSite } from './site';
+import { CONTENT_OPTION, CONTENT_USAGE, progress, runOnSite } from './site';
 import { blogPost, CARD_FRAME, oembedHtml, serveThirdParty, thirdPartyPage, waitForCard, type ThirdPartyPage } from './third-party';
 
 const COMMAND: Command = {
@@ -28,7 +28,7 @@ browser example (--print-example) against the newest article's JSON cross-origin
 304 on If-None-Match), embeds its oEmbed html and waits for the iframe to take the card's height,
 and frames the full article page, which must be refused. Fails (exit 1) if any step does not.
   --print-example  print the browser example (for ${EXAMPLE_URL}) and exit
-${contentUsage(17)}
+${CONTENT_USAGE}
   -h, --help       print this and exit`,
 };
 

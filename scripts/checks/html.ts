@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { runCommand } from '../bench/processes';
 import { parseCommandLine, type Command } from '../cli';
-import { contentUsage, CONTENT_OPTION, progress, ROOT, runOnSite, table } from './site';
+import { CONTENT_OPTION, CONTENT_USAGE, progress, ROOT, runOnSite, table } from './site';
 
 const COMMAND: Command = {
   name: 'check:html',
@@ -19,8 +19,8 @@ Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.
 page (home, a tag page, the newest article, its embed card, a 404) and the stylesheets they link,
 and checks them with the Nu HTML Checker (node_modules/vnu-jar, run with \`java\`). Fails (exit 1)
 on an unexpected HTTP status or any error or warning; info messages are printed only.
-${contentUsage(12)}
-  -h, --help  print this and exit`,
+${CONTENT_USAGE}
+  -h, --help       print this and exit`,
 };
 
 const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION } });

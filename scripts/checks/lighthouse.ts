@@ -11,7 +11,7 @@ import { runCommand } from '../bench/processes';
 import { parseCommandLine, type Command } from '../cli';
 import { CHROMIUM, requireChromium } from './chromium';
 import { MAIN_PAGES } from './pages';
-import { contentUsage, CONTENT_OPTION, progress, runOnSite, table } from './site';
+import { CONTENT_OPTION, CONTENT_USAGE, progress, runOnSite, table } from './site';
 
 const COMMAND: Command = {
   name: 'check:lighthouse',
@@ -21,10 +21,10 @@ Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.
 Lighthouse on the home page and the newest article, mobile and desktop, in Chromium
 (/usr/bin/chromium, or CHROME_PATH). Prints the performance, accessibility, best-practices and SEO
 scores of each run and the audits that cost points. Fails (exit 1) when any score is below 100.
-  --report-only   print the scores, never fail on them
-  --json <file>   also write the scores and failing audits as JSON
-${contentUsage(16)}
-  -h, --help      print this and exit`,
+  --report-only    print the scores, never fail on them
+  --json <file>    also write the scores and failing audits as JSON
+${CONTENT_USAGE}
+  -h, --help       print this and exit`,
 };
 
 const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION, 'report-only': { type: 'boolean', default: false }, json: { type: 'string' } } });

@@ -10,7 +10,7 @@ import type { Browser, BrowserContextOptions, Page, Response } from 'playwright-
 import { parseCommandLine, type Command } from '../cli';
 import { COLOR_SCHEMES, launchChromium, VIEWPORTS, type ColorScheme, type ViewportName } from './chromium';
 import { MAIN_PAGES } from './pages';
-import { contentUsage, CONTENT_OPTION, progress, ROOT, runOnSite, table } from './site';
+import { CONTENT_OPTION, CONTENT_USAGE, progress, ROOT, runOnSite, table } from './site';
 import { blogPost, oembedHtml, serveThirdParty, waitForCard } from './third-party';
 
 const COMMAND: Command = {
@@ -23,9 +23,9 @@ CHROME_PATH): desktop 1280×800 and mobile 390×844, light and dark, as
 <page>-<viewport>-<scheme>.png; and the newest article's oEmbed card embedded in a third party's
 blog post (served on another port), once the iframe has taken the card's height, desktop, light
 and dark, as embed-desktop-<scheme>.png.
-  --out <dir>  where to write them (default: docs/screenshots)
-${contentUsage(13)}
-  -h, --help   print this and exit`,
+  --out <dir>      where to write them (default: docs/screenshots)
+${CONTENT_USAGE}
+  -h, --help       print this and exit`,
 };
 
 const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION, out: { type: 'string', default: join(ROOT, 'docs/screenshots') } } });

@@ -7,7 +7,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runMain } from '../bench/processes';
 import type { Served } from '../bench/served';
 import { findPages, type CheckedPage } from './pages';
@@ -20,10 +20,9 @@ const SEED_CONTENT = 'tests/fixtures/seed/content';
 /** The `--content` option of every page check (parseArgs). */
 export const CONTENT_OPTION = { content: { type: 'string', default: SEED_CONTENT } } as const;
 
-/** Its lines in a check's usage, the description starting at column `width` + 2 like the others. */
-export function contentUsage(width: number): string {
-  return `  ${'--content <dir>'.padEnd(width)}the content folder to build and check (default: the seed fixture,\n  ${''.padEnd(width)}${SEED_CONTENT}; a newsroom's own articles: --content content)`;
-}
+/** Its lines in a check's usage (whose option descriptions start at column 19, as here). */
+export const CONTENT_USAGE = `  --content <dir>  the content folder to build and check (default: the seed fixture,
+                   ${SEED_CONTENT}; a newsroom's own articles: --content content)`;
 
 export interface Site {
   origin: string;
@@ -45,11 +44,16 @@ export async function runOnSite(name: string, content: string, check: (site: Sit
   let served: Served | undefined;
   await runMain(
     async () => {
-      say(`building ${relative(ROOT, folder) || '.'}, bundling and serving the Worker (wrangler deploy --dry-run, workerd)`);
-      scratch = await mkdtemp(join(tmpdir(), 'edgewire-check-'));
       // Loaded here, not on import: they load wrangler (seconds), which `--help` should not wait for.
-      const [{ buildSeparately }, { serveBuild }] = await Promise.all([import('../separate-build'), import('../bench/served')]);
-      const build = await buildSeparately({ content: folder, dir: scratch });
+      const [{ buildSeparately, ContentBuildError, shownPath }, { serveBuild }] = await Promise.all([import('../separate-build'), import('../bench/served')]);
+      say(`building ${shownPath(folder)}, bundling and serving the Worker (wrangler deploy --dry-run, workerd)`);
+      scratch = await mkdtemp(join(tmpdir(), 'edgewire-check-'));
+      const build = await buildSeparately({ content: folder, dir: scratch }).catch((error: unknown) => {
+        if (!(error instanceof ContentBuildError)) throw error;
+        say(error.message);
+        return null;
+      });
+      if (build === null) return void (process.exitCode = 1);
       say(build.output);
       served = await serveBuild(build, { ownOrigin: true });
       const pages = await findPages(served.origin);
