@@ -19,6 +19,7 @@ const SCRIPTS = {
   'check:embedding': 'scripts/checks/embedding.ts',
   'check:lighthouse': 'scripts/checks/lighthouse.ts',
   screenshots: 'scripts/checks/screenshots.ts',
+  'check:independence': 'scripts/independence.ts',
 };
 type Name = keyof typeof SCRIPTS;
 const NAMES = Object.keys(SCRIPTS) as Name[];
@@ -63,6 +64,7 @@ describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => 
     ['check:embedding', ['--json'], "check:embedding: Unknown option '--json'"],
     ['check:lighthouse', ['--json'], "check:lighthouse: Option '--json <value>' argument missing"],
     ['screenshots', ['extra'], "screenshots: Unexpected argument 'extra'"],
+    ['check:independence', ['--root'], "check:independence: Option '--root <value>' argument missing"],
   ] as const)('npm run %s -- %j: one line, then the usage; exit 2', async (name, args, line) => {
     const [result, { stdout: usage }] = await Promise.all([run(name, args), help(name)]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `${line}\n\n${usage}` });
