@@ -20,15 +20,15 @@ Copies the project to a temp folder (the files git lists, tracked or not ignored
 linked), deletes every article in its content/articles (the seed too), adds three new ones,
 runs \`npm run build\` (the new content must build) and then \`npm test\` in the copy. Exit 0 when
 the tests pass on the newsroom's own content, 1 when they do not.
-  --root <dir>  the checkout to copy (default: this one), such as an older commit's worktree;
-                its tests run with this project's node_modules
-  --keep        keep the copy (its path is printed) instead of removing it
-  -h, --help    print this and exit`,
+  --commit <rev>  copy the files of this commit instead (git archive), such as an older suite's,
+                  to see what it did; its tests run with this checkout's node_modules
+  --keep          keep the copy (its path is printed) instead of removing it
+  -h, --help      print this and exit`,
 };
 
-const { values } = parseCommandLine(COMMAND, { options: { root: { type: 'string', default: resolve(import.meta.dirname, '..') }, keep: { type: 'boolean', default: false } } });
+const { values } = parseCommandLine(COMMAND, { options: { commit: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const say = (message: string) => console.error(`${COMMAND.name}: ${message}`);
-const NODE_MODULES = resolve(import.meta.dirname, '../node_modules');
+const ROOT = resolve(import.meta.dirname, '..');
 
 /** Three articles a newsroom might publish: a newer lead story, one sharing the seed's tags, and an older wire copy. */
 const ARTICLES: Readonly<Record<string, string>> = {
@@ -65,18 +65,23 @@ The central library will open until 8 p.m. on Saturdays and Sundays.
 `,
 };
 
-/** The files git lists in `root`: tracked (and still there) or untracked but not ignored. */
-function projectFiles(root: string): string[] {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
-  return [...new Set(listed.split('\0').filter((file) => file !== '' && existsSync(join(root, file))))];
+/** The files git lists here: tracked (and still there) or untracked but not ignored. */
+function workingFiles(): string[] {
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  return [...new Set(listed.split('\0').filter((file) => file !== '' && existsSync(join(ROOT, file))))];
 }
 
-async function copyProject(root: string, copy: string): Promise<void> {
-  for (const file of projectFiles(root)) {
-    await mkdir(dirname(join(copy, file)), { recursive: true });
-    await copyFile(join(root, file), join(copy, file));
+/** The working tree's files, or those of `commit`, in `copy`; node_modules linked to ours. */
+async function copyProject(copy: string, commit: string | undefined): Promise<void> {
+  if (commit === undefined) {
+    for (const file of workingFiles()) {
+      await mkdir(dirname(join(copy, file)), { recursive: true });
+      await copyFile(join(ROOT, file), join(copy, file));
+    }
+  } else {
+    execFileSync('tar', ['-x', '-C', copy], { input: execFileSync('git', ['archive', '--format=tar', commit], { cwd: ROOT, maxBuffer: 1 << 30 }) });
   }
-  await symlink(NODE_MODULES, join(copy, 'node_modules'), 'dir');
+  await symlink(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
 }
 
 /** What a newsroom does: the articles it found removed, its own written. */
@@ -100,8 +105,8 @@ const started = performance.now();
 const copy = await mkdtemp(join(tmpdir(), 'edgewire-independence-'));
 let code = 1;
 try {
-  say(`copying ${values.root} to ${copy}`);
-  await copyProject(values.root, copy);
+  say(`copying ${values.commit === undefined ? 'the working tree' : `commit ${values.commit}`} to ${copy}`);
+  await copyProject(copy, values.commit);
   await publish(copy);
   say(`content/articles: every article removed, ${Object.keys(ARTICLES).length} added`);
   code = (await npm(copy, 'build')) || (await npm(copy, 'test'));

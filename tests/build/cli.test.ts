@@ -64,7 +64,7 @@ describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => 
     ['check:embedding', ['--json'], "check:embedding: Unknown option '--json'"],
     ['check:lighthouse', ['--json'], "check:lighthouse: Option '--json <value>' argument missing"],
     ['screenshots', ['extra'], "screenshots: Unexpected argument 'extra'"],
-    ['check:independence', ['--root'], "check:independence: Option '--root <value>' argument missing"],
+    ['check:independence', ['--commit'], "check:independence: Option '--commit <value>' argument missing"],
   ] as const)('npm run %s -- %j: one line, then the usage; exit 2', async (name, args, line) => {
     const [result, { stdout: usage }] = await Promise.all([run(name, args), help(name)]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `${line}\n\n${usage}` });
