@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // The Worker inside workerd, a second Worker calling it over a service binding (RPC), the content
-// build/importer in Node, and the deployable bundle over real HTTP.
+// build/importer in Node, and the deployable bundle over real HTTP; the Worker serving fixture
+// corpora (tests/fixtures/), never content/. A corpus with a suite of its own is one more project
+// here (tests/fixtures/workerd-project.ts).
 export default defineConfig({
   test: {
     projects: ['tests/worker/vitest.config.ts', 'tests/rpc/vitest.config.ts', 'tests/build/vitest.config.ts', 'tests/runtime/vitest.config.ts'],

@@ -1,27 +1,37 @@
 /**
  * `npm run readme:examples`: rewrites the output under every `$ curl` in README.md's console
- * blocks with what that exact command prints against `wrangler dev` (started here on port 8787).
+ * blocks with what that exact command prints against `wrangler dev` (started here on port 8787)
+ * serving the seed fixture, built apart from the project's own build (scripts/separate-build.ts),
+ * as the Worker tests serve it: the transcripts show the same site whatever `content/` holds.
  * Bodies the README shortens with `…` stay cut at the same length. tests/worker/readme.test.ts
  * fails when the README and the Worker disagree; this script is how to bring them back in line.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseCommandLine } from './cli';
 
 const USAGE = `usage: npm run readme:examples [-- --readme README.md]
 
-Runs wrangler dev on port 8787 (nothing else may be listening there), replays every
-\`$ curl\` in the README's console blocks and rewrites the output under it.`;
+Builds the seed fixture (tests/fixtures/seed/content), serves it with wrangler dev on port 8787
+(nothing else may be listening there), replays every \`$ curl\` in the README's console blocks
+and rewrites the output under it.`;
 const { values } = parseCommandLine({ name: 'readme:examples', usage: USAGE }, { options: { readme: { type: 'string', default: 'README.md' } } });
 
 const PORT = 8787;
-const dev = spawn('npx', ['wrangler', 'dev', '--port', String(PORT)], { detached: true, stdio: 'ignore' });
+const scratch = mkdtempSync(join(tmpdir(), 'edgewire-readme-'));
+const { buildSeparately } = await import('./separate-build');
+const seed = await buildSeparately({ content: 'tests/fixtures/seed/content', dir: scratch });
+const dev = spawn('npx', ['wrangler', 'dev', '--config', seed.config, '--port', String(PORT)], { detached: true, stdio: 'ignore' });
 const stop = () => {
   try {
     process.kill(-dev.pid!, 'SIGTERM');
   } catch {
     // already gone
   }
+  rmSync(scratch, { recursive: true, force: true });
 };
 process.on('exit', stop);
 

@@ -24,9 +24,9 @@ export interface ProjectConfig {
   assets: { directory: string; binding: string } | null;
 }
 
-/** Reads `wrangler.toml` in `root`. */
-export function readProjectConfig(root: string): ProjectConfig {
-  const path = join(root, 'wrangler.toml');
+/** Reads `wrangler.toml` in `root` (or another config there, such as a separate build's wrangler.json). */
+export function readProjectConfig(root: string, file = 'wrangler.toml'): ProjectConfig {
+  const path = join(root, file);
   const config = unstable_readConfig({ config: path });
   if (!config.compatibility_date) throw new Error(`${path}: compatibility_date is required`);
   const vars = Object.fromEntries(Object.entries(config.vars).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
@@ -87,9 +87,13 @@ export interface Bundle {
 /** Files in wrangler's outdir that are not uploaded. */
 const isUploaded = (name: string): boolean => name !== 'README.md' && !name.endsWith('.map');
 
-/** `wrangler deploy --dry-run` (which re-runs the content build) into `outdir`, measured. */
-export async function buildBundle(root: string, contentDir: string, outdir: string): Promise<Bundle> {
-  const run = await runCommand(process.execPath, [WRANGLER_BIN, 'deploy', '--dry-run', '--outdir', outdir], { cwd: root, env: buildEnv(contentDir) });
+/**
+ * `wrangler deploy --dry-run` into `outdir`, measured: with wrangler.toml it re-runs the content
+ * build; with a separate build's `config` (scripts/separate-build.ts) it bundles that build.
+ */
+export async function buildBundle(root: string, contentDir: string, outdir: string, config?: string): Promise<Bundle> {
+  const args = [WRANGLER_BIN, 'deploy', '--dry-run', '--outdir', outdir, ...(config === undefined ? [] : ['--config', config])];
+  const run = await runCommand(process.execPath, args, { cwd: root, env: buildEnv(contentDir) });
   const modules: BundleModule[] = [];
   let gzipBytes = 0;
   for (const name of (await readdir(outdir, { recursive: true })).sort()) {

@@ -1,6 +1,7 @@
 /**
- * The project's own content as it deploys (`wrangler deploy --dry-run`), served by wrangler's
- * workerd on 127.0.0.1: for the runtime tests and the page checks, which need real HTTP.
+ * A separate content build (scripts/separate-build.ts: a fixture, or the content a check is asked
+ * to look at) as it deploys (`wrangler deploy --dry-run`), served by wrangler's workerd on
+ * 127.0.0.1: for the runtime tests and the page checks, which need real HTTP.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { appServices, serve } from './archive';
 import { buildBundle, readProjectConfig, snapshotAssets } from './bundle';
 import { freePort, stopServer, type Server } from './processes';
+import { ROOT, type SeparateBuild } from '../separate-build';
 
 export interface Served {
   port: number;
@@ -28,14 +30,14 @@ export interface ServeOptions {
   ownOrigin?: boolean;
 }
 
-/** Bundles the project's content in `root` and serves it. */
-export async function serveProject(root: string, { vars = {}, ownOrigin = false }: ServeOptions = {}): Promise<Served> {
+/** Bundles `build` and serves it (with a copy of its body files, whatever later builds do to them). */
+export async function serveBuild(build: SeparateBuild, { vars = {}, ownOrigin = false }: ServeOptions = {}): Promise<Served> {
   const scratch = await mkdtemp(join(tmpdir(), 'edgewire-served-'));
-  const config = readProjectConfig(root);
+  const config = readProjectConfig(build.dir, 'wrangler.json');
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const bundle = await buildBundle(root, join(root, 'content'), join(scratch, 'dist'));
-  const assets = config.assets === null ? null : await snapshotAssets(config.assets.directory, join(scratch, 'assets'));
+  const bundle = await buildBundle(ROOT, build.content, join(scratch, 'dist'), build.config);
+  const assets = await snapshotAssets(build.assets, join(scratch, 'assets'));
   const siteUrl = ownOrigin ? { SITE_URL: origin } : {};
   const services = appServices(bundle, { ...config, vars: { ...config.vars, ...siteUrl, ...vars } }, assets);
   const { server } = await serve(join(scratch, 'workerd.capnp'), services, { app: '/' }, undefined, { app: port });

@@ -4,7 +4,7 @@
  * Statements with top-level await, as a browser's console or a module script takes them.
  */
 
-/** The URL `--print-example` fills in: the article the README's curl examples ask for, on `npm run dev`. */
+/** The URL `--print-example` fills in: the seed article, which the README's curl examples ask for on port 8787. */
 export const EXAMPLE_URL = 'http://localhost:8787/api/articles/niger-embraces-russian-military-trainers';
 
 /**

@@ -7,23 +7,24 @@ import { writeFile } from 'node:fs/promises';
 import { parseCommandLine, type Command } from '../cli';
 import { auditPage, AXE_TAGS, failures, type PageAudit } from './audit';
 import { COLOR_SCHEMES, launchChromium } from './chromium';
-import { progress, runOnSite, table } from './site';
+import { CONTENT_OPTION, CONTENT_USAGE, progress, runOnSite, table } from './site';
 
 const COMMAND: Command = {
   name: 'check:browser',
   usage: `usage: npm run check:browser [-- <options>]
 
-Serves the Worker's deployable bundle on 127.0.0.1 and opens each page (home, a tag page, the
-newest article, its embed card, a 404) in Chromium (/usr/bin/chromium, or CHROME_PATH), light
-and dark, 1280×800.
+Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1 and opens each
+page (home, a tag page, the newest article, its embed card, a 404) in Chromium (/usr/bin/chromium,
+or CHROME_PATH), light and dark, 1280×800.
 Fails (exit 1) on: an unexpected HTTP status, a console error or failed subresource, a CSP
 violation, or any axe-core violation (${AXE_TAGS.join(', ')}).
 Reports without failing: text below AAA contrast (7:1, axe's color-contrast-enhanced).
-  --json <file>  also write every audit as JSON
-  -h, --help     print this and exit`,
+  --json <file>    also write every audit as JSON
+${CONTENT_USAGE}
+  -h, --help       print this and exit`,
 };
 
-const { values } = parseCommandLine(COMMAND, { options: { json: { type: 'string' } } });
+const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION, json: { type: 'string' } } });
 const say = progress(COMMAND.name);
 
 const count = (items: readonly unknown[]): string => (items.length === 0 ? '0' : String(items.length));
@@ -51,7 +52,7 @@ function report(audits: readonly PageAudit[]): boolean {
   return audits.every((audit) => failures(audit).length === 0);
 }
 
-await runOnSite(COMMAND.name, async ({ origin, pages }) => {
+await runOnSite(COMMAND.name, values.content, async ({ origin, pages }) => {
   const browser = await launchChromium();
   try {
     const audits: PageAudit[] = [];

@@ -19,24 +19,26 @@ import type { Page } from 'playwright-core';
 import { parseCommandLine, type Command } from '../cli';
 import { browserExample, evaluatedExample, EXAMPLE_URL } from './browser-example';
 import { launchChromium } from './chromium';
-import { progress, runOnSite } from './site';
+import { CONTENT_OPTION, CONTENT_USAGE, progress, runOnSite } from './site';
 import { blogPost, CARD_FRAME, measureCard, oembedSnippet, serveThirdParty, thirdPartyPage, waitForCard, type OembedSnippet, type ThirdPartyPage } from './third-party';
 
 const COMMAND: Command = {
   name: 'check:embedding',
   usage: `usage: npm run check:embedding [-- <options>]
 
-Serves the Worker's deployable bundle on 127.0.0.1 and a third-party page on another port, and in
-Chromium (/usr/bin/chromium, or CHROME_PATH): runs the browser example (--print-example) against the
-newest article's JSON cross-origin (ETag, Link, a 304 on If-None-Match), embeds its oEmbed html
-and waits for the iframe to take the card's height at exactly the declared width (with the
-resizer, without it, under a stylesheet that borders every iframe), frames the full article page,
-which must be refused, and follows the card's link. Fails (exit 1) if any step does not.
+Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1 and a
+third-party page on another port, and in Chromium (/usr/bin/chromium, or CHROME_PATH): runs the
+browser example (--print-example) against the newest article's JSON cross-origin (ETag, Link, a
+304 on If-None-Match), embeds its oEmbed html and waits for the iframe to take the card's height
+at exactly the declared width (with the resizer, without it, under a stylesheet that borders
+every iframe), frames the full article page, which must be refused, and follows the card's link.
+Fails (exit 1) if any step does not.
   --print-example  print the browser example (for ${EXAMPLE_URL}) and exit
+${CONTENT_USAGE}
   -h, --help       print this and exit`,
 };
 
-const { values } = parseCommandLine(COMMAND, { options: { 'print-example': { type: 'boolean', default: false } } });
+const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION, 'print-example': { type: 'boolean', default: false } } });
 if (values['print-example']) {
   process.stdout.write(browserExample(EXAMPLE_URL));
   process.exit(0);
@@ -139,7 +141,7 @@ async function linkStep(tab: Page, url: string, article: string): Promise<Step> 
   return { name, seen: `${status}, ${response?.headers()['cross-origin-opener-policy'] ?? 'no COOP'}, "${title.slice(0, 40)}…"`, passed: status === 200 && popup.url() === article && title.length > 0 };
 }
 
-await runOnSite(COMMAND.name, async ({ origin, pages }) => {
+await runOnSite(COMMAND.name, values.content, async ({ origin, pages }) => {
   const article = origin + pages.find((page) => page.name === 'article')!.path;
   const slug = article.slice(article.lastIndexOf('/') + 1);
   const snippet = await oembedSnippet(origin, article);

@@ -8,20 +8,21 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../bench/processes';
 import { parseCommandLine, type Command } from '../cli';
-import { progress, ROOT, runOnSite, table } from './site';
+import { CONTENT_OPTION, CONTENT_USAGE, progress, ROOT, runOnSite, table } from './site';
 
 const COMMAND: Command = {
   name: 'check:html',
   usage: `usage: npm run check:html [-- <options>]
 
-Serves the Worker's deployable bundle on 127.0.0.1, fetches each page (home, a tag page, the
-newest article, its embed card, a 404) and the stylesheets they link, and checks them with the Nu HTML Checker
-(node_modules/vnu-jar, run with \`java\`). Fails (exit 1) on an unexpected HTTP status or any
-error or warning; info messages are printed only.
-  -h, --help  print this and exit`,
+Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1, fetches each
+page (home, a tag page, the newest article, its embed card, a 404) and the stylesheets they link,
+and checks them with the Nu HTML Checker (node_modules/vnu-jar, run with \`java\`). Fails (exit 1)
+on an unexpected HTTP status or any error or warning; info messages are printed only.
+${CONTENT_USAGE}
+  -h, --help       print this and exit`,
 };
 
-parseCommandLine(COMMAND, { options: {} });
+const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION } });
 // Loaded once the command line is read, so that --help answers at once.
 const { z } = await import('zod');
 const say = progress(COMMAND.name);
@@ -64,7 +65,7 @@ async function vnu(files: readonly string[]): Promise<Message[]> {
   return vnuOutput.parse(JSON.parse(run.stderr)).messages;
 }
 
-await runOnSite(COMMAND.name, async ({ origin, pages }) => {
+await runOnSite(COMMAND.name, values.content, async ({ origin, pages }) => {
   const dir = await mkdtemp(join(tmpdir(), 'edgewire-html-'));
   try {
     const checked = new Map<string, { label: string; status: number; expected: number }>();

@@ -10,22 +10,23 @@ import { runCommand } from '../bench/processes';
 import { parseCommandLine, type Command } from '../cli';
 import { CHROMIUM, requireChromium } from './chromium';
 import { MAIN_PAGES } from './pages';
-import { progress, runOnSite, table } from './site';
+import { CONTENT_OPTION, CONTENT_USAGE, progress, runOnSite, table } from './site';
 
 const COMMAND: Command = {
   name: 'check:lighthouse',
   usage: `usage: npm run check:lighthouse [-- <options>]
 
-Serves the Worker's deployable bundle on 127.0.0.1 and runs Lighthouse on the home page and the
-newest article, mobile and desktop, in Chromium (/usr/bin/chromium, or CHROME_PATH). Prints the
-performance, accessibility, best-practices and SEO scores of each run and the audits that cost
-points. Fails (exit 1) when any score is below 100.
-  --report-only   print the scores, never fail on them
-  --json <file>   also write the scores and failing audits as JSON
-  -h, --help      print this and exit`,
+Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1 and runs
+Lighthouse on the home page and the newest article, mobile and desktop, in Chromium
+(/usr/bin/chromium, or CHROME_PATH). Prints the performance, accessibility, best-practices and SEO
+scores of each run and the audits that cost points. Fails (exit 1) when any score is below 100.
+  --report-only    print the scores, never fail on them
+  --json <file>    also write the scores and failing audits as JSON
+${CONTENT_USAGE}
+  -h, --help       print this and exit`,
 };
 
-const { values } = parseCommandLine(COMMAND, { options: { 'report-only': { type: 'boolean', default: false }, json: { type: 'string' } } });
+const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION, 'report-only': { type: 'boolean', default: false }, json: { type: 'string' } } });
 // Loaded once the command line is read, so that --help answers at once.
 const { z } = await import('zod');
 const say = progress(COMMAND.name);
@@ -104,7 +105,7 @@ function report(runs: readonly Run[]): boolean {
 }
 
 requireChromium();
-await runOnSite(COMMAND.name, async ({ origin, pages }) => {
+await runOnSite(COMMAND.name, values.content, async ({ origin, pages }) => {
   const runs: Run[] = [];
   for (const page of pages.filter((page) => MAIN_PAGES.includes(page.name))) {
     for (const [formFactor, flags] of Object.entries(FORM_FACTORS) as [Run['formFactor'], readonly string[]][]) {

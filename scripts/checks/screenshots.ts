@@ -10,23 +10,25 @@ import type { Browser, BrowserContextOptions, Page, Response } from 'playwright-
 import { parseCommandLine, type Command } from '../cli';
 import { COLOR_SCHEMES, launchChromium, VIEWPORTS, type ColorScheme, type ViewportName } from './chromium';
 import { MAIN_PAGES } from './pages';
-import { progress, ROOT, runOnSite, table } from './site';
+import { CONTENT_OPTION, CONTENT_USAGE, progress, ROOT, runOnSite, table } from './site';
 import { blogPost, oembedSnippet, serveThirdParty, waitForCard } from './third-party';
 
 const COMMAND: Command = {
   name: 'screenshots',
   usage: `usage: npm run screenshots [-- <options>]
 
-Serves the Worker's deployable bundle on 127.0.0.1 and takes full-page screenshots of the home
-page and the newest article in Chromium (/usr/bin/chromium, or CHROME_PATH): desktop 1280×800
-and mobile 390×844, light and dark, as <page>-<viewport>-<scheme>.png; and the newest article's
-oEmbed card embedded in a third party's blog post (served on another port), once the iframe has
-taken the card's height, desktop, light and dark, as embed-desktop-<scheme>.png.
-  --out <dir>  where to write them (default: docs/screenshots)
-  -h, --help   print this and exit`,
+Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1 and takes
+full-page screenshots of the home page and the newest article in Chromium (/usr/bin/chromium, or
+CHROME_PATH): desktop 1280×800 and mobile 390×844, light and dark, as
+<page>-<viewport>-<scheme>.png; and the newest article's oEmbed card embedded in a third party's
+blog post (served on another port), once the iframe has taken the card's height, desktop, light
+and dark, as embed-desktop-<scheme>.png.
+  --out <dir>      where to write them (default: docs/screenshots)
+${CONTENT_USAGE}
+  -h, --help       print this and exit`,
 };
 
-const { values } = parseCommandLine(COMMAND, { options: { out: { type: 'string', default: join(ROOT, 'docs/screenshots') } } });
+const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION, out: { type: 'string', default: join(ROOT, 'docs/screenshots') } } });
 const say = progress(COMMAND.name);
 
 /** One screenshot: `file` under --out, of what `open` shows in a new tab with these options. */
@@ -74,7 +76,7 @@ const embedShot = (url: string, scheme: ColorScheme): Shot => ({
   },
 });
 
-await runOnSite(COMMAND.name, async ({ origin, pages }) => {
+await runOnSite(COMMAND.name, values.content, async ({ origin, pages }) => {
   await mkdir(values.out, { recursive: true });
   const article = origin + pages.find((page) => page.name === 'article')!.path;
   const third = await serveThirdParty({ '/blog': blogPost(origin, (await oembedSnippet(origin, article)).html) });

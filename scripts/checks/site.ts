@@ -1,14 +1,28 @@
 /**
- * The frame every page check runs in: the project's deployable bundle served by workerd on
+ * The frame every page check runs in: a content folder (the seed fixture unless `--content` names
+ * another) built apart from the project's own build, its deployable bundle served by workerd on
  * 127.0.0.1 (SITE_URL set to that origin), the pages to check found on it, the check run, and
- * the server stopped on every way out (end, error, Ctrl-C). Reports the time the whole run took.
+ * the server stopped and the build removed on every way out (end, error, Ctrl-C). Reports the
+ * time the whole run took.
  */
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { runMain } from '../bench/processes';
 import type { Served } from '../bench/served';
 import { findPages, type CheckedPage } from './pages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** What the checks look at unless told otherwise: the seed fixture, the same site whatever `content/` holds. */
+const SEED_CONTENT = 'tests/fixtures/seed/content';
+
+/** The `--content` option of every page check (parseArgs). */
+export const CONTENT_OPTION = { content: { type: 'string', default: SEED_CONTENT } } as const;
+
+/** Its lines in a check's usage (whose option descriptions start at column 19, as here). */
+export const CONTENT_USAGE = `  --content <dir>  the content folder to build and check (default: the seed fixture,
+                   ${SEED_CONTENT}; a newsroom's own articles: --content content)`;
 
 export interface Site {
   origin: string;
@@ -22,16 +36,26 @@ export const progress = (name: string) => (message: string) => console.error(`${
  * Serves the site, runs `check` on it and exits with the check's answer: true (passed) → 0,
  * false → 1. A thrown error is a failure too (exit 1).
  */
-export async function runOnSite(name: string, check: (site: Site) => Promise<boolean>): Promise<void> {
+export async function runOnSite(name: string, content: string, check: (site: Site) => Promise<boolean>): Promise<void> {
   const say = progress(name);
   const started = performance.now();
+  const folder = resolve(content);
+  let scratch: string | undefined;
   let served: Served | undefined;
   await runMain(
     async () => {
-      say('building and serving the Worker (wrangler deploy --dry-run, workerd)');
-      // Loaded here, not on import: it loads wrangler (seconds), which `--help` should not wait for.
-      const { serveProject } = await import('../bench/served');
-      served = await serveProject(ROOT, { ownOrigin: true });
+      // Loaded here, not on import: they load wrangler (seconds), which `--help` should not wait for.
+      const [{ buildSeparately, ContentBuildError, shownPath }, { serveBuild }] = await Promise.all([import('../separate-build'), import('../bench/served')]);
+      say(`building ${shownPath(folder)}, bundling and serving the Worker (wrangler deploy --dry-run, workerd)`);
+      scratch = await mkdtemp(join(tmpdir(), 'edgewire-check-'));
+      const build = await buildSeparately({ content: folder, dir: scratch }).catch((error: unknown) => {
+        if (!(error instanceof ContentBuildError)) throw error;
+        say(error.message);
+        return null;
+      });
+      if (build === null) return void (process.exitCode = 1);
+      say(build.output);
+      served = await serveBuild(build, { ownOrigin: true });
       const pages = await findPages(served.origin);
       say(`serving ${served.origin}; pages: ${pages.map((page) => page.path).join(' ')}`);
       const passed = await check({ origin: served.origin, pages });
@@ -39,6 +63,7 @@ export async function runOnSite(name: string, check: (site: Site) => Promise<boo
     },
     async () => {
       await served?.stop();
+      if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
       say(`took ${((performance.now() - started) / 1000).toFixed(1)} s`);
     },
     say,

@@ -26,6 +26,7 @@ const SCRIPTS = {
   'check:lighthouse': 'scripts/checks/lighthouse.ts',
   screenshots: 'scripts/checks/screenshots.ts',
   'client:types': 'scripts/client-types.ts',
+  'check:independence': 'scripts/independence.ts',
 };
 type Name = keyof typeof SCRIPTS;
 const NAMES = Object.keys(SCRIPTS) as Name[];
@@ -84,6 +85,7 @@ describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => 
     ['screenshots', ['extra'], "screenshots: Unexpected argument 'extra'"],
     ['load', ['--count', 'x'], 'load: --count must be a whole number ≥ 0, not x'],
     ['client:types', ['--out'], "client:types: Unknown option '--out'"],
+    ['check:independence', ['--commit'], "check:independence: Option '--commit <value>' argument missing"],
   ] as const)('npm run %s -- %j: one line, then the usage; exit 2', async (name, args, line) => {
     const [result, { stdout: usage }] = await Promise.all([run(name, args), help(name)]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `${line}\n\n${usage}` });

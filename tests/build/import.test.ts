@@ -10,7 +10,7 @@ import { slugify } from '../../scripts/import/article';
 import { parseWire } from '../../scripts/import/wire';
 
 const root = join(import.meta.dirname, '../..');
-const seedFile = join(root, 'tests/fixtures/seed-wire.txt');
+const seedFile = join(root, 'tests/fixtures/seed/wire.txt');
 const execFileAsync = promisify(execFile);
 /** The importer with `args`, as `npm run import -- args` runs it. */
 const run = (args: string[]) => execFileAsync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: root });
@@ -22,17 +22,17 @@ const runFailing = (args: string[]) =>
   );
 
 describe('wire importer', () => {
-  it('imports the seed into exactly the committed article (but for the tags an editor added) and reports the unexplained line', async () => {
+  it('imports the seed into exactly the seed fixture\'s article (but for the tags an editor added) and reports the unexplained line', async () => {
     const out = await mkdtemp(join(tmpdir(), 'edgewire-import-'));
     const { stdout, stderr } = await run([seedFile, '--date', '2026-11-27', '--out', out]);
     const slug = 'niger-embraces-russian-military-trainers';
     expect(stdout).toBe(`import: 7 paragraphs, source, title, alternative headline -> ${join(out, `${slug}.md`)}\nRun \`npm run build\` to validate it.\n`);
     expect(stderr).toBe(`import: line 11 not understood: "100"; kept as a comment in ${join(out, `${slug}.md`)}, not published\n`);
     const imported = await readFile(join(out, `${slug}.md`), 'utf8');
-    const committed = await readFile(join(root, `content/articles/${slug}.md`), 'utf8');
+    const committed = await readFile(join(root, `tests/fixtures/seed/content/articles/${slug}.md`), 'utf8');
     const TAGS = 'source: Ap news\ntags: [niger, russia, sahel]\n';
     expect(committed.split(TAGS)).toHaveLength(2);
-    expect(imported.replace('seed-wire.txt', '000_c105de564164724f.txt')).toBe(committed.replace(TAGS, 'source: Ap news\n'));
+    expect(imported.replace('wire.txt', '000_c105de564164724f.txt')).toBe(committed.replace(TAGS, 'source: Ap news\n'));
   });
 
   it('refuses to overwrite an article', async () => {

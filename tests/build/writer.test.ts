@@ -119,8 +119,11 @@ describe('writing a build', () => {
 });
 
 describe('the output check', () => {
-  it('finds the real build whole: every file content.txt names is in .edgewire/assets', async () => {
-    expect(await checkBuildOutput(join(projectRoot, 'src/generated/content.txt'), join(projectRoot, '.edgewire/assets'))).toEqual([]);
+  it('finds a whole build whole: every file the seed fixture\'s content.txt names is in its assets', async () => {
+    const dir = await tempDir();
+    const paths = { module: join(dir, 'content.txt'), assets: join(dir, 'assets') };
+    await buildAndWrite(join(projectRoot, 'tests/fixtures/seed'), paths);
+    expect(await checkBuildOutput(paths.module, paths.assets)).toEqual([]);
   });
 
   it('names each missing, cut or altered body file', async () => {

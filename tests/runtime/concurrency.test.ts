@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../fixtures/seed';
-import { serveBundle, type Served } from './served';
+import { serveFixture, type Served } from './served';
 
 // Every body the seed build has: three representations of the article (one file), home, 404.
 const PATHS = [`/api/articles/${seed.slug}`, `/articles/${seed.slug}.html`, `/articles/${seed.slug}.md`, '/', '/no-such-page'];
@@ -45,7 +45,7 @@ let served: Served;
 
 beforeAll(async () => {
   // A body cache of 0 bytes: every request reads its body file, so reads overlap all the time.
-  served = await serveBundle({ BODY_CACHE_BYTES: '0' });
+  served = await serveFixture('seed', { BODY_CACHE_BYTES: '0' });
 });
 
 afterAll(async () => {

@@ -16,7 +16,7 @@ const TITLE_HTML = 'Breaking &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt
 let served: Served;
 
 beforeAll(async () => {
-  served = await serveFixture(hostile.root, { SITE_URL: SITE });
+  served = await serveFixture('hostile', { SITE_URL: SITE });
 });
 
 afterAll(async () => {

@@ -7,6 +7,7 @@ export default defineConfig({
     name: 'runtime',
     include: ['**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['./fixtures-setup.ts'],
     hookTimeout: 120_000,
     testTimeout: 120_000,
     // After the other projects: its load would slow them, and theirs would blur it.
