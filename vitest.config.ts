@@ -6,6 +6,6 @@ import { defineConfig } from 'vitest/config';
 // here (tests/fixtures/workerd-project.ts).
 export default defineConfig({
   test: {
-    projects: ['tests/worker/vitest.config.ts', 'tests/rpc/vitest.config.ts', 'tests/build/vitest.config.ts', 'tests/runtime/vitest.config.ts'],
+    projects: ['tests/worker/vitest.config.ts', 'tests/newsroom/vitest.config.ts', 'tests/rpc/vitest.config.ts', 'tests/build/vitest.config.ts', 'tests/runtime/vitest.config.ts'],
   },
 });
