@@ -115,7 +115,7 @@ export async function expectContract(method: string, url: string, response: Resp
 }
 
 /** The shared response of each problem status (components/responses). */
-const PROBLEM_RESPONSES: Readonly<Record<number, string>> = { 400: 'BadRequest', 404: 'NotFound', 406: 'NotAcceptable', 500: 'InternalServerError', 501: 'NotImplemented', 503: 'ServiceUnavailable' };
+const PROBLEM_RESPONSES: Readonly<Record<number, string>> = { 400: 'BadRequest', 404: 'NotFound', 406: 'NotAcceptable', 410: 'Gone', 500: 'InternalServerError', 501: 'NotImplemented', 503: 'ServiceUnavailable' };
 
 /** Asserts that a problem document is valid against the document's schema for its status. */
 export async function expectProblemContract(body: { status: number }): Promise<void> {
