@@ -1,7 +1,8 @@
 import { getPath } from 'hono/utils/url';
 import { finish } from './complete';
 import { httpDate } from './date';
-import { applyCommonHeaders, applyHtmlHeaders, type HtmlKind } from './headers';
+import { applyCommonHeaders } from './headers';
+import { applyHtmlHeaders, type HtmlKind } from './html-headers';
 import { keptHeaders } from './header-sets';
 import { appendPrefixLinks, prefixLinks } from './links';
 import { cacheControl, type ResponseKind } from './policy';
