@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { runCommand } from '../bench/processes';
 import { parseCommandLine, type Command } from '../cli';
-import { progress, ROOT, runOnSite, table } from './site';
+import { CHECKS, progress, runOnSite, table } from './site';
 
 const COMMAND: Command = {
   name: 'check:html',
@@ -17,14 +17,14 @@ const COMMAND: Command = {
 
 Serves the Worker's deployable bundle on 127.0.0.1, fetches each page (home, a tag page, the
 newest article, its embed card, a 404) and the stylesheets they link, and checks them with the Nu HTML Checker
-(node_modules/vnu-jar, run with \`java\`). Fails (exit 1) on an unexpected HTTP status or any
+(vnu-jar in scripts/checks/node_modules, run with \`java\`). Fails (exit 1) on an unexpected HTTP status or any
 error or warning; info messages are printed only.
   -h, --help  print this and exit`,
 };
 
 parseCommandLine(COMMAND, { options: {} });
 const say = progress(COMMAND.name);
-const VNU_JAR = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
+const VNU_JAR = join(CHECKS, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
 const vnuOutput = z.object({
   messages: z.array(

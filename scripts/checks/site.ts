@@ -1,14 +1,18 @@
 /**
- * The frame every page check runs in: the project's deployable bundle served by workerd on
- * 127.0.0.1 (SITE_URL set to that origin), the pages to check found on it, the check run, and
- * the server stopped on every way out (end, error, Ctrl-C). Reports the time the whole run took.
+ * The frame every page check runs in: the checks' tools installed (on first use), the project's
+ * deployable bundle served by workerd on 127.0.0.1 (SITE_URL set to that origin), the pages to
+ * check found on it, the check run, and the server stopped on every way out (end, error, Ctrl-C).
+ * Reports the time the whole run took.
  */
 import { resolve } from 'node:path';
 import { runMain } from '../bench/processes';
 import type { Served } from '../bench/served';
+import { ensureInstalled } from '../ensure-installed';
 import { findPages, type CheckedPage } from './pages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+/** The checks' own package (package.json, lockfile): their tools, which the project's `npm install` does not bring. */
+export const CHECKS = import.meta.dirname;
 
 export interface Site {
   origin: string;
@@ -28,6 +32,7 @@ export async function runOnSite(name: string, check: (site: Site) => Promise<boo
   let served: Served | undefined;
   await runMain(
     async () => {
+      await ensureInstalled(CHECKS, 'the page-check tools (Playwright, axe-core, Lighthouse, the Nu HTML Checker)', say);
       say('building and serving the Worker (wrangler deploy --dry-run, workerd)');
       // Loaded here, not on import: it loads wrangler (seconds), which `--help` should not wait for.
       const { serveProject } = await import('../bench/served');
