@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../bench/processes';
 import { parseCommandLine, type Command } from '../cli';
-import { CONTENT_OPTION, CONTENT_USAGE, progress, ROOT, runOnSite, table } from './site';
+import { CHECKS, CONTENT_OPTION, CONTENT_USAGE, progress, runOnSite, table } from './site';
 
 const COMMAND: Command = {
   name: 'check:html',
@@ -16,8 +16,9 @@ const COMMAND: Command = {
 
 Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1, fetches each
 page (home, a tag page, the newest article, its embed card, a 404) and the stylesheets they link,
-and checks them with the Nu HTML Checker (node_modules/vnu-jar, run with \`java\`). Fails (exit 1)
-on an unexpected HTTP status or any error or warning; info messages are printed only.
+and checks them with the Nu HTML Checker (vnu-jar in scripts/checks/node_modules, run with
+\`java\`). Fails (exit 1) on an unexpected HTTP status or any error or warning; info messages are
+printed only.
 ${CONTENT_USAGE}
   -h, --help       print this and exit`,
 };
@@ -26,7 +27,7 @@ const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION } })
 // Loaded once the command line is read, so that --help answers at once.
 const { z } = await import('zod');
 const say = progress(COMMAND.name);
-const VNU_JAR = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
+const VNU_JAR = join(CHECKS, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
 const vnuOutput = z.object({
   messages: z.array(

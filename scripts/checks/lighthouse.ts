@@ -30,7 +30,8 @@ const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION, 're
 // Loaded once the command line is read, so that --help answers at once.
 const { z } = await import('zod');
 const say = progress(COMMAND.name);
-const LIGHTHOUSE = join(dirname(createRequire(import.meta.url).resolve('lighthouse/package.json')), 'cli/index.js');
+/** Lighthouse's CLI, resolved once runOnSite has installed the checks' tools. */
+const lighthouseCli = (): string => join(dirname(createRequire(import.meta.url).resolve('lighthouse/package.json')), 'cli/index.js');
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const FORM_FACTORS = { mobile: [], desktop: ['--preset=desktop'] } as const;
@@ -73,7 +74,7 @@ interface Run {
 
 /** Runs Lighthouse once on `url` and keeps the scores and the audits that cost points. */
 async function lighthouse(url: string, flags: readonly string[]): Promise<Omit<Run, 'path' | 'formFactor'>> {
-  const args = [LIGHTHOUSE, url, ...flags, '--output=json', '--output-path=stdout', '--quiet', '--chrome-flags=--headless=new --no-sandbox', `--only-categories=${CATEGORIES.join(',')}`];
+  const args = [lighthouseCli(), url, ...flags, '--output=json', '--output-path=stdout', '--quiet', '--chrome-flags=--headless=new --no-sandbox', `--only-categories=${CATEGORIES.join(',')}`];
   const run = await runCommand(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM } });
   const result = lighthouseResult.parse(JSON.parse(run.stdout));
   const scores: Run['scores'] = {};

@@ -1,18 +1,21 @@
 /**
- * The frame every page check runs in: a content folder (the seed fixture unless `--content` names
- * another) built apart from the project's own build, its deployable bundle served by workerd on
- * 127.0.0.1 (SITE_URL set to that origin), the pages to check found on it, the check run, and
- * the server stopped and the build removed on every way out (end, error, Ctrl-C). Reports the
- * time the whole run took.
+ * The frame every page check runs in: the checks' tools installed (on first use), a content folder
+ * (the seed fixture unless `--content` names another) built apart from the project's own build, its
+ * deployable bundle served by workerd on 127.0.0.1 (SITE_URL set to that origin), the pages to
+ * check found on it, the check run, and the server stopped and the build removed on every way out
+ * (end, error, Ctrl-C). Reports the time the whole run took.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runMain } from '../bench/processes';
 import type { Served } from '../bench/served';
+import { ensureInstalled } from '../ensure-installed';
 import { findPages, type CheckedPage } from './pages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+/** The checks' own package (package.json, lockfile): their tools, which the project's `npm install` does not bring. */
+export const CHECKS = import.meta.dirname;
 
 /** What the checks look at unless told otherwise: the seed fixture, the same site whatever `content/` holds. */
 const SEED_CONTENT = 'tests/fixtures/seed/content';
@@ -44,6 +47,7 @@ export async function runOnSite(name: string, content: string, check: (site: Sit
   let served: Served | undefined;
   await runMain(
     async () => {
+      await ensureInstalled(CHECKS, 'the page-check tools (Playwright, axe-core, Lighthouse, the Nu HTML Checker)', say);
       // Loaded here, not on import: they load wrangler (seconds), which `--help` should not wait for.
       const [{ buildSeparately, ContentBuildError, shownPath }, { serveBuild }] = await Promise.all([import('../separate-build'), import('../bench/served')]);
       say(`building ${shownPath(folder)}, bundling and serving the Worker (wrangler deploy --dry-run, workerd)`);

@@ -8,6 +8,8 @@ declare namespace Cloudflare {
     /** edgewire deployed with a bad SITE_URL. */
     MISCONFIGURED: Service<import('../../src/index').ArticlesService>;
     MISCONFIGURED_HTTP: Fetcher;
+    /** What that deployment logged (captured-console.ts): `take()` hands over its console lines. */
+    MISCONFIGURED_CONSOLE: Service<Rpc.WorkerEntrypointBranded & { take(): { level: string; text: string }[] }>;
   }
   interface Exports {
     default: Fetcher;

@@ -130,6 +130,15 @@ describe('a deployment with a bad SITE_URL', () => {
       expect((await rejection(call)).message).toBe(detail);
     }
   });
+
+  it('logs the bad setting once for its operators, not once per call', async () => {
+    await rejection(env.MISCONFIGURED.articles());
+    const message = 'SITE_URL must be an absolute http: or https: origin, such as https://news.example.com; it is "news.example.com"';
+    const line = JSON.stringify({ level: 'error', event: 'config', setting: 'SITE_URL', message });
+    expect(await env.MISCONFIGURED_CONSOLE.take()).toEqual([{ level: 'error', text: line }]);
+    await rejection(env.MISCONFIGURED.articles());
+    expect(await env.MISCONFIGURED_CONSOLE.take()).toEqual([]);
+  });
 });
 
 describe('the consumer Worker (consumer.ts)', () => {

@@ -1,6 +1,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import type { EdgewireBundle } from './bundle-setup';
+import { withCapturedConsole } from './captured-console.ts';
 
 /** Miniflare's module types for workerd's (wrangler's default module rules). */
 const MODULE_TYPES = { esModule: 'ESModule', commonJsModule: 'CommonJS', text: 'Text', data: 'Data', wasm: 'CompiledWasm' } as const;
@@ -27,6 +28,10 @@ export default defineConfig({
       const edgewire = inject('edgewire');
       return {
         main: './consumer.ts',
+        // Not workerd's --verbose, which logs every exception a Worker throws as an "uncaught
+        // exception" with its stack, even one an RPC method throws to reject its caller's call
+        // (the tests assert those rejections, message and class).
+        verbose: false,
         miniflare: {
           compatibilityDate: edgewire.compatibilityDate,
           serviceBindings: {
@@ -36,8 +41,9 @@ export default defineConfig({
             EDGEWIRE: 'edgewire',
             MISCONFIGURED: { name: 'edgewire-misconfigured', entrypoint: 'ArticlesService' },
             MISCONFIGURED_HTTP: 'edgewire-misconfigured',
+            MISCONFIGURED_CONSOLE: { name: 'edgewire-misconfigured', entrypoint: 'CapturedConsole' },
           },
-          workers: [edgewireWorker('edgewire', edgewire), edgewireWorker('edgewire-misconfigured', edgewire, { SITE_URL: 'news.example.com' })],
+          workers: [edgewireWorker('edgewire', edgewire), withCapturedConsole(edgewireWorker('edgewire-misconfigured', edgewire, { SITE_URL: 'news.example.com' }))],
         },
       };
     }),

@@ -7,11 +7,10 @@
  * them with `no_bundle`) runs in the bench's workerd with the compatibility date, flags and
  * ASSETS binding the adapter's generated wrangler.json names.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { ensureInstalled } from '../../ensure-installed';
 import { runCommand } from '../processes';
 import { moduleType, type Binding, type Service, type WorkerModule } from '../workerd';
 
@@ -27,23 +26,6 @@ const generatedConfig = z.object({
   assets: z.object({ binding: z.string(), directory: z.string() }).optional(),
   kv_namespaces: z.array(z.object({ binding: z.string() })).default([]),
 });
-
-/** The stamp written after a successful install: the hash of the files `npm ci` installs from. */
-async function lockHash(peer: string): Promise<string> {
-  const hash = createHash('sha256');
-  for (const name of ['package.json', 'package-lock.json']) hash.update(await readFile(join(peer, name)));
-  return hash.digest('hex');
-}
-
-/** `npm ci` in the peer folder unless node_modules already holds this lockfile's install. */
-async function installIfNeeded(peer: string, progress: (message: string) => void): Promise<void> {
-  const stamp = join(peer, 'node_modules/.edgewire-peer-install');
-  const want = await lockHash(peer);
-  if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === want) return;
-  progress('astro: npm ci in bench/peers/astro (first use, or its lockfile changed)');
-  await runCommand('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: peer });
-  await writeFile(stamp, want);
-}
 
 function checkNode(): void {
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
@@ -72,7 +54,7 @@ async function serverModules(serverDir: string, main: string): Promise<WorkerMod
 export async function buildAstro(root: string, dir: string, contentDir: string, progress: (message: string) => void): Promise<Service[]> {
   checkNode();
   const peer = join(root, 'bench/peers/astro');
-  await installIfNeeded(peer, progress);
+  await ensureInstalled(peer, 'the Astro peer (astro, @astrojs/cloudflare)', progress);
   progress('astro: astro build');
   await rm(dir, { recursive: true, force: true });
   const env = { ...process.env, ASTRO_PEER_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1', WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
