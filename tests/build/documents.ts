@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
-import { buildContent, type BuildResult } from '../../scripts/build/index';
+import { EMPTY_CATALOG } from '../../scripts/build/catalog';
+import { articlesByTag, type SiteInput } from '../../scripts/build/documents';
+import { buildContent, type BuildResult, type Newsroom } from '../../scripts/build/index';
+import { siteView } from '../../scripts/build/site-view';
 import type { Article } from '../../src/content/article';
+import { siteSchema } from '../../src/content/site';
 import { ORIGIN } from '../../src/store/bundle';
 import { fixture } from './helpers';
 
@@ -33,6 +37,16 @@ export function builtArticles(built: Built): Article[] {
     const text = built.files.find((body) => body.path === line.file)!.text.slice(...line.json);
     return (JSON.parse(text.split(ORIGIN).join(SITE)) as { data: Article }).data;
   });
+}
+
+/**
+ * What a document producer is given, for `articles` (newest first) on a site whose site.yml says
+ * only `name: edgewire`: no authors, pages or sections. For producers run on their own (tiny limits, big lists).
+ */
+export function siteInput(articles: readonly Article[]): SiteInput {
+  const newsroom: Newsroom = { site: { settings: siteSchema.parse({ name: 'edgewire' }), logo: null }, authors: [], pages: [], catalog: EMPTY_CATALOG };
+  const context = { stylesheet: '/assets/site.css', favicon: '/assets/favicon.svg', siteName: 'edgewire', site: siteView(newsroom, null), timed: new Map() };
+  return { articles, tags: articlesByTag(articles), context, newsroom };
 }
 
 const schemas = join(import.meta.dirname, 'schemas');

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -53,4 +53,10 @@ export async function snapshot(...dirs: string[]): Promise<Record<string, string
     }
   }
   return hashes;
+}
+
+/** Writes `<root>/content/site.yml`, which every content folder needs (only `name` is required). */
+export async function writeSiteFile(root: string, text = 'name: edgewire\n'): Promise<void> {
+  await mkdir(join(root, 'content'), { recursive: true });
+  await writeFile(join(root, 'content/site.yml'), text);
 }
