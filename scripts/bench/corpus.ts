@@ -203,7 +203,8 @@ function article(dice: Dice, index: number, published: number): CorpusFile {
   if (dice.chance(0.7)) lines.push(`description: ${JSON.stringify(sentence(dice, false))}`);
   lines.push(`datePublished: ${isoInstant(published)}`);
   if (dice.chance(0.2)) lines.push(`dateModified: ${isoInstant(published + dice.int(10, 72 * 60) * 60_000)}`);
-  lines.push(`authors: ${JSON.stringify(dice.sample(AUTHORS, dice.int(1, 2)))}`);
+  // Inline bylines ({ name }): a bare string would be an author id, naming a file in content/authors/.
+  lines.push(`authors: ${JSON.stringify(dice.sample(AUTHORS, dice.int(1, 2)).map((name) => ({ name })))}`);
   if (dice.chance(0.4)) lines.push(`source: ${JSON.stringify(dice.pick(SOURCES))}`);
   lines.push(`tags: [${dice.sample(TAGS, dice.int(1, 4)).join(', ')}]`, 'lang: en', '---');
   const words = Math.round(Math.min(MAX_WORDS, Math.max(MIN_WORDS, dice.logNormal(650, 0.6))));

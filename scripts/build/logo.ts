@@ -32,6 +32,8 @@ export async function readLogo(contentDir: string, relativePath: string): Promis
   const stats = await lstat(path).catch(() => null);
   if (stats === null) return fail(`${relativePath}: no such file in the content folder`);
   if (stats.isSymbolicLink() || !stats.isFile()) return fail(`${relativePath} is not a regular file (symbolic links are not followed)`);
+  // lstat looks at the last name only: a linked folder on the way could still lead out of content/.
+  if (!(await realpath(path)).startsWith(base + sep)) return fail(`${relativePath} is outside the content folder (through a symbolic link)`);
   if (stats.size > MAX_LOGO_BYTES) return fail(`${relativePath} is ${stats.size} bytes; a logo may have at most ${MAX_LOGO_BYTES}`);
   const bytes = await readFile(path);
   if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return png(bytes, relativePath);
@@ -49,8 +51,10 @@ const UNSAFE_SVG: readonly [RegExp, string][] = [
   [/<script\b/i, 'a script'],
   [/\son[a-z]+\s*=/i, 'an event handler attribute'],
   [/<foreignObject\b/i, 'foreignObject'],
-  [/\bhref\s*=\s*["']?(?!#)/i, 'a reference to another file'],
-  [/url\(\s*["']?(?!#)/i, 'a reference to another file'],
+  // The lookahead holds the optional space and quote: `["']?(?!#)` outside it could match no
+  // quote and then see `"` (not `#`), and so took `href="#shape"`, a reference inside the file.
+  [/\bhref\s*=(?!\s*["']?#)/i, 'a reference to another file'],
+  [/url\((?!\s*["']?#)/i, 'a reference to another file'],
   [/<!ENTITY/i, 'an entity declaration'],
 ];
 

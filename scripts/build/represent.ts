@@ -88,11 +88,11 @@ export function toSummary(article: Article): ArticleSummary {
 
 /** The article's bodies, in one file: JSON, the page, Markdown, the embed card (the order of `representation` places in the store). */
 function articleLine({ article, body }: SourcedArticle, context: ViewContext, embed: EmbedContext, files: BodyFiles, extras: ArticlePageExtras): ArticleLine {
-  // Every U+E000 in the output must be one the build put there: the article's url and the pages of
-  // its authors who have one here are the only fields that have one.
+  // Every U+E000 in the output must be one the build put there: the article's url, and the url of
+  // each author with a page here (derive.ts makes it); an inline byline's url is the author's own text.
   const { url: _url, authors, ...content } = article;
-  const bylines = authors.map((author) => (author.id === undefined ? author : { ...author, url: '' }));
-  assertNoReservedCharacter({ ...content, authors: bylines, body }, article.slug);
+  const written = authors.map(({ id, url, ...credit }) => (id === undefined ? { ...credit, url } : credit));
+  assertNoReservedCharacter({ ...content, authors: written, body }, article.slug);
   const bodies = [JSON.stringify({ data: article }), articlePage(article, context, extras).toString(), markdownDocument(article, body), embedCard(article, embed).toString()];
   const { file, spans } = files.add(...bodies);
   const [json, html, markdown, card] = spans as [Span, Span, Span, Span];

@@ -7,7 +7,7 @@ import { generateCorpus, writeCorpus } from '../../scripts/bench/corpus';
 import { contentHash, HOME_PAGE_SIZE } from '../../scripts/build/represent';
 import { contentText, writeOutput } from '../../scripts/build/writer';
 import { ORIGIN, type ArticleLine, type BodyFile, type Span } from '../../src/store/bundle';
-import { fixture, runBuild, tempDir } from './helpers';
+import { fixture, runBuild, tempDir, writeSiteFile } from './helpers';
 
 describe('content build', () => {
   it('fails on bad content, listing every problem as file: field: message', async () => {
@@ -53,14 +53,19 @@ describe('content build', () => {
       description: 'Un premier paragraphe avec <script>alert(1)</script> dedans.',
       datePublished: '2026-11-20T07:30:00Z',
       dateModified: '2026-11-21T00:00:00Z',
-      authors: [{ name: 'Jane Doe' }, { name: 'Sam Roe', url: 'https://example.com/sam' }],
+      authors: [
+        { id: 'jane-doe', name: 'Jane Doe', url: 'https://news.example/authors/jane-doe' },
+        { name: 'Sam Roe', url: 'https://example.com/sam' },
+      ],
       source: { name: 'Wire', url: 'https://example.com/wire' },
+      section: null,
       tags: ['sahel', 'security'],
       lang: 'fr',
-      wordCount: 16,
+      wordCount: 14,
       readingTimeMinutes: 1,
-      html: '<p>Un <em>premier</em> paragraphe avec &lt;script&gt;alert(1)&lt;/script&gt; dedans.</p>\n<h2>Sous-titre</h2>\n<p>[lien](javascript:alert(1)) et <code>code</code>.</p>\n',
-      text: 'Un premier paragraphe avec <script>alert(1)</script> dedans.\n\nSous-titre\n\n[lien](javascript:alert(1)) et code.',
+      corrections: [],
+      html: '<p>Un <em>premier</em> paragraphe avec &lt;script&gt;alert(1)&lt;/script&gt; dedans.</p>\n<h2>Sous-titre</h2>\n<p><a href="/articles/second-story">lien</a> et <code>code</code>.</p>\n',
+      text: 'Un premier paragraphe avec <script>alert(1)</script> dedans.\n\nSous-titre\n\nlien et code.',
     });
     expect(articles[1]!.lastModified).toBe('Sat, 21 Nov 2026 00:00:00 GMT');
     expect(JSON.parse(template(articles[0]!, articles[0]!.json)).data.description).toBe('Given by the author.');
@@ -89,6 +94,7 @@ describe('content build', () => {
 
   it('pages the home page, and writes one body file per article, per page, per tag, the tag index, the favicon and per group of documents', async () => {
     const tmp = await mkdtemp(join(tmpdir(), 'edgewire-'));
+    await writeSiteFile(tmp);
     await writeCorpus(join(tmp, 'content/articles'), generateCorpus(2 * HOME_PAGE_SIZE + 1));
     const result = await buildContent({ root: tmp });
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
@@ -97,17 +103,21 @@ describe('content build', () => {
     expect(index.pages.home).toHaveLength(3);
     expect(Object.keys(index.tags)).toHaveLength(58);
     // Documents: /favicon.ico, the tag index, one file of pages per tag, 3 feeds for the site and
-    // for each tag, the sitemap, the news sitemap, robots.txt with llms.txt, the OpenAPI document.
+    // for each tag, the sitemap, the news sitemap, robots.txt with llms.txt, the OpenAPI document,
+    // /authors with /api/authors (no authors: no author pages or feeds), /corrections.
     const documentFiles = new Set(Object.values(index.documents).flatMap(({ pages }) => pages.map(({ file }) => file)));
-    expect(documentFiles.size).toBe(1 + 1 + 58 + 3 * (1 + 58) + 4);
+    expect(documentFiles.size).toBe(1 + 1 + 58 + 3 * (1 + 58) + 4 + 2);
     expect(files).toHaveLength(61 + 3 + 1 + documentFiles.size);
     const page = (n: number) => files.find((file) => file.path === index.pages.home[n - 1]!.file)!.text;
     expect(page(1)).toContain('<nav class="pages" aria-label="More articles"><a rel="next" href="/?page=2">Older articles</a></nav>');
     expect(page(2)).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/">Newer articles</a> <a rel="next" href="/?page=3">Older articles</a></nav>');
     expect(page(3)).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/?page=2">Newer articles</a></nav>');
-    expect(page(3)).toContain('<h1>Articles, page 3 of 3</h1>');
+    expect(page(3)).toContain('<h1>Latest articles, page 3 of 3</h1>');
     expect(page(3).match(/<li /g)).toHaveLength(1);
-    expect(page(1)).toContain(`<h2><a href="/articles/${index.slugs[0]}">`);
+    // Page 1 is the front page: the newest article leads, the latest list goes on from the next.
+    expect(page(1)).toContain(`<section class="lead" aria-label="Lead story" lang="en">\n<article>\n<h2><a href="/articles/${index.slugs[0]}">`);
+    expect(page(1)).toContain(`<h2 id="latest-title">Latest</h2>\n<ol class="articles">\n<li lang="en"><article>\n<h3><a href="/articles/${index.slugs[1]}">`);
+    expect(page(1).match(/<li lang="en">/g)).toHaveLength(HOME_PAGE_SIZE - 1);
     expect(page(2)).toContain(`<h2><a href="/articles/${index.slugs[HOME_PAGE_SIZE]}">`);
   });
 

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { llmsTxt, LLMS_ARTICLES } from '../../scripts/build/crawlers';
-import type { SiteInput } from '../../scripts/build/documents';
 import { paths } from '../../src/content/paths';
 import { ORIGIN } from '../../src/store/bundle';
-import { buildFixture, builtArticles, documentText, SITE, type Built } from './documents';
+import { buildFixture, builtArticles, documentText, SITE, siteInput, type Built } from './documents';
 
 let built: Built;
 beforeAll(async () => {
@@ -45,7 +44,7 @@ describe('/robots.txt and /llms.txt', () => {
   it('llms.txt lists only the newest LLMS_ARTICLES of a large archive, and says so', () => {
     const [article] = builtArticles(built);
     const articles = Array.from({ length: LLMS_ARTICLES + 1 }, (_, at) => ({ ...article!, slug: `story-${at}` }));
-    const text = llmsTxt({ articles, tags: new Map(), context: { stylesheet: '', favicon: '', siteName: 'edgewire' } } satisfies SiteInput).split(ORIGIN).join(SITE);
+    const text = llmsTxt(siteInput(articles)).split(ORIGIN).join(SITE);
     const lines = text.split('\n').filter((line) => line.startsWith('- [Markets'));
     expect(LLMS_ARTICLES).toBe(200);
     expect(lines).toHaveLength(200);

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../../scripts/build/article';
+import { EMPTY_CATALOG } from '../../scripts/build/catalog';
 import { buildContent } from '../../scripts/build/index';
 import { assetSizeProblem, LIMITS } from '../../scripts/build/limits';
 import { formatProblem } from '../../scripts/build/problems';
 import { represent } from '../../scripts/build/represent';
-import { fixture, fixtureCopy, runBuild, tempDir } from './helpers';
+import { frontMatterSchema } from '../../src/content/schema';
+import { siteInput } from './documents';
+import { fixture, fixtureCopy, runBuild, tempDir, writeSiteFile } from './helpers';
 
 const problemLines = async (options: Parameters<typeof buildContent>[0]) => (await buildContent(options)).problems.map(formatProblem);
 
@@ -60,7 +63,7 @@ describe('content hardening', () => {
     const run = await runBuild(['--root', fixture('good'), '--out', join(await tempDir(), 'content.txt'), '--assets', join(await tempDir(), 'assets'), '--max-article-bytes', '300']);
     expect(run).toMatchObject({
       code: 1,
-      stderr: 'Content build failed: 1 problem\ncontent/articles/first-story.md: file: is 372 bytes; the limit is 300 bytes (--max-article-bytes)\n',
+      stderr: 'Content build failed: 1 problem\ncontent/articles/first-story.md: file: is 375 bytes; the limit is 300 bytes (--max-article-bytes)\n',
     });
   });
 
@@ -86,22 +89,23 @@ describe('content hardening', () => {
     const run = await runBuild(['--root', fixture('good'), '--out', join(await tempDir(), 'content.txt'), '--assets', join(await tempDir(), 'assets'), '--max-representation-bytes', '3000']);
     expect(run).toMatchObject({
       code: 1,
-      stderr: 'Content build failed: 1 problem\ncontent/articles/first-story.md: file: its HTML representation is 3,775 bytes; the limit is 3,000 bytes (--max-representation-bytes)\n',
+      stderr: 'Content build failed: 1 problem\ncontent/articles/first-story.md: file: its HTML representation is 4,016 bytes; the limit is 3,000 bytes (--max-representation-bytes)\n',
     });
     expect(await problemLines({ root: fixture('good'), maxRepresentationBytes: 1 })).toEqual([
-      'content/articles/2026/second-story.md: file: its JSON representation is 346 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/2026/second-story.md: file: its HTML representation is 2,730 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/2026/second-story.md: file: its Markdown representation is 210 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/2026/second-story.md: file: its JSON representation is 378 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/2026/second-story.md: file: its HTML representation is 2,858 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/2026/second-story.md: file: its Markdown representation is 226 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/2026/second-story.md: file: its embed card representation is 715 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/first-story.md: file: its JSON representation is 798 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/first-story.md: file: its HTML representation is 3,775 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/first-story.md: file: its Markdown representation is 536 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/first-story.md: file: its embed card representation is 802 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/first-story.md: file: its JSON representation is 877 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/first-story.md: file: its HTML representation is 4,016 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/first-story.md: file: its Markdown representation is 611 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/first-story.md: file: its embed card representation is 818 bytes; the limit is 1 byte (--max-representation-bytes)',
     ]);
   });
 
   it('fails on a missing or empty articles folder unless an empty site is asked for', async () => {
     const root = await tempDir();
+    await writeSiteFile(root);
     expect(await buildContent({ root })).toEqual({ ok: false, problems: [{ file: 'content/articles', field: 'folder', message: 'not found' }] });
     await mkdir(join(root, 'content/articles'), { recursive: true });
     expect(await problemLines({ root })).toEqual(['content/articles: folder: no articles (build with --allow-empty for an empty site)']);
@@ -120,7 +124,7 @@ describe('content hardening', () => {
         throw new RangeError('Maximum call stack size exceeded');
       },
     };
-    expect(buildArticle(vanishing)).toEqual({
+    expect(buildArticle(vanishing, EMPTY_CATALOG)).toEqual({
       ok: false,
       problems: [{ file: 'content/articles/odd.md', field: 'file', message: 'could not be built (RangeError: Maximum call stack size exceeded)' }],
     });
@@ -131,7 +135,8 @@ describe('content hardening', () => {
     if (!good.ok) throw new Error('build failed');
     const template = good.files.find(({ path }) => path === good.articles[0]!.file)!.text;
     const article = JSON.parse(template.slice(...good.articles[0]!.json)).data;
-    const smuggled = [{ file: 'content/articles/x.md', article: { ...article, authors: [{ name: 'A \uE000origin\uE000' }] }, body: 'Body.' }];
-    expect(() => represent(smuggled, { stylesheet: '', favicon: '', embed: { stylesheet: '', script: '', resizer: '' } }, 'edgewire')).toThrow('second-story: authors.0.name contains U+E000 after every content check; nothing was written');
+    const frontMatter = frontMatterSchema.parse({ title: article.title, datePublished: article.datePublished });
+    const smuggled = [{ file: 'content/articles/x.md', article: { ...article, authors: [{ name: 'A \uE000origin\uE000' }] }, body: 'Body.', frontMatter, timed: [] }];
+    expect(() => represent(smuggled, siteInput([]).newsroom, { stylesheet: '', favicon: '', embed: { stylesheet: '', script: '', resizer: '' } })).toThrow('second-story: authors.0.name contains U+E000 after every content check; nothing was written');
   });
 });

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 /** The project root, where `npx tsx scripts/build.ts` runs. */
@@ -53,4 +53,26 @@ export async function snapshot(...dirs: string[]): Promise<Record<string, string
     }
   }
   return hashes;
+}
+
+/** Writes `<root>/content/site.yml`, which every content folder needs (only `name` is required). */
+export async function writeSiteFile(root: string, text = 'name: edgewire\n'): Promise<void> {
+  await mkdir(join(root, 'content'), { recursive: true });
+  await writeFile(join(root, 'content/site.yml'), text);
+}
+
+/** A temp project whose content folder holds `files` (path under content/ → text or bytes). */
+export async function contentRoot(files: Readonly<Record<string, string | Uint8Array>>): Promise<string> {
+  const root = await tempDir();
+  for (const [name, data] of Object.entries(files)) {
+    const path = join(root, 'content', name);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data);
+  }
+  return root;
+}
+
+/** An article's text: front matter from `fields` (YAML lines), then `body`. */
+export function article(fields: string, body = 'Body.'): string {
+  return `---\n${fields.trim()}\n---\n\n${body}\n`;
 }

@@ -6,7 +6,7 @@ import { HOME_PAGE_SIZE } from '../../scripts/build/represent';
 import { ORIGIN, type Representation } from '../../src/store/bundle';
 import { trustedJsonLd } from '../../src/views/trusted';
 import { hostile } from './fixtures/hostile';
-import { fixture, tempDir } from './helpers';
+import { fixture, tempDir, writeSiteFile } from './helpers';
 
 type Built = Extract<BuildResult, { ok: true }>;
 const SITE = 'https://news.example';
@@ -39,18 +39,20 @@ function jsonLdText(page: string): string {
 /** A content folder holding `articles` (file name → text). */
 async function contentFolder(articles: Readonly<Record<string, string>>): Promise<string> {
   const root = await tempDir();
+  await writeSiteFile(root);
   await mkdir(join(root, 'content/articles'), { recursive: true });
   for (const [name, text] of Object.entries(articles)) await writeFile(join(root, 'content/articles', name), text);
   return root;
 }
 
 describe('article page', () => {
-  it('links authors and source that have a URL, shows the update date in the article language, and its tags', async () => {
+  it('links authors to their page (or their URL) and the source, shows the dates in the site locale and zone, and its tags', async () => {
     const page = articlePage(await build(fixture('good')), 'first-story');
+    // Written with a time of day, published shows it (site.yml: en, UTC by default); the update was a date alone.
     expect(page).toContain(`<header>
 <h1>First story</h1>
-<p class="byline">By Jane Doe, <a href="https://example.com/sam">Sam Roe</a> · Source: <a href="https://example.com/wire">Wire</a></p>
-<p class="dateline"><time datetime="2026-11-20T07:30:00Z">20 novembre 2026</time> · Updated <time datetime="2026-11-21T00:00:00Z">21 novembre 2026</time> · 1 min read</p>
+<p class="byline">By <a href="${SITE}/authors/jane-doe">Jane Doe</a>, <a href="https://example.com/sam">Sam Roe</a> · Source: <a href="https://example.com/wire">Wire</a></p>
+<p class="dateline"><time datetime="2026-11-20T07:30:00Z">November 20, 2026 at 7:30 AM UTC</time> · Updated <time datetime="2026-11-21T00:00:00Z">November 21, 2026</time> · 1 min read</p>
 </header>`);
     expect(page).toContain(`<footer><ul class="tags" aria-label="Tags"><li><a href="/tags/sahel">sahel</a></li><li><a href="/tags/security">security</a></li></ul></footer>
 </article>`);
@@ -63,13 +65,13 @@ describe('article page', () => {
       datePublished: '2026-11-20T07:30:00Z',
       dateModified: '2026-11-21T00:00:00Z',
       author: [
-        { '@type': 'Person', name: 'Jane Doe' },
+        { '@type': 'Person', name: 'Jane Doe', url: `${SITE}/authors/jane-doe` },
         { '@type': 'Person', name: 'Sam Roe', url: 'https://example.com/sam' },
       ],
       publisher: { '@type': 'Organization', name: 'edgewire', url: `${SITE}/` },
       sourceOrganization: { '@type': 'Organization', name: 'Wire', url: 'https://example.com/wire' },
       inLanguage: 'fr',
-      wordCount: 16,
+      wordCount: 14,
       keywords: ['sahel', 'security'],
       mainEntityOfPage: { '@type': 'WebPage', '@id': `${SITE}/articles/first-story` },
       url: `${SITE}/articles/first-story`,
@@ -135,7 +137,7 @@ describe('embed card', () => {
 <article>
 <h1>First story</h1>
 <p>Un premier paragraphe avec &lt;script&gt;alert(1)&lt;/script&gt; dedans.</p>
-<p class="credit">By Jane Doe, Sam Roe · Source: Wire · <time datetime="2026-11-20T07:30:00Z">20 novembre 2026</time></p>
+<p class="credit">By Jane Doe, Sam Roe · Source: Wire · <time datetime="2026-11-20T07:30:00Z">November 20, 2026 at 7:30 AM UTC</time></p>
 <p class="read"><a href="${SITE}/articles/first-story" target="_blank" rel="noopener">Read on edgewire</a></p>
 </article>
 </main>`);

@@ -1,20 +1,22 @@
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articlesByTag, type DocumentSource, type SiteInput } from '../../scripts/build/documents';
+import type { DocumentSource, SiteInput } from '../../scripts/build/documents';
 import { sitemaps, SITEMAP_LIMITS } from '../../scripts/build/sitemaps';
 import { paths } from '../../src/content/paths';
 import { ORIGIN } from '../../src/store/bundle';
-import { buildFixture, builtArticles, documentText, SITE, validate, type Built } from './documents';
+import { buildFixture, builtArticles, documentText, SITE, siteInput, validate, type Built } from './documents';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => name === 'url' || name === 'sitemap' });
 const parse = (text: string) => parser.parse(text) as Record<string, unknown>;
 
-/** Every URL the fixture's sitemap lists, in order, with its lastmod. */
+/** Every URL the fixture's sitemap lists, in order, with its lastmod (the fixture has no authors, pages or sections). */
 const LOCATIONS = [
   { loc: `${SITE}/`, lastmod: '2026-11-28T09:00:00Z' },
   { loc: `${SITE}/tags`, lastmod: '2026-11-28T09:00:00Z' },
   { loc: `${SITE}/tags/economy`, lastmod: '2026-11-28T09:00:00Z' },
   { loc: `${SITE}/tags/markets`, lastmod: '2026-11-27T12:00:00Z' },
+  // No correction yet: nothing to date the page by.
+  { loc: `${SITE}/corrections` },
   { loc: `${SITE}/articles/markets-open`, lastmod: '2026-11-27T12:00:00Z' },
   { loc: `${SITE}/articles/first-look`, lastmod: '2026-11-28T09:00:00Z' },
   { loc: `${SITE}/articles/old-news`, lastmod: '2026-11-25T11:59:59Z' },
@@ -25,8 +27,7 @@ let built: Built;
 let site: SiteInput;
 beforeAll(async () => {
   built = await buildFixture('feeds');
-  const articles = builtArticles(built);
-  site = { articles, tags: articlesByTag(articles), context: { stylesheet: '/assets/site.css', favicon: '/assets/favicon.svg', siteName: 'edgewire' } };
+  site = siteInput(builtArticles(built));
 });
 
 /** The documents a sitemap producer made, by path, with SITE for the origin. */
@@ -59,8 +60,8 @@ describe('/sitemap.xml', () => {
         '@xmlns': URLSET,
         sitemap: [
           { loc: `${SITE}/sitemaps/1.xml`, lastmod: '2026-11-28T09:00:00Z' },
-          { loc: `${SITE}/sitemaps/2.xml`, lastmod: '2026-11-28T09:00:00Z' },
-          { loc: `${SITE}/sitemaps/3.xml`, lastmod: '2026-11-25T11:59:59Z' },
+          { loc: `${SITE}/sitemaps/2.xml`, lastmod: '2026-11-27T12:00:00Z' },
+          { loc: `${SITE}/sitemaps/3.xml`, lastmod: '2026-11-28T09:00:00Z' },
         ],
       },
     });

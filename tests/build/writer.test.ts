@@ -9,7 +9,7 @@ import { formatProblem } from '../../scripts/build/problems';
 import { checkBuildOutput } from '../../scripts/build/verify';
 import { contentText, writeOutput, type OutputPaths } from '../../scripts/build/writer';
 import type { ArticleLine, ContentIndex } from '../../src/store/bundle';
-import { fixture, projectRoot, run, snapshot, tempDir } from './helpers';
+import { fixture, projectRoot, run, snapshot, tempDir, writeSiteFile } from './helpers';
 
 /** Builds the articles under `root` and writes them to `paths` through `fileSystem`. */
 async function buildAndWrite(root: string, paths: OutputPaths, fileSystem?: FileSystem) {
@@ -24,6 +24,7 @@ async function previousBuild() {
   const paths = { module: join(dir, 'out/content.txt'), assets: join(dir, 'assets') };
   await buildAndWrite(fixture('good'), paths);
   const next = join(dir, 'next');
+  await writeSiteFile(next);
   await writeCorpus(join(next, 'content/articles'), generateCorpus(40));
   return { paths, next, before: await snapshot(join(dir, 'out'), paths.assets), after: () => snapshot(join(dir, 'out'), paths.assets) };
 }
@@ -81,26 +82,28 @@ describe('writing a build', () => {
     await fs.writeFile(join(paths.module, '../.content.txt.123.tmp'), 'left by a hard kill');
     // 40 articles, 2 home pages and the documents written (the tag index, 51 tag pages, 3 feeds for
     // the site and for each of the corpus's 51 tags, the sitemap, the news sitemap, robots.txt with
-    // llms.txt: 211 files); the 404 page, the favicon and the OpenAPI document (which the content
-    // does not change) the previous build already wrote. Its 2
-    // article files and home page are stale, and so are 14 of its document files (the tag index,
-    // 2 tag pages, the feeds of the site and of 2 tags, 3 more) and the orphan.
-    expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 40 + 2 + 211, removed: 3 + 15 + 1 });
+    // llms.txt, /authors with /api/authors, now empty: 212 files); the 404 page, the favicon, the
+    // OpenAPI document and /corrections (none in either build), which the content does not change,
+    // the previous build already wrote. Its 2 article files and home page are stale, and so are 20
+    // of its document files (the tag index, 2 tag pages, the feeds of the site and of 2 tags, 3
+    // more; /authors, jane-doe's pages and her 3 feeds) and the orphan.
+    expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 40 + 2 + 212, removed: 3 + 20 + 1 });
     expect(await fs.readdir(join(paths.module, '..'))).toEqual(['content.txt']);
-    expect(await fs.readdir(join(paths.assets, 'b'))).toHaveLength(40 + 2 + 211 + 3);
+    expect(await fs.readdir(join(paths.assets, 'b'))).toHaveLength(40 + 2 + 212 + 4);
     expect(await checkBuildOutput(paths.module, paths.assets)).toEqual([]);
   });
 
   it('writes hundreds of files with a low open-file limit (ulimit -n 256)', { timeout: 120_000 }, async () => {
     const root = await tempDir();
+    await writeSiteFile(root);
     await writeCorpus(join(root, 'content/articles'), generateCorpus(600));
     const limited = await run('bash', ['-c', `ulimit -n 256 && "$0" --import tsx scripts/build.ts --root '${root}'`, process.execPath]);
     // 600 articles, 20 home pages, the 404 page, the favicon, the tag index, 63 tag pages, 195
-    // feed and crawler files (3 feeds for the site and for each of 63 tags, 3 more) and the
-    // OpenAPI document: 882 files,
+    // feed and crawler files (3 feeds for the site and for each of 63 tags, 3 more), the
+    // OpenAPI document, /authors (with /api/authors) and /corrections: 884 files,
     // where writing them all at once failed with EMFILE.
     expect(limited).toMatchObject({ code: 0, stderr: '' });
-    expect(limited.stdout).toMatch(/^Built 600 article\(s\) in [\d.]+ s -> src\/generated\/content\.txt, \.edgewire\/assets \(882 files: 882 written, 0 removed\)\n$/);
+    expect(limited.stdout).toMatch(/^Built 600 article\(s\) in [\d.]+ s -> src\/generated\/content\.txt, \.edgewire\/assets \(884 files: 884 written, 0 removed\)\n$/);
     expect(await checkBuildOutput(join(root, 'src/generated/content.txt'), join(root, '.edgewire/assets'))).toEqual([]);
   });
 
