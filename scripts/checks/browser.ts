@@ -13,8 +13,9 @@ const COMMAND: Command = {
   name: 'check:browser',
   usage: `usage: npm run check:browser [-- <options>]
 
-Serves the Worker's deployable bundle on 127.0.0.1 and opens each page (home, a tag page, the
-newest article, its embed card, a 404) in Chromium (/usr/bin/chromium, or CHROME_PATH), light
+Serves the Worker's deployable bundle on 127.0.0.1 and opens each page (the front page, a
+section, a tag, the newest article, one with a correction, /corrections, an author, a static
+page, the embed card, a 404, a withdrawn article's 410) in Chromium (/usr/bin/chromium, or CHROME_PATH), light
 and dark, 1280×800.
 Fails (exit 1) on: an unexpected HTTP status, a console error or failed subresource, a CSP
 violation, or any axe-core violation (${AXE_TAGS.join(', ')}).

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { runMain } from '../bench/processes';
 import type { Served } from '../bench/served';
-import { findPages, type CheckedPage } from './pages';
+import { findPages, withdrawnSlugs, type CheckedPage } from './pages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -32,7 +32,7 @@ export async function runOnSite(name: string, check: (site: Site) => Promise<boo
       // Loaded here, not on import: it loads wrangler (seconds), which `--help` should not wait for.
       const { serveProject } = await import('../bench/served');
       served = await serveProject(ROOT, { ownOrigin: true });
-      const pages = await findPages(served.origin);
+      const pages = await findPages(served.origin, await withdrawnSlugs(ROOT));
       say(`serving ${served.origin}; pages: ${pages.map((page) => page.path).join(' ')}`);
       const passed = await check({ origin: served.origin, pages });
       if (!passed) process.exitCode = 1;
