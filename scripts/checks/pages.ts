@@ -23,11 +23,11 @@ export interface CheckedPage {
 export interface SiteSample {
   /** The newest article's slug and its first tag (the tag page checked). */
   newest: { slug: string; tags: readonly string[] };
-  /** The slug of the newest section that has an article. */
+  /** A section's slug: the one with the most of the newest articles (the fullest page). */
   section?: string | undefined;
   /** The newest article with a correction. */
   corrected?: string | undefined;
-  /** An author with articles (else the first author). */
+  /** An author: the one with the most articles. */
   author?: string | undefined;
   /** A static page's slug. */
   page?: string | undefined;
@@ -70,6 +70,11 @@ export function mainPages(pages: readonly CheckedPage[]): CheckedPage[] {
     ['author', named('author')],
   ];
   return chosen.flatMap(([name, page]) => (page === undefined ? [] : [{ ...page, name }]));
+}
+
+/** The item that `count` rates highest; the first of those tied. */
+function most<T>(items: readonly T[], count: (item: T) => number): T | undefined {
+  return items.reduce<T | undefined>((best, item) => (best === undefined || count(item) > count(best) ? item : best), undefined);
 }
 
 /** GETs `path` on `origin` and parses its JSON with `schema`; anything but a 200 throws. */
@@ -117,10 +122,11 @@ export async function withdrawnSlugs(root: string): Promise<string[]> {
 export async function findPages(origin: string, withdrawn: readonly string[] = []): Promise<CheckedPage[]> {
   const articles = (await fetchJson(origin, `${paths.apiArticles}?limit=100`, articleList)).data;
   const authors = (await fetchJson(origin, paths.apiAuthors, authorList)).data;
+  const sectionSlugs = articles.flatMap(({ section }) => (section === null ? [] : [section.slug]));
   return pagesFor(articles[0]!, {
-    section: articles.find((article) => article.section !== null)?.section?.slug,
+    section: most(sectionSlugs, (slug) => sectionSlugs.filter((other) => other === slug).length),
     corrected: await correctedArticle(origin, articles),
-    author: (authors.find(({ articleCount }) => articleCount > 0) ?? authors[0])?.id,
+    author: most(authors, ({ articleCount }) => articleCount)?.id,
     page: await staticPage(origin),
     withdrawn: withdrawn[0],
   });
