@@ -26,7 +26,7 @@ export function indexPage(summaries: readonly ArticleSummary[], paging: HomePagi
   const first = paging.page === 1;
   const main = first
     ? html`<h1 class="visually-hidden">${context.site.name}</h1>
-${frontPage(summaries, front, context)}${pageLinks(paging, paths.homePage)}`
+${frontLayout(summaries, front, context)}${pageLinks(paging, paths.homePage)}`
     : html`<h1>Latest articles, page ${paging.page} of ${paging.pages}</h1>
 ${articleList(summaries, context)}${pageLinks(paging, paths.homePage)}`;
   const description = context.site.tagline ?? `Latest articles from ${context.site.name}.`;
@@ -43,7 +43,7 @@ ${articleList(summaries, context)}${pageLinks(paging, paths.homePage)}`;
 }
 
 /** The front: lead, section blocks, latest. With nothing besides the lead, the lead alone ("solo": no rail to leave room for). */
-function frontPage(latest: readonly ArticleSummary[], front: FrontPage, context: ViewContext) {
+function frontLayout(latest: readonly ArticleSummary[], front: FrontPage, context: ViewContext) {
   const rail = latest.length === 0 && front.lead !== null ? '' : latestRail(latest, context);
   const blocks = sectionBlocks(front, context);
   return html`<div class="${rail === '' ? 'front solo' : 'front'}">
