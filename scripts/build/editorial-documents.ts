@@ -29,7 +29,7 @@ export function listedCorrections(articles: readonly Article[]): ListedCorrectio
 function sectionPages({ articles, newsroom, context }: SiteInput): DocumentSource[][] {
   return newsroom.site.settings.sections.map(({ slug, title }) => {
     const pages = paginate(articles.filter((article) => article.section?.slug === slug));
-    const list = { heading: title, title, description: `${title}: the latest articles on ${context.site.name}.`, href: (page: number) => paths.section(slug, page) };
+    const list = { heading: title, title, description: `${title}: the latest articles on ${context.site.name}.`, href: (page: number) => paths.section(slug, page), section: slug };
     return [html(paths.section(slug), pages.map((items, at) => listPage(items, { page: at + 1, pages: pages.length }, list, { ...context, canonical: `${ORIGIN}${paths.section(slug, at + 1)}` }).toString()))];
   });
 }

@@ -13,9 +13,10 @@ const COMMAND: Command = {
   name: 'check:browser',
   usage: `usage: npm run check:browser [-- <options>]
 
-Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1 and opens each
-page (home, a tag page, the newest article, its embed card, a 404) in Chromium (/usr/bin/chromium,
-or CHROME_PATH), light and dark, 1280×800.
+Builds the newsroom fixture (or --content), serves its deployable bundle on 127.0.0.1 and opens
+each page (the front page, a section, a tag, the newest article, one with a correction,
+/corrections, an author, a static page, the embed card, a 404, a withdrawn article's 410) in
+Chromium (/usr/bin/chromium, or CHROME_PATH), light and dark, 1280×800.
 Fails (exit 1) on: an unexpected HTTP status, a console error or failed subresource, a CSP
 violation, or any axe-core violation (${AXE_TAGS.join(', ')}).
 Reports without failing: text below AAA contrast (7:1, axe's color-contrast-enhanced).

@@ -26,7 +26,7 @@ const COMMAND: Command = {
   name: 'check:embedding',
   usage: `usage: npm run check:embedding [-- <options>]
 
-Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1 and a
+Builds the newsroom fixture (or --content), serves its deployable bundle on 127.0.0.1 and a
 third-party page on another port, and in Chromium (/usr/bin/chromium, or CHROME_PATH): runs the
 browser example (--print-example) against the newest article's JSON cross-origin (ETag, Link, a
 304 on If-None-Match), embeds its oEmbed html and waits for the iframe to take the card's height

@@ -14,11 +14,12 @@ const COMMAND: Command = {
   name: 'check:html',
   usage: `usage: npm run check:html [-- <options>]
 
-Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1, fetches each
-page (home, a tag page, the newest article, its embed card, a 404) and the stylesheets they link,
-and checks them with the Nu HTML Checker (vnu-jar in scripts/checks/node_modules, run with
-\`java\`). Fails (exit 1) on an unexpected HTTP status or any error or warning; info messages are
-printed only.
+Builds the newsroom fixture (or --content), serves its deployable bundle on 127.0.0.1, fetches
+each page (the front page, a section, a tag, the newest article, one with a correction,
+/corrections, an author, a static page, the embed card, a 404, a withdrawn article's 410) and the
+stylesheets they link, and checks them with the Nu HTML Checker (vnu-jar in
+scripts/checks/node_modules, run with \`java\`). Fails (exit 1) on an unexpected HTTP status or
+any error or warning; info messages are printed only.
 ${CONTENT_USAGE}
   -h, --help       print this and exit`,
 };

@@ -1,6 +1,6 @@
 /**
- * `npm run check:lighthouse`: Lighthouse (its CLI, driving Debian's Chromium) on the home page and
- * the newest article, as a phone (Lighthouse's default: emulated Moto G, throttled) and as a
+ * `npm run check:lighthouse`: Lighthouse (its CLI, driving Debian's Chromium) on the front page, a
+ * section page, an article (one with a correction when there is one) and an author page, as a phone (Lighthouse's default: emulated Moto G, throttled) and as a
  * desktop (`--preset=desktop`). Every category must score 100 unless `--report-only`.
  */
 import { writeFile } from 'node:fs/promises';
@@ -9,17 +9,18 @@ import { dirname, join } from 'node:path';
 import { runCommand } from '../bench/processes';
 import { parseCommandLine, type Command } from '../cli';
 import { CHROMIUM, requireChromium } from './chromium';
-import { MAIN_PAGES } from './pages';
+import { mainPages } from './pages';
 import { CONTENT_OPTION, CONTENT_USAGE, progress, runOnSite, table } from './site';
 
 const COMMAND: Command = {
   name: 'check:lighthouse',
   usage: `usage: npm run check:lighthouse [-- <options>]
 
-Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1 and runs
-Lighthouse on the home page and the newest article, mobile and desktop, in Chromium
-(/usr/bin/chromium, or CHROME_PATH). Prints the performance, accessibility, best-practices and SEO
-scores of each run and the audits that cost points. Fails (exit 1) when any score is below 100.
+Builds the newsroom fixture (or --content), serves its deployable bundle on 127.0.0.1 and runs
+Lighthouse on the front page, a section page, an article (one with a correction when there is
+one) and an author page, mobile and desktop, in Chromium (/usr/bin/chromium, or CHROME_PATH).
+Prints the performance, accessibility, best-practices and SEO scores of each run and the audits
+that cost points. Fails (exit 1) when any score is below 100.
   --report-only    print the scores, never fail on them
   --json <file>    also write the scores and failing audits as JSON
 ${CONTENT_USAGE}
@@ -108,7 +109,7 @@ function report(runs: readonly Run[]): boolean {
 requireChromium();
 await runOnSite(COMMAND.name, values.content, async ({ origin, pages }) => {
   const runs: Run[] = [];
-  for (const page of pages.filter((page) => MAIN_PAGES.includes(page.name))) {
+  for (const page of mainPages(pages)) {
     for (const [formFactor, flags] of Object.entries(FORM_FACTORS) as [Run['formFactor'], readonly string[]][]) {
       say(`${page.path} (${formFactor})`);
       runs.push({ path: page.path, formFactor, ...(await lighthouse(origin + page.path, flags)) });

@@ -1,5 +1,6 @@
 /**
- * `npm run screenshots`: the home page and the newest article as a reader sees them, desktop and
+ * `npm run screenshots`: the front page, a section page, an article (one with a correction when
+ * there is one) and an author page as a reader sees them (scripts/checks/pages.ts), desktop and
  * phone, light and dark, into docs/screenshots/<page>-<viewport>-<scheme>.png (names fixed, so a
  * new run replaces the old files and a diff shows what changed); and the newest article's oEmbed
  * card in a third party's blog post (another 127.0.0.1 port), desktop, as embed-desktop-<scheme>.png.
@@ -9,7 +10,7 @@ import { join, relative } from 'node:path';
 import type { Browser, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { parseCommandLine, type Command } from '../cli';
 import { COLOR_SCHEMES, launchChromium, VIEWPORTS, type ColorScheme, type ViewportName } from './chromium';
-import { MAIN_PAGES } from './pages';
+import { mainPages } from './pages';
 import { CONTENT_OPTION, CONTENT_USAGE, progress, ROOT, runOnSite, table } from './site';
 import { blogPost, oembedSnippet, serveThirdParty, waitForCard } from './third-party';
 
@@ -17,12 +18,13 @@ const COMMAND: Command = {
   name: 'screenshots',
   usage: `usage: npm run screenshots [-- <options>]
 
-Builds the seed fixture (or --content), serves its deployable bundle on 127.0.0.1 and takes
-full-page screenshots of the home page and the newest article in Chromium (/usr/bin/chromium, or
-CHROME_PATH): desktop 1280×800 and mobile 390×844, light and dark, as
-<page>-<viewport>-<scheme>.png; and the newest article's oEmbed card embedded in a third party's
-blog post (served on another port), once the iframe has taken the card's height, desktop, light
-and dark, as embed-desktop-<scheme>.png.
+Builds the newsroom fixture (or --content), serves its deployable bundle on 127.0.0.1 and takes
+full-page screenshots of the front page, a section page, an article (one with a correction when
+there is one) and an author page in Chromium (/usr/bin/chromium, or CHROME_PATH): desktop
+1280×800 and mobile 390×844, light and dark, as <home|section|article|author>-<viewport>-<scheme>.png;
+and the newest article's oEmbed card embedded in a third party's blog post (served on another
+port), once the iframe has taken the card's height, desktop, light and dark, as
+embed-desktop-<scheme>.png.
   --out <dir>      where to write them (default: docs/screenshots)
 ${CONTENT_USAGE}
   -h, --help       print this and exit`,
@@ -83,7 +85,7 @@ await runOnSite(COMMAND.name, values.content, async ({ origin, pages }) => {
   const browser = await launchChromium();
   const rows: string[][] = [];
   try {
-    const shots = [...pageShots(origin, pages.filter((page) => MAIN_PAGES.includes(page.name))), ...COLOR_SCHEMES.map((scheme) => embedShot(`${third.origin}/blog`, scheme))];
+    const shots = [...pageShots(origin, mainPages(pages)), ...COLOR_SCHEMES.map((scheme) => embedShot(`${third.origin}/blog`, scheme))];
     for (const shot of shots) rows.push(await take(browser, shot));
   } finally {
     await browser.close();

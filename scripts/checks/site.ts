@@ -1,6 +1,6 @@
 /**
  * The frame every page check runs in: the checks' tools installed (on first use), a content folder
- * (the seed fixture unless `--content` names another) built apart from the project's own build, its
+ * (the newsroom fixture unless `--content` names another) built apart from the project's own build, its
  * deployable bundle served by workerd on 127.0.0.1 (SITE_URL set to that origin), the pages to
  * check found on it, the check run, and the server stopped and the build removed on every way out
  * (end, error, Ctrl-C). Reports the time the whole run took.
@@ -11,21 +11,24 @@ import { join, resolve } from 'node:path';
 import { runMain } from '../bench/processes';
 import type { Served } from '../bench/served';
 import { ensureInstalled } from '../ensure-installed';
-import { findPages, type CheckedPage } from './pages';
+import { findPages, withdrawnSlugs, type CheckedPage } from './pages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** The checks' own package (package.json, lockfile): their tools, which the project's `npm install` does not bring. */
 export const CHECKS = import.meta.dirname;
 
-/** What the checks look at unless told otherwise: the seed fixture, the same site whatever `content/` holds. */
-const SEED_CONTENT = 'tests/fixtures/seed/content';
+/**
+ * What the checks look at unless told otherwise: the newsroom fixture, a site with every kind of
+ * page (sections, authors, corrections, a withdrawal, static pages), the same whatever `content/` holds.
+ */
+const FIXTURE_CONTENT = 'tests/fixtures/newsroom/content';
 
 /** The `--content` option of every page check (parseArgs). */
-export const CONTENT_OPTION = { content: { type: 'string', default: SEED_CONTENT } } as const;
+export const CONTENT_OPTION = { content: { type: 'string', default: FIXTURE_CONTENT } } as const;
 
 /** Its lines in a check's usage (whose option descriptions start at column 19, as here). */
-export const CONTENT_USAGE = `  --content <dir>  the content folder to build and check (default: the seed fixture,
-                   ${SEED_CONTENT}; a newsroom's own articles: --content content)`;
+export const CONTENT_USAGE = `  --content <dir>  the content folder to build and check (default: the newsroom fixture,
+                   ${FIXTURE_CONTENT}; a newsroom's own articles: --content content)`;
 
 export interface Site {
   origin: string;
@@ -60,7 +63,7 @@ export async function runOnSite(name: string, content: string, check: (site: Sit
       if (build === null) return void (process.exitCode = 1);
       say(build.output);
       served = await serveBuild(build, { ownOrigin: true });
-      const pages = await findPages(served.origin);
+      const pages = await findPages(served.origin, await withdrawnSlugs(build.module));
       say(`serving ${served.origin}; pages: ${pages.map((page) => page.path).join(' ')}`);
       const passed = await check({ origin: served.origin, pages });
       if (!passed) process.exitCode = 1;

@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 import type { ArticleSummary } from '../content/article';
 import { paths } from '../content/paths';
-import { dateline, kicker, tagList } from './article-parts';
+import { dateline, kicker, published } from './article-parts';
 import type { ViewContext } from './format';
 
 /** Where one page of a paged list sits among all of them (1-based). */
@@ -10,22 +10,60 @@ export interface Paging {
   pages: number;
 }
 
-/** One entry of a list: kicker, headline, dek (alternative headline, else description), dateline, tags. */
-export function articleItem(summary: ArticleSummary, context: ViewContext, level: 2 | 3 = 2) {
-  const headline = html`<a href="${paths.article(summary.slug)}">${summary.title}</a>`;
-  return html`<article>
-${kicker(summary.section)}${level === 2 ? html`<h2>${headline}</h2>` : html`<h3>${headline}</h3>`}
-<p class="dek">${summary.alternativeHeadline ?? summary.description}</p>
-${dateline(summary, context)}
-${tagList(summary.tags)}</article>`;
+/** The headline as a link to the article, at heading `level`. */
+function headline(summary: ArticleSummary, level: 2 | 3) {
+  const link = html`<a href="${paths.article(summary.slug)}">${summary.title}</a>`;
+  return level === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`;
 }
 
-/** Articles as a news front lists them. */
-export function articleList(summaries: readonly ArticleSummary[], context: ViewContext, level: 2 | 3 = 2) {
-  if (summaries.length === 0) return html`<p>No articles yet.</p>`;
-  return html`<ol class="articles">
-${summaries.map((summary) => html`<li lang="${summary.lang}">${articleItem(summary, context, level)}</li>
+/** The dek: the alternative headline, else the description. */
+export function dek(summary: Pick<ArticleSummary, 'alternativeHeadline' | 'description'>) {
+  return html`<p class="dek">${summary.alternativeHeadline ?? summary.description}</p>`;
+}
+
+/** How a list shows its entries: the level of their headlines, and whether each names its section (not on a section's own page). */
+export interface ListStyle {
+  level?: 2 | 3;
+  kickers?: boolean;
+}
+
+/** One entry of a list page (a section's, a tag's, an author's): kicker, headline, dek, dateline. */
+function articleItem(summary: ArticleSummary, context: ViewContext, { level = 2, kickers = true }: ListStyle = {}) {
+  return html`<article>
+${kickers ? kicker(summary.section) : ''}${headline(summary, level)}
+${dek(summary)}
+${dateline(summary, context)}</article>`;
+}
+
+/** `items` as an ordered list of `className`, each item in the article's language. */
+function list(className: string, summaries: readonly ArticleSummary[], item: (summary: ArticleSummary, at: number) => unknown) {
+  return html`<ol class="${className}">
+${summaries.map((summary, at) => html`<li lang="${summary.lang}">${item(summary, at)}</li>
 `)}</ol>`;
+}
+
+/** Articles as a list page shows them, each in full. */
+export function articleList(summaries: readonly ArticleSummary[], context: ViewContext, style: ListStyle = {}) {
+  if (summaries.length === 0) return html`<p>No articles yet.</p>`;
+  return list('articles', summaries, (summary) => articleItem(summary, context, style));
+}
+
+/** A section's newest on the front page: headlines with their date, the first with its dek (the section is the block's title). */
+export function teaserList(summaries: readonly ArticleSummary[], context: ViewContext) {
+  return list('teasers', summaries, (summary, at) => html`<article>
+${headline(summary, 3)}
+${at === 0 ? html`${dek(summary)}
+` : ''}${published(summary, context)}</article>`);
+}
+
+/**
+ * Headlines only, for a rail ("Latest", "More in <section>"): kicker (unless the rail is one
+ * section's), headline, when it was published.
+ */
+export function headlineList(summaries: readonly ArticleSummary[], context: ViewContext, { kickers = true } = {}) {
+  return list('headlines', summaries, (summary) => html`<article>
+${kickers ? kicker(summary.section) : ''}${headline(summary, 3)}
+${published(summary, context)}</article>`);
 }
 
 /** Links to the newer and older pages of a list; nothing when there is one page. */

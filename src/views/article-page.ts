@@ -3,9 +3,9 @@ import type { Article, ArticleSummary } from '../content/article';
 import { paths } from '../content/paths';
 import { MEDIA_TYPES } from '../http/media-types';
 import { ORIGIN } from '../store/bundle';
-import { articleList } from './article-list';
+import { dek, headlineList } from './article-list';
 import { byline, dateline, kicker, tagList } from './article-parts';
-import { articleDate, type ViewContext } from './format';
+import { articleDate, articleDay, type ViewContext } from './format';
 import { layout } from './layout';
 import { articleSocialMeta } from './social';
 import { newsArticleData } from './structured-data';
@@ -19,19 +19,25 @@ export interface ArticlePageExtras {
   related: readonly ArticleSummary[];
 }
 
-/** The reading page of one article, with its social cards and NewsArticle JSON-LD. */
+/**
+ * The reading page of one article, with its social cards and NewsArticle JSON-LD: kicker,
+ * headline, dek, byline, dateline (and a note when it was corrected), the corrections in full,
+ * the body, the tags; beside it (below, on narrow screens) "More in <section>".
+ */
 export function articlePage(article: Article, context: ViewContext, extras: ArticlePageExtras) {
   const tags = tagList(article.tags);
+  const more = related(article, extras.related, context);
   const main = html`${extras.draft ? html`<p class="draft" role="status">Draft — not published</p>
-` : ''}<article>
+` : ''}<div class="${more === '' ? 'story-page solo' : 'story-page'}">
+<article class="story">
 <header>
 ${kicker(article.section)}<h1>${article.title}</h1>
-${article.alternativeHeadline === null ? '' : html`<p class="dek">${article.alternativeHeadline}</p>
+${article.alternativeHeadline === null ? '' : html`${dek(article)}
 `}${byline(article)}${dateline(article, context)}
-${corrections(article, context)}</header>
-${trustedArticleHtml(article.html)}${tags === '' ? '' : html`<footer>${tags}</footer>
+${correctedNote(article, context)}</header>
+${corrections(article, context)}${trustedArticleHtml(article.html)}${tags === '' ? '' : html`<footer>${tags}</footer>
 `}</article>
-${related(article, extras.related, context)}`;
+${more}</div>`;
   const head = html`${articleSocialMeta(article, context.siteName)}${trustedJsonLd(newsArticleData(article, context.site))}
 `;
   const meta = {
@@ -48,6 +54,14 @@ ${related(article, extras.related, context)}`;
     head,
   };
   return layout(meta, context, main);
+}
+
+/** "Corrected <day>" under the dateline, linking to the corrections: a reader sees at once that it changed. */
+function correctedNote(article: Article, context: ViewContext) {
+  const latest = article.corrections[0];
+  if (latest === undefined) return '';
+  return html`<p class="corrected"><a href="#corrections">Corrected ${articleDay(latest.date, article.slug, context)}</a></p>
+`;
 }
 
 /**
@@ -71,6 +85,7 @@ function related(article: Article, summaries: readonly ArticleSummary[], context
   const title = article.section === null ? `More on ${article.tags[0] ?? context.site.name}` : `More in ${article.section.title}`;
   return html`<aside class="related" aria-labelledby="related-title">
 <h2 id="related-title">${title}</h2>
-${articleList(summaries, context, 3)}
-</aside>`;
+${headlineList(summaries, context, { kickers: article.section === null })}
+</aside>
+`;
 }

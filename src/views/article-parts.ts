@@ -13,6 +13,11 @@ export function dateline(article: Dated, context: Pick<ViewContext, 'site' | 'ti
   } · ${formatReadingTime(article.readingTimeMinutes)}</p>`;
 }
 
+/** When it was published, alone: for lists of headlines. */
+export function published(article: Pick<ArticleSummary, 'slug' | 'datePublished'>, context: Pick<ViewContext, 'site' | 'timed'>) {
+  return html`<p class="dateline"><time datetime="${article.datePublished}">${articleDate(article.datePublished, article.slug, context)}</time></p>`;
+}
+
 /** The article's tags, each linking to its tag page; nothing when it has none. */
 export function tagList(tags: readonly string[]) {
   if (tags.length === 0) return '';

@@ -13,10 +13,11 @@ import { trustedArticleHtml, trustedJsonLd } from './trusted';
 /** An author's page: name, role, bio, links, then their articles, newest first; page 1 carries ProfilePage JSON-LD. */
 export function authorPage(author: AuthorSummary, bioHtml: string, summaries: readonly ArticleSummary[], paging: Paging, feeds: readonly FeedLink[], context: ViewContext & { canonical: string }) {
   const links = [...(author.website === null ? [] : [{ title: 'Website', url: author.website }]), ...author.sameAs.map((url) => ({ title: new URL(url).hostname, url }))];
-  const intro = html`${author.role === null ? '' : html`<p class="role">${author.role}</p>
+  const intro = html`<div class="profile">
+${author.role === null ? '' : html`<p class="role">${author.role}</p>
 `}<div class="bio">${trustedArticleHtml(bioHtml)}</div>
 ${links.length === 0 ? '' : html`<ul class="profiles" aria-label="Elsewhere">${links.map(({ title, url }) => html`<li><a href="${url}" rel="me">${title}</a></li>`)}</ul>
-`}<h2>Articles</h2>
+`}</div>
 `;
   return listPage(summaries, paging, {
     heading: author.name,
@@ -25,6 +26,7 @@ ${links.length === 0 ? '' : html`<ul class="profiles" aria-label="Elsewhere">${l
     href: (page) => paths.author(author.id, page),
     alternates: [['application/json', paths.apiAuthor(author.id)]],
     intro,
+    listHeading: 'Articles',
     feeds,
     head: html`${trustedJsonLd(personData(author))}
 `,

@@ -72,6 +72,25 @@ export function formatInstant(instant: string, timed: boolean, site: Pick<SiteVi
   return timed ? timeFormat(`${site.locale} ${site.timeZone}`).format(new Date(instant)) : formatDate(instant, site.locale);
 }
 
+const dayFormat = perLanguage((key) => {
+  const [locale, timeZone] = key.split(' ') as [string, string];
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
+});
+
+/**
+ * The day of an instant as the site's readers read it, without the time ("December 4, 2026"):
+ * the day in the site's zone when the instant has a time of day (10 p.m. CST is already the next
+ * day in UTC), else the day written.
+ */
+export function formatDay(instant: string, timed: boolean, site: Pick<SiteView, 'locale' | 'timeZone'>): string {
+  return timed ? dayFormat(`${site.locale} ${site.timeZone}`).format(new Date(instant)) : formatDate(instant, site.locale);
+}
+
+/** `formatDay` for a date of the article `slug`. */
+export function articleDay(instant: string, slug: string, context: Pick<ViewContext, 'site' | 'timed'>): string {
+  return formatDay(instant, context.timed.get(slug)?.has(instant) ?? false, context.site);
+}
+
 /** `formatInstant` for a date of the article `slug`. */
 export function articleDate(instant: string, slug: string, context: Pick<ViewContext, 'site' | 'timed'>): string {
   return formatInstant(instant, context.timed.get(slug)?.has(instant) ?? false, context.site);

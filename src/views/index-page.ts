@@ -1,7 +1,8 @@
 import { html } from 'hono/html';
 import type { ArticleSummary } from '../content/article';
 import { paths } from '../content/paths';
-import { articleItem, articleList, pageLinks, type Paging } from './article-list';
+import { articleList, dek, headlineList, pageLinks, teaserList, type Paging } from './article-list';
+import { byline, dateline, kicker } from './article-parts';
 import type { ViewContext } from './format';
 import { layout } from './layout';
 import { webSiteData } from './structured-data';
@@ -18,18 +19,16 @@ export interface FrontPage {
 
 /**
  * A page of the home page. Page 1 is the front page: the lead story, a block per section, then the
- * latest articles; every other page is the latest articles, older and older. Page 1 describes the
- * site (WebSite JSON-LD).
+ * latest articles (a rail beside them on wide screens); every other page is the latest articles,
+ * older and older, in full. Page 1 describes the site (WebSite JSON-LD).
  */
 export function indexPage(summaries: readonly ArticleSummary[], paging: HomePaging, context: ViewContext & { canonical: string }, front: FrontPage) {
   const first = paging.page === 1;
-  const latest = first && summaries.length === 0 && front.lead !== null ? '' : html`${first ? html`<section class="latest" aria-labelledby="latest-title">
-<h2 id="latest-title">Latest</h2>
-${articleList(summaries, context, 3)}
-</section>` : html`<h1>Latest articles, page ${paging.page} of ${paging.pages}</h1>
-${articleList(summaries, context)}`}${pageLinks(paging, paths.homePage)}`;
-  const main = first ? html`<h1 class="visually-hidden">${context.site.name}</h1>
-${lead(front.lead, context)}${sectionBlocks(front, context)}${latest}` : latest;
+  const main = first
+    ? html`<h1 class="visually-hidden">${context.site.name}</h1>
+${frontLayout(summaries, front, context)}${pageLinks(paging, paths.homePage)}`
+    : html`<h1>Latest articles, page ${paging.page} of ${paging.pages}</h1>
+${articleList(summaries, context)}${pageLinks(paging, paths.homePage)}`;
   const description = context.site.tagline ?? `Latest articles from ${context.site.name}.`;
   const meta = {
     title: first ? context.site.name : `Page ${paging.page} · ${context.site.name}`,
@@ -43,24 +42,47 @@ ${lead(front.lead, context)}${sectionBlocks(front, context)}${latest}` : latest;
   return layout(meta, context, main);
 }
 
-/** The lead story, larger than the rest. */
+/** The front: lead, section blocks, latest. With nothing besides the lead, the lead alone ("solo": no rail to leave room for). */
+function frontLayout(latest: readonly ArticleSummary[], front: FrontPage, context: ViewContext) {
+  const rail = latest.length === 0 && front.lead !== null ? '' : latestRail(latest, context);
+  const blocks = sectionBlocks(front, context);
+  return html`<div class="${rail === '' ? 'front solo' : 'front'}">
+${lead(front.lead, context)}${blocks.length === 0 ? '' : html`<div class="sections">
+${blocks}</div>
+`}${rail}</div>`;
+}
+
+/** The lead story, larger than the rest, with its byline. */
 function lead(summary: ArticleSummary | null, context: ViewContext) {
   if (summary === null) return '';
   return html`<section class="lead" aria-label="Lead story" lang="${summary.lang}">
-${articleItem(summary, context)}
+<article>
+${kicker(summary.section)}<h2><a href="${paths.article(summary.slug)}">${summary.title}</a></h2>
+${dek(summary)}
+${byline(summary)}${dateline(summary, context)}
+</article>
 </section>
 `;
 }
 
-/** Each section's newest articles, under the section's name linking to its page. */
+/** Each section's newest articles, under the section's name linking to its page; a section with none is left out. */
 function sectionBlocks(front: FrontPage, context: ViewContext) {
   return front.sections
     .filter(({ articles }) => articles.length > 0)
     .map(
       ({ slug, title, articles }) => html`<section class="section-block" aria-labelledby="section-${slug}">
 <h2 id="section-${slug}"><a href="${paths.section(slug)}">${title}</a></h2>
-${articleList(articles, context, 3)}
+${teaserList(articles, context)}
 </section>
 `,
     );
+}
+
+/** The latest articles but the lead, as headlines. */
+function latestRail(summaries: readonly ArticleSummary[], context: ViewContext) {
+  return html`<section class="latest" aria-labelledby="latest-title">
+<h2 id="latest-title">Latest</h2>
+${summaries.length === 0 ? html`<p>No articles yet.</p>` : headlineList(summaries, context)}
+</section>
+`;
 }

@@ -20,6 +20,8 @@ export interface PageMeta {
   feeds?: readonly FeedLink[];
   /** More of the page's own `<head>`: social cards, structured data. */
   head?: unknown;
+  /** A section's page: its link in the masthead is marked as the current page. */
+  section?: string | undefined;
 }
 
 /** The HTML document around a page's main content: site header, dev notice, footer. */
@@ -39,8 +41,9 @@ ${meta.canonical === null ? '' : html`<link rel="canonical" href="${meta.canonic
 <link rel="icon" type="image/svg+xml" href="${context.favicon}">
 ${meta.head ?? ''}</head>
 <body>
-${masthead(context)}
-<main>
+<a class="skip" href="#main">Skip to content</a>
+${masthead(context, meta.section)}
+<main id="main">
 ${context.notice === undefined ? '' : devNotice(context.notice)}${main}
 </main>
 ${siteFooter(context)}
@@ -49,14 +52,17 @@ ${siteFooter(context)}
 `;
 }
 
-/** The masthead: the logo (or the name) linking home, the tagline, and the sections as navigation. */
-function masthead({ site }: ViewContext) {
+/**
+ * The masthead: the logo (or the name) linking home, the tagline, and the sections as navigation,
+ * the section shown marked as the current page (`aria-current`, WAI-ARIA 1.2 §6.7).
+ */
+function masthead({ site }: ViewContext, current: string | undefined) {
   const brand = site.logo === null ? site.name : html`<img src="${site.logo.src}" width="${site.logo.width}" height="${site.logo.height}" alt="${site.name}">`;
   return html`<header class="site">
 <p class="brand"><a href="${paths.home}">${brand}</a></p>
 ${site.tagline === null ? '' : html`<p class="tagline">${site.tagline}</p>
 `}${site.sections.length === 0 ? '' : html`<nav aria-label="Sections"><ul>
-${site.sections.map(({ slug, title }) => html`<li><a href="${paths.section(slug)}">${title}</a></li>
+${site.sections.map(({ slug, title }) => html`<li><a href="${paths.section(slug)}"${slug === current ? html` aria-current="page"` : ''}>${title}</a></li>
 `)}</ul></nav>
 `}</header>`;
 }

@@ -21,13 +21,19 @@ export interface ListPageMeta {
   feeds?: readonly FeedLink[];
   /** More of the first page's `<head>` (an author's ProfilePage JSON-LD). */
   head?: unknown;
+  /** A section's list: its slug, to mark it in the masthead. */
+  section?: string;
+  /** A heading of the list under the intro, on the first page ("Articles" under an author's bio); its headlines are then h3. */
+  listHeading?: string;
 }
 
 /** A page of a list of articles, newest first, with links to newer and older pages. */
 export function listPage(summaries: readonly ArticleSummary[], paging: Paging, list: ListPageMeta, context: ViewContext & { canonical: string }) {
   const first = paging.page === 1;
+  const subheading = first ? list.listHeading : undefined;
   const main = html`<h1>${first ? list.heading : `${list.heading}, page ${paging.page} of ${paging.pages}`}</h1>
-${first && list.intro !== undefined ? list.intro : ''}${articleList(summaries, context)}${pageLinks(paging, list.href)}`;
+${first && list.intro !== undefined ? list.intro : ''}${subheading === undefined ? '' : html`<h2 class="list-heading">${subheading}</h2>
+`}${articleList(summaries, context, { level: subheading === undefined ? 2 : 3, kickers: list.section === undefined })}${pageLinks(paging, list.href)}`;
   const meta = {
     title: first ? `${list.title} · ${context.site.name}` : `${list.title}, page ${paging.page} · ${context.site.name}`,
     description: list.description,
@@ -35,6 +41,7 @@ ${first && list.intro !== undefined ? list.intro : ''}${articleList(summaries, c
     canonical: context.canonical,
     alternates: list.alternates ?? [],
     tag: list.tag,
+    section: list.section,
     ...(list.feeds === undefined ? {} : { feeds: list.feeds }),
     ...(first && list.head !== undefined ? { head: list.head } : {}),
   };

@@ -7,10 +7,19 @@ import { raw } from 'hono/html';
 
 /**
  * Article HTML. Only the build's CommonMark renderer produces it, with raw HTML in Markdown
- * disabled, so it is safe to embed without escaping.
+ * disabled, so it is safe to embed without escaping. Each table goes in a box that scrolls
+ * sideways when the table is wider than the page (a phone), so the page itself never does:
+ * keyboard users can focus the box to scroll it, and screen readers name it as a region
+ * (the pattern of https://adrianroselli.com/2020/11/under-engineered-responsive-tables.html).
+ * A `<table>` tag in this HTML can only be the renderer's: one written in the Markdown is text,
+ * escaped as `&lt;table&gt;`.
  */
 export function trustedArticleHtml(renderedMarkdown: string) {
-  return raw(renderedMarkdown);
+  let tables = 0;
+  const boxed = renderedMarkdown
+    .replaceAll('<table>', () => `<div class="table-scroll" role="region" aria-label="Table ${(tables += 1)}" tabindex="0">\n<table>`)
+    .replaceAll('</table>', '</table>\n</div>');
+  return raw(boxed);
 }
 
 /** Characters that could end or confuse the element around the JSON, each as a `\u` escape. */
