@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { pageFrontMatterSchema, RESERVED_PAGE_SLUGS, type PageFrontMatter } from '../../src/content/page';
+import { pageFrontMatterSchema, type PageFrontMatter } from '../../src/content/page';
+import { RESERVED_PAGE_SLUGS } from '../../src/content/paths';
 import { duplicates } from './authors';
 import { collect, type CollectOptions } from './collector';
 import { buildMarkdown, type BuiltMarkdown } from './markdown-files';

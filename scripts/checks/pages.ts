@@ -7,8 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { z, ZodType } from 'zod';
-import { paths } from '../../src/content/paths';
-import { RESERVED_PAGE_SLUGS } from '../../src/content/page';
+import { paths, RESERVED_PAGE_SLUGS } from '../../src/content/paths';
 
 export interface CheckedPage {
   /** Short name: table rows and file names. */

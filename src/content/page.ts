@@ -8,8 +8,3 @@ export const pageFrontMatterSchema = z.strictObject({
 
 export type PageFrontMatter = z.output<typeof pageFrontMatterSchema>;
 
-/**
- * First path segments the site's own routes use: a page there would never be reached, or would
- * hide a route. (Names with a dot, such as rss.xml, are no slugs, so they cannot clash.)
- */
-export const RESERVED_PAGE_SLUGS: readonly string[] = ['admin', 'api', 'articles', 'assets', 'authors', 'corrections', 'search', 'sections', 'sitemaps', 'tags'];

@@ -54,3 +54,9 @@ export const paths = {
 /** The feed formats and their file names. */
 export const FEED_FILES = { rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' } as const;
 export type FeedFormat = keyof typeof FEED_FILES;
+
+/**
+ * First path segments the site's own routes use: a static page there would never be reached, or
+ * would hide a route. (Names with a dot, such as rss.xml, are no slugs, so they cannot clash.)
+ */
+export const RESERVED_PAGE_SLUGS: readonly string[] = ['admin', 'api', 'articles', 'assets', 'authors', 'corrections', 'search', 'sections', 'sitemaps', 'tags'];

@@ -78,7 +78,8 @@ export function findArticleIgnoringCase(slug: string): StoredArticle | undefined
 /** What a slug in a URL names: an article, a former slug of one (a 301), a withdrawn article (a 410). */
 export type SlugTarget = { kind: 'article'; article: StoredArticle } | { kind: 'moved'; slug: string } | { kind: 'gone'; slug: string; gone: GoneArticle };
 
-function targetOf(slug: string): SlugTarget | undefined {
+/** What `slug`, in exactly this spelling, names. */
+export function resolveExactSlug(slug: string): SlugTarget | undefined {
   const article = findArticle(slug);
   if (article !== undefined) return { kind: 'article', article };
   if (Object.hasOwn(index.aliases, slug)) return { kind: 'moved', slug: index.aliases[slug]! };
@@ -88,7 +89,7 @@ function targetOf(slug: string): SlugTarget | undefined {
 
 /** What `slug` names, in any letter case (a route redirects a spelling that is not the canonical one). */
 export function resolveSlug(slug: string): SlugTarget | undefined {
-  return targetOf(slug) ?? targetOf(slug.toLowerCase());
+  return resolveExactSlug(slug) ?? resolveExactSlug(slug.toLowerCase());
 }
 
 /** The pre-rendered document at `path` (a feed, a sitemap, a tag page...). */
