@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { slugSchema } from '../../src/content/schema';
 import { fieldCharacterProblems, renderedCharacterProblems, sourceCharacterProblems } from './characters';
 import { guarded } from './article';
-import type { SourceFile } from './collector';
+import { collect, type CollectOptions, type SourceFile } from './collector';
 import { parse, splitFrontMatter } from './parser';
 import type { Problem, Result } from './problems';
 import { renderBody } from './render';
@@ -40,4 +41,45 @@ export function buildMarkdown<S extends z.ZodType>(source: SourceFile, schema: S
     if (!data.success || problems.length > 0) return { ok: false, problems };
     return { ok: true, value: { file: source.file, name: source.name, data: data.data as z.output<S>, html: rendered.html, text: rendered.text, firstParagraph: rendered.firstParagraph } };
   });
+}
+
+/** One folder of Markdown files under the content folder: what each file is, and its schema. */
+export interface MarkdownFolder<S extends z.ZodType> {
+  /** The folder, relative to the content folder (`authors`). */
+  folder: string;
+  /** What one file is, for messages (`author`). */
+  noun: string;
+  /** What its file name is, for messages (`author id`). */
+  nameIs: string;
+  schema: S;
+  emptyBody: boolean;
+  /** Why a file name may not be used (a path the site uses itself), or null. */
+  refuse?: (name: string) => string | null;
+}
+
+/**
+ * Every file of an optional folder (`content/authors/`, `content/pages/`) built against its schema,
+ * every problem at once; a name used by two files (in subfolders) is a problem of the second.
+ */
+export async function readMarkdownFolder<S extends z.ZodType>(contentDir: string, root: string, options: CollectOptions, kind: MarkdownFolder<S>): Promise<{ built: BuiltMarkdown<z.output<S>>[]; problems: Problem[] }> {
+  const collected = await collect(join(contentDir, kind.folder), root, { ...options, noun: kind.noun, optional: true });
+  const problems = [...collected.problems];
+  const built: BuiltMarkdown<z.output<S>>[] = [];
+  const first = new Map<string, string>();
+  for (const source of collected.files) {
+    const result = buildMarkdown(source, kind.schema, kind.emptyBody);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const { file, name } = result.value;
+    const earlier = first.get(name);
+    const refused = kind.refuse?.(name) ?? null;
+    if (refused !== null) problems.push({ file, field: 'file name', message: refused });
+    else if (earlier === undefined) {
+      first.set(name, file);
+      built.push(result.value);
+    } else problems.push({ file, field: 'file name', message: `duplicate ${kind.nameIs} "${name}": already used by ${earlier}` });
+  }
+  return { built, problems };
 }
