@@ -6,7 +6,7 @@ import type { Author, AuthorSummary } from '../content/author';
 import { paths } from '../content/paths';
 import type { Env } from '../env';
 import { listPage, type ArticleList } from '../routes/list-page';
-import { findArticle, findDocument, readBody, resolveExactSlug } from '../store';
+import { findArticle, findDocument, readBody, resolveSlug } from '../store';
 import { invalidListMessage, parseListOptions, type ListOptions } from './list-options';
 
 /** The representations `representation()` returns, as the HTTP routes send them. */
@@ -66,8 +66,9 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
     if (!isFormat(format)) throw new TypeError(`format must be one of ${FORMATS.join(', ')}; it is ${JSON.stringify(format)}.`);
     if (typeof slug !== 'string') throw new TypeError(`slug must be a string; it is ${typeof slug}.`);
     const { origin, bodyCacheBytes } = await served(this.env);
-    // The exact slug, as the API takes it; a former slug reads the article it became; a withdrawn article is no article.
-    const target = resolveExactSlug(slug);
+    // As the API answers it, its redirect followed: another letter case or a former slug reads the
+    // article it names; a withdrawn article is no article.
+    const target = resolveSlug(slug);
     const article = target?.kind === 'article' ? target.article : target?.kind === 'moved' ? findArticle(target.slug) : undefined;
     if (article === undefined) return null;
     return UTF8.decode(await readBody(article[format], origin, this.env.ASSETS, bodyCacheBytes));

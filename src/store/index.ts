@@ -79,7 +79,7 @@ export function findArticleIgnoringCase(slug: string): StoredArticle | undefined
 export type SlugTarget = { kind: 'article'; article: StoredArticle } | { kind: 'moved'; slug: string } | { kind: 'gone'; slug: string; gone: GoneArticle };
 
 /** What `slug`, in exactly this spelling, names. */
-export function resolveExactSlug(slug: string): SlugTarget | undefined {
+function resolveExactSlug(slug: string): SlugTarget | undefined {
   const article = findArticle(slug);
   if (article !== undefined) return { kind: 'article', article };
   if (Object.hasOwn(index.aliases, slug)) return { kind: 'moved', slug: index.aliases[slug]! };

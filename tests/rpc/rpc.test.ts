@@ -32,9 +32,15 @@ describe('article(slug) over the ARTICLES service binding', () => {
     expect(article?.title).toBe(seed.title);
   });
 
-  it.each(['no-such-article', seed.slug.toUpperCase()])('is null for %j, where the API answers 404', async (slug) => {
-    expect((await http(`/api/articles/${slug}`)).status).toBe(404);
-    expect(await env.ARTICLES.article(slug)).toBeNull();
+  it('is null for a slug that names nothing, where the API answers 404', async () => {
+    expect((await http('/api/articles/no-such-article')).status).toBe(404);
+    expect(await env.ARTICLES.article('no-such-article')).toBeNull();
+  });
+
+  it('follows the API\'s redirect: a slug in another letter case reads the article', async () => {
+    const response = await env.EDGEWIRE.fetch(`${ORIGIN}/api/articles/${seed.slug.toUpperCase()}`, { redirect: 'manual' });
+    expect([response.status, response.headers.get('Location')]).toEqual([301, `/api/articles/${seed.slug}`]);
+    expect((await env.ARTICLES.article(seed.slug.toUpperCase()))?.slug).toBe(seed.slug);
   });
 });
 
