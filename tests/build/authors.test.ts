@@ -39,7 +39,7 @@ describe('authors', () => {
   });
 
   it('/authors lists every author with role and count', () => {
-    expect(mainOf(documentText(built, '/authors'))).toBe(`<main>
+    expect(mainOf(documentText(built, '/authors'))).toBe(`<main id="main">
 <h1>Authors</h1>
 <ul class="author-index">
 <li><a href="/authors/amina-diallo">Amina Diallo</a>, Security correspondent · 2 articles</li>
@@ -54,13 +54,15 @@ describe('authors', () => {
     expect(page).toContain('<title>Amina Diallo · The Sahel Ledger</title>');
     expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="The Sahel Ledger — Amina Diallo — Atom" href="/authors/amina-diallo/atom.xml">');
     const main = mainOf(page);
-    expect(main).toContain(`<main>
+    expect(main).toContain(`<main id="main">
 <h1>Amina Diallo</h1>
+<div class="profile">
 <p class="role">Security correspondent</p>
 <div class="bio"><p>Amina Diallo covers security from <em>Niamey</em>.</p>
 </div>
 <ul class="profiles" aria-label="Elsewhere"><li><a href="https://amina.example" rel="me">Website</a></li><li><a href="https://social.example/@amina" rel="me">social.example</a></li></ul>
-<h2>Articles</h2>
+</div>
+<h2 class="list-heading">Articles</h2>
 <ol class="articles">`);
     expect(articlesIn(main)).toEqual(['curfew-lifted', 'market-prices']);
     expect(jsonLdOf(page)).toEqual({
@@ -68,7 +70,7 @@ describe('authors', () => {
       '@type': 'ProfilePage',
       mainEntity: { '@type': 'Person', name: 'Amina Diallo', url: `${SITE}/authors/amina-diallo`, jobTitle: 'Security correspondent', sameAs: ['https://amina.example', 'https://social.example/@amina'] },
     });
-    expect(mainOf(documentText(built, '/authors/kofi-mensah'))).toContain('<h2>Articles</h2>\n<p>No articles yet.</p>\n</main>');
+    expect(mainOf(documentText(built, '/authors/kofi-mensah'))).toContain('<h2 class="list-heading">Articles</h2>\n<p>No articles yet.</p>\n</main>');
   });
 
   it('each author with articles has RSS, Atom and JSON Feed of them; one without has none', () => {
@@ -106,7 +108,7 @@ describe('authors', () => {
   it('a site without content/authors/ has an empty author list and no author pages', async () => {
     const feeds = await buildFixture('feeds');
     expect(JSON.parse(documentText(feeds, '/api/authors'))).toEqual({ data: [] });
-    expect(mainOf(documentText(feeds, '/authors'))).toBe('<main>\n<h1>Authors</h1>\n<p>No authors yet.</p>\n</main>');
+    expect(mainOf(documentText(feeds, '/authors'))).toBe('<main id="main">\n<h1>Authors</h1>\n<p>No authors yet.</p>\n</main>');
     expect(Object.keys(feeds.index.documents).filter((path) => path.startsWith('/authors/'))).toEqual([]);
   });
 });

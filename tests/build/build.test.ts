@@ -116,7 +116,7 @@ describe('content build', () => {
     expect(page(3).match(/<li /g)).toHaveLength(1);
     // Page 1 is the front page: the newest article leads, the latest list goes on from the next.
     expect(page(1)).toContain(`<section class="lead" aria-label="Lead story" lang="en">\n<article>\n<h2><a href="/articles/${index.slugs[0]}">`);
-    expect(page(1)).toContain(`<h2 id="latest-title">Latest</h2>\n<ol class="articles">\n<li lang="en"><article>\n<h3><a href="/articles/${index.slugs[1]}">`);
+    expect(page(1)).toContain(`<h2 id="latest-title">Latest</h2>\n<ol class="headlines">\n<li lang="en"><article>\n<h3><a href="/articles/${index.slugs[1]}">`);
     expect(page(1).match(/<li lang="en">/g)).toHaveLength(HOME_PAGE_SIZE - 1);
     expect(page(2)).toContain(`<h2><a href="/articles/${index.slugs[HOME_PAGE_SIZE]}">`);
   });

@@ -20,7 +20,7 @@ async function output(root: string) {
 }
 
 const dev = { EDGEWIRE_DEV: '1' };
-const NOTICE = `<main>
+const NOTICE = `<main id="main">
 <aside class="dev-notice" aria-label="Content problems">
 <p><strong>Content build: 2 problems (serving the last good version of each broken article)</strong></p>
 <ul>

@@ -62,7 +62,7 @@ export const homeText = (built: Built, page = 1) => servedText(built, built.inde
 
 /** The `<main>` element of a page: what the page itself says, without the site's header and footer. */
 export function mainOf(page: string): string {
-  const found = /<main>\n[\s\S]*\n<\/main>/.exec(page);
+  const found = /<main id="main">\n[\s\S]*\n<\/main>/.exec(page);
   if (found === null) throw new Error('no <main> in the page');
   return found[0];
 }

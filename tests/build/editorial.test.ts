@@ -20,7 +20,7 @@ describe('static pages', () => {
   it('are served at /<slug>: title, description (or first paragraph), canonical, the body', () => {
     const about = documentText(built, '/about');
     expect(about).toContain('<title>About us · The Sahel Ledger</title>\n<meta name="description" content="Who we are and how we work.">\n<link rel="canonical" href="https://news.example/about">');
-    expect(mainOf(about)).toBe('<main>\n<article class="page">\n<h1>About us</h1>\n<p>The Sahel Ledger is an independent newsroom.</p>\n</article>\n</main>');
+    expect(mainOf(about)).toBe('<main id="main">\n<article class="page">\n<h1>About us</h1>\n<p>The Sahel Ledger is an independent newsroom.</p>\n</article>\n</main>');
     expect(built.index.documents['/about']).toMatchObject({ contentType: 'text/html; charset=utf-8', kind: 'list' });
     const policy = documentText(built, '/corrections-policy');
     expect(policy).toContain('<meta name="description" content="We correct our errors in the article, dated, and list every correction on one page.">');
@@ -71,14 +71,14 @@ describe('corrections', () => {
 
   it('are on the page above the body, newest first, dated in the site’s zone; in JSON-LD as CorrectionComment', () => {
     const page = articleText(built, 'curfew-lifted', 'html');
-    expect(page).toContain(`<section class="corrections" id="corrections" aria-labelledby="corrections-title">
+    expect(page).toContain(`</header>
+<section class="corrections" id="corrections" aria-labelledby="corrections-title">
 <h2 id="corrections-title">Corrections</h2>
 <ul>
 <li><time datetime="2026-12-07T15:00:00Z">December 7, 2026 at 9:00 AM CST</time>: An earlier version misspelled the governor&#39;s name.</li>
 <li><time datetime="2026-12-06T16:00:00Z">December 6, 2026 at 10:00 AM CST</time>: The curfew ended at 6 a.m., not 5 a.m.</li>
 </ul>
 </section>
-</header>
 <p>The night curfew in Niamey was lifted on Saturday.</p>`);
     expect(jsonLdOf(page)).toMatchObject({
       dateModified: '2026-12-07T15:00:00Z',
@@ -91,7 +91,7 @@ describe('corrections', () => {
   });
 
   it('/corrections lists every correction of the published articles, newest first', () => {
-    expect(mainOf(documentText(built, '/corrections'))).toBe(`<main>
+    expect(mainOf(documentText(built, '/corrections'))).toBe(`<main id="main">
 <h1>Corrections</h1>
 <ol class="corrections-index">
 <li><p><a href="/articles/army-statement#corrections">Army statement on the border</a></p>
@@ -169,7 +169,7 @@ describe('a withdrawn article', () => {
     const html = servedText(built, page);
     expect(html).toContain('<title>Withdrawn · The Sahel Ledger</title>\n<meta name="description" content="This article was withdrawn: The report relied on a source we could not verify.">\n<link rel="alternate"');
     expect(html).not.toContain('rel="canonical"');
-    expect(mainOf(html)).toBe(`<main>
+    expect(mainOf(html)).toBe(`<main id="main">
 <h1>This article was withdrawn</h1>
 <p class="withdrawn">“Unverified report of a coup” was withdrawn on <time datetime="2026-12-06T02:15:00Z">December 5, 2026 at 8:15 PM CST</time>.</p>
 <p>The report relied on a source we could not verify.</p>
