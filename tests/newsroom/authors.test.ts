@@ -54,7 +54,11 @@ describe('authors', () => {
     expect(page).toContain('<h1>Maria Santos</h1>');
     expect(page).toContain('<p>Maria Santos covers city hall and the county board. She joined the Ledger in 2019.</p>');
     expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="The Riverside Ledger — Maria Santos — Atom" href="/authors/maria-santos/atom.xml">');
-    const headlines = [...page.matchAll(/<h2><a href="\/articles\/([^"]+)">/g)].map(([, slug]) => slug);
+    // Under the page's h1 and the list's own h2, each article's headline is an h3.
+    const listStart = '<h2 class="list-heading">Articles</h2>\n<ol class="articles">\n';
+    expect(page).toContain(listStart);
+    const list = page.slice(page.indexOf(listStart));
+    const headlines = [...list.matchAll(/<h3><a href="\/articles\/([^"]+)">/g)].map(([, slug]) => slug);
     expect(headlines).toEqual(['november-jobs-report', 'council-approves-budget']);
   });
 

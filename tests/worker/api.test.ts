@@ -18,6 +18,7 @@ const seedSummary = {
   dateModified: null,
   authors: [],
   source: { name: seed.source },
+  section: null,
   tags: seed.tags,
   lang: 'en',
   wordCount: 306,
@@ -37,11 +38,12 @@ describe('GET /api/articles/:slug', () => {
     expect(body).toEqual({
       data: {
         ...seedSummary,
+        corrections: [],
         html: seed.paragraphs.map((paragraph) => `<p>${paragraph}</p>\n`).join(''),
         text: seed.paragraphs.join('\n\n'),
       },
     });
-    expect(Object.keys(body.data)).toEqual([...Object.keys(seedSummary), 'html', 'text']);
+    expect(Object.keys(body.data)).toEqual([...Object.keys(seedSummary), 'corrections', 'html', 'text']);
   });
 
   it('answers If-None-Match with the current ETag by a 304 without a body', async () => {
@@ -72,8 +74,8 @@ describe('GET /api/articles/:slug', () => {
   });
 
   it('answers an unknown API route with a problem document', async () => {
-    const response = await request('/api/authors');
-    await expectProblem(response, { title: 'Not Found', status: 404, detail: 'There is nothing at this URL.', instance: '/api/authors' });
+    const response = await request('/api/writers');
+    await expectProblem(response, { title: 'Not Found', status: 404, detail: 'There is nothing at this URL.', instance: '/api/writers' });
   });
 });
 

@@ -30,7 +30,7 @@ describe('the contract covers every JSON response kind', () => {
     ['a 400 on a page', '/tags?page=x', {}, 400, 'application/problem+json', 'BadRequestProblem'],
     ['a 404 for a slug', '/api/articles/no-such-article', {}, 404, 'application/problem+json', 'NotFoundProblem'],
     ['a 404 past the last page', '/api/articles?page=2', {}, 404, 'application/problem+json', 'NotFoundProblem'],
-    ['a 404 for an unknown API route', '/api/authors', {}, 404, 'application/problem+json', 'NotFoundProblem'],
+    ['a 404 for an unknown API route', '/api/writers', {}, 404, 'application/problem+json', 'NotFoundProblem'],
     ['a 406', `/articles/${seed.slug}`, { headers: { Accept: 'image/png' } }, 406, 'application/problem+json', 'NotAcceptableProblem'],
   ])('%s: %s', async (_, path, init: RequestInit, status, mediaType, schema) => {
     const response = await request(path, init);

@@ -2,6 +2,7 @@ import { exports } from 'cloudflare:workers';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
+import { RESERVED_PAGE_SLUGS } from '../../src/content/paths';
 
 /**
  * The OpenAPI contract, checked on every response the Worker tests obtain: its status must be one
@@ -33,9 +34,17 @@ function validatorOf(schema: Json, document: Json): ValidateFunction {
 
 const resolve = (value: Json, document: Json): Json => (typeof value.$ref === 'string' ? value.$ref.slice(2).split('/').reduce((node: Json, key: string) => node[key], document) : value);
 
+/**
+ * A reserved first segment (`/api`, `/tags`…) is never a static page: the build refuses such a page
+ * slug, and the Worker answers there as the route that owns it (`/api` with the API's problem 404).
+ */
+const isReservedPage = (template: string, pathname: string) => template === '/{slug}' && RESERVED_PAGE_SLUGS.includes(pathname.slice(1));
+
 /** The path template naming `pathname`: a literal path first, else the most specific template. */
 function templateOf(pathname: string, document: Json): Json | undefined {
-  const templates = Object.keys(document.paths).filter((template) => new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`).test(pathname));
+  const templates = Object.keys(document.paths).filter(
+    (template) => new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`).test(pathname) && !isReservedPage(template, pathname),
+  );
   const best = templates.sort((a, b) => b.replace(/\{[^}]+\}/g, '').length - a.replace(/\{[^}]+\}/g, '').length)[0];
   return best === undefined ? undefined : document.paths[best];
 }

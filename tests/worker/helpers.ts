@@ -66,16 +66,25 @@ export function jsonLdOf(page: string): unknown {
   return JSON.parse(blocks[0]![1]!);
 }
 
-/** The site footer every page ends with. */
+/** The masthead every page's body opens with, after the skip link to `<main id="main">`. */
+export const SITE_MASTHEAD = `<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site">
+<p class="brand"><a href="/">edgewire</a></p>
+</header>
+<main id="main">
+`;
+
+/** The site footer every page ends with: the corrections page and feeds for readers, the API for developers. */
 export const SITE_FOOTER = `<footer class="site">
-<p>edgewire</p>
-<ul aria-label="Feeds and API">
+<p class="name">edgewire</p>
+<ul aria-label="About this site and its feeds">
+<li><a href="/corrections">Corrections</a></li>
 <li><a href="/rss.xml">RSS</a></li>
 <li><a href="/atom.xml">Atom</a></li>
 <li><a href="/feed.json">JSON Feed</a></li>
-<li><a href="/api/articles">JSON API</a></li>
-<li><a href="/api/openapi.json">OpenAPI</a></li>
 </ul>
+<p class="developers">For developers: <a href="/api/articles">JSON API</a> · <a href="/api/openapi.json">OpenAPI</a></p>
 </footer>
 </body>
 </html>

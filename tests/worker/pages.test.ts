@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seed } from '../fixtures/seed';
-import { expectProblem, findArticle, index, ORIGIN, originETag, request, SITE_FEEDS, SITE_FOOTER } from './helpers';
+import { expectProblem, findArticle, index, ORIGIN, originETag, request, SITE_FEEDS, SITE_FOOTER, SITE_MASTHEAD } from './helpers';
 
 const seedArticle = findArticle(seed.slug)!;
 const [stylesheet, favicon] = index.assets as [(typeof index.assets)[0], (typeof index.assets)[0]];
@@ -11,12 +11,11 @@ const ASSET_LINKS = `<link rel="stylesheet" href="/assets/${stylesheet.name}">
 <link rel="icon" type="image/svg+xml" href="/assets/${favicon.name}">
 `;
 
-/** The seed as the front page and the tag pages list it. */
+/** The seed as a tag page lists it: headline, dek, dateline (the article page carries its tags). */
 const SEED_ITEM = `<li lang="en"><article>
 <h2><a href="/articles/${seed.slug}">${seed.title}</a></h2>
 <p class="dek">Niger&#39;s Engagement with Russian Military Trainers</p>
-<p class="dateline"><time datetime="2026-11-27T00:00:00Z">November 27, 2026</time> · 2 min read</p>
-<ul class="tags" aria-label="Tags"><li><a href="/tags/niger">niger</a></li><li><a href="/tags/russia">russia</a></li><li><a href="/tags/sahel">sahel</a></li></ul></article></li>
+<p class="dateline"><time datetime="2026-11-27T00:00:00Z">November 27, 2026</time> · 2 min read</p></article></li>
 `;
 
 describe('GET /articles/:slug', () => {
@@ -29,8 +28,8 @@ describe('GET /articles/:slug', () => {
     expect(response.headers.get('ETag')).toBe(await originETag(seedArticle.html.hash));
     expect(response.headers.get('Last-Modified')).toBe('Fri, 27 Nov 2026 00:00:00 GMT');
     expect(page).toContain(`<html lang="en">`);
-    expect(page).toContain(`<main>
-<article>
+    expect(page).toContain(`${SITE_MASTHEAD}<div class="story-page solo">
+<article class="story">
 <header>
 <h1>${seed.title}</h1>
 <p class="dek">Niger&#39;s Engagement with Russian Military Trainers</p>
@@ -39,6 +38,7 @@ describe('GET /articles/:slug', () => {
 </header>
 ${seed.paragraphs.map((paragraph) => `<p>${paragraph}</p>\n`).join('')}<footer><ul class="tags" aria-label="Tags"><li><a href="/tags/niger">niger</a></li><li><a href="/tags/russia">russia</a></li><li><a href="/tags/sahel">sahel</a></li></ul></footer>
 </article>
+</div>
 </main>
 ${SITE_FOOTER}`);
     expect(page).toContain(`<link rel="canonical" href="${ORIGIN}/articles/${seed.slug}">
@@ -55,7 +55,7 @@ ${SITE_FEEDS}${ASSET_LINKS}<meta property="og:type" content="article">`);
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('Cache-Control')).toBe('public, max-age=60, s-maxage=300');
     const page = await response.text();
-    expect(page).toContain('<h1>Page not found</h1>');
+    expect(page).toContain(`${SITE_MASTHEAD}<h1>Page not found</h1>`);
     expect(page).toContain(`${SITE_FEEDS}${ASSET_LINKS}</head>`);
     expect(page.endsWith(SITE_FOOTER)).toBe(true);
   });
@@ -68,7 +68,7 @@ ${SITE_FEEDS}${ASSET_LINKS}<meta property="og:type" content="article">`);
 });
 
 describe('GET /', () => {
-  it('lists articles newest first as a news front: headline, dek, dateline, tags', async () => {
+  it('leads the news front with the newest article: headline, dek, byline, dateline', async () => {
     const response = await request('/');
     const page = await response.text();
     expect(response.status).toBe(200);
@@ -80,10 +80,18 @@ describe('GET /', () => {
 <link rel="canonical" href="${ORIGIN}/">
 <link rel="alternate" type="application/json" href="/api/articles">
 ${SITE_FEEDS}${ASSET_LINKS}<script type="application/ld+json">`);
-    expect(page).toContain(`<main>
-<h1>Latest articles</h1>
-<ol class="articles">
-${SEED_ITEM}</ol>
+    // One article: the lead alone, no sections and no latest list beside it.
+    expect(page).toContain(`${SITE_MASTHEAD}<h1 class="visually-hidden">edgewire</h1>
+<div class="front solo">
+<section class="lead" aria-label="Lead story" lang="en">
+<article>
+<h2><a href="/articles/${seed.slug}">${seed.title}</a></h2>
+<p class="dek">Niger&#39;s Engagement with Russian Military Trainers</p>
+<p class="byline">Source: Ap news</p>
+<p class="dateline"><time datetime="2026-11-27T00:00:00Z">November 27, 2026</time> · 2 min read</p>
+</article>
+</section>
+</div>
 </main>
 ${SITE_FOOTER}`);
     expect(page).not.toContain('<nav class="pages"');
@@ -121,8 +129,7 @@ describe('GET /tags and /tags/:tag', () => {
     expect(response.headers.get('ETag')).toBe(await originETag(index.documents['/tags']!.pages[0]!.hash));
     expect(page).toContain(`<title>Tags · edgewire</title>`);
     expect(page).toContain(`<link rel="canonical" href="${ORIGIN}/tags">\n${SITE_FEEDS}`);
-    expect(page).toContain(`<main>
-<h1>Tags</h1>
+    expect(page).toContain(`${SITE_MASTHEAD}<h1>Tags</h1>
 <ul class="tag-index">
 <li><a href="/tags/niger">niger</a> · 1 article</li>
 <li><a href="/tags/russia">russia</a> · 1 article</li>
@@ -148,8 +155,7 @@ ${SITE_FEEDS}<link rel="alternate" type="application/rss+xml" title="edgewire �
 <link rel="alternate" type="application/atom+xml" title="edgewire — sahel — Atom" href="/tags/sahel/atom.xml">
 <link rel="alternate" type="application/feed+json" title="edgewire — sahel — JSON Feed" href="/tags/sahel/feed.json">
 ${ASSET_LINKS}</head>`);
-    expect(page).toContain(`<main>
-<h1>Tagged “sahel”</h1>
+    expect(page).toContain(`${SITE_MASTHEAD}<h1>Tagged “sahel”</h1>
 <ol class="articles">
 ${SEED_ITEM}</ol>
 </main>

@@ -5,7 +5,7 @@ import { jsonLdOf, ORIGIN, request } from './helpers';
 const URL = `${ORIGIN}/articles/${seed.slug}`;
 
 describe('structured data and social cards', () => {
-  it('describes the seed article as a NewsArticle in JSON-LD, URLs on the configured origin', async () => {
+  it('describes the seed article as a NewsArticle in JSON-LD, its source as author, URLs on the configured origin', async () => {
     const page = await (await request(`/articles/${seed.slug}`)).text();
     expect(jsonLdOf(page)).toEqual({
       '@context': 'https://schema.org',
@@ -15,6 +15,8 @@ describe('structured data and social cards', () => {
       description: seed.paragraphs[0],
       datePublished: '2026-11-27T00:00:00Z',
       dateModified: '2026-11-27T00:00:00Z',
+      // Wire copy with only a source: the source is its author (Google asks every article for one).
+      author: [{ '@type': 'Organization', name: seed.source }],
       publisher: { '@type': 'Organization', name: 'edgewire', url: `${ORIGIN}/` },
       sourceOrganization: { '@type': 'Organization', name: seed.source },
       inLanguage: 'en',
