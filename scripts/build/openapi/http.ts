@@ -1,3 +1,4 @@
+import { RESERVED_PAGE_SLUGS } from '../../../src/content/paths';
 import { SLUG_PATTERN } from '../../../src/content/slug';
 import { cacheControl, CACHE_POLICY, type ResponseKind } from '../../../src/http/policy';
 import { DEFAULT_LIMIT, LARGEST_NUMBER, MAX_LIMIT } from '../../../src/routes/paging';
@@ -49,7 +50,7 @@ export const PARAMETERS: Record<string, object> = {
   tagName: { name: 'tag', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } },
   authorId: { name: 'id', in: 'path', required: true, description: 'The author\'s id: the file name of content/authors/<id>.md.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
   sectionSlug: { name: 'section', in: 'path', required: true, description: 'A section of site.yml.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
-  pageSlug: { name: 'slug', in: 'path', required: true, description: 'A static page: the file name of content/pages/<slug>.md.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
+  pageSlug: { name: 'slug', in: 'path', required: true, description: 'A static page: the file name of content/pages/<slug>.md.', schema: { type: 'string', pattern: SLUG_PATTERN.source, not: { enum: RESERVED_PAGE_SLUGS } } },
   part: { name: 'part', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
   oembedUrl: { name: 'url', in: 'query', required: true, description: 'An article URL on this origin: /articles/<slug> or .html, any letter case; query and fragment ignored.', schema: { type: 'string' } },
   oembedFormat: { name: 'format', in: 'query', required: false, description: 'json; anything else gets a 501.', schema: { type: 'string', default: 'json' } },
