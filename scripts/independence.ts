@@ -36,7 +36,7 @@ const ARTICLES: Readonly<Record<string, string>> = {
 title: Council Approves a Night Bus Network
 description: Six routes will run every 30 minutes between midnight and 5 a.m. from March.
 datePublished: 2026-12-04T18:30:00-05:00
-authors: [Dana Ortiz]
+authors: [{ name: Dana Ortiz }]
 tags: [transport, city-hall]
 ---
 
