@@ -15,7 +15,7 @@ import { devHeadline, failureHeadline, formatProblem } from './build/problems';
 async function build(command: BuildCommand): Promise<void> {
   const started = performance.now();
   // The stages (zod, YAML, markdown-it, the views) load for a build, not for --help.
-  const [{ buildContent }, { readLastGood, writeLastGood }, { contentText, writeOutput }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
+  const [{ buildContent }, { readLastGood, writeLastGood }, { deployable, writeOutput }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
   const root = resolve(command.root);
   const cache = resolve(root, DEV_CACHE);
   const dev = command.dev ? { lastGood: await readLastGood(cache) } : undefined;
@@ -26,13 +26,14 @@ async function build(command: BuildCommand): Promise<void> {
     for (const problem of result.problems) console.error(formatProblem(problem));
   }
   if (!result.ok) return void (process.exitCode = 1);
-  const written = await writeOutput({ module: resolve(root, command.out), assets: resolve(root, command.assets) }, contentText(result), result.files);
+  const { moduleText, files } = deployable(result);
+  const written = await writeOutput({ module: resolve(root, command.out), assets: resolve(root, command.assets) }, moduleText, files);
   if (dev !== undefined) await writeLastGood(cache, result.lastGood);
   const drafts = includeDrafts ? ' (drafts included)' : '';
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
     `Built ${result.articles.length} article(s)${drafts} in ${seconds} s -> ${command.out}${written.moduleChanged ? '' : ' (unchanged)'}, ` +
-      `${command.assets} (${result.files.length} files: ${written.written} written, ${written.removed} removed)`,
+      `${command.assets} (${files.length} files: ${written.written} written, ${written.removed} removed)`,
   );
 }
 

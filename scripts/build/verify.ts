@@ -1,43 +1,31 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readWholeIndex, type IndexHeader, type WholeIndex } from '../../src/store/shards';
 import { realFileSystem, type FileSystem } from './files';
 import { FILE_CONCURRENCY, forEachLimited } from './pool';
 import type { Problem } from './problems';
 import { contentHash } from './represent';
 
 /**
- * The consistency check between the index and the assets: every body file the content module
- * names (line 0's pages and documents, each article line's file) is in the assets folder, whole. The writer runs
- * it before the switch, so an index that names a missing or partial file is never put in place.
+ * The consistency check between the index and the assets: the content module is the index header,
+ * every index file it leads to (the directory, the shards) is there and holds the bytes its name is
+ * the hash of, and every body file the index names (pages, documents, withdrawal pages, each
+ * article's file) is in the assets folder, whole. The writer runs it before the switch, so an index
+ * that names a missing or partial file is never put in place.
  */
 
-const bodyPath = z.string().regex(/^\/b\/[\w-]{22}\.txt$/, 'must be a body file path, /b/<hash>.txt');
-const end = z.int().nonnegative();
-const span = z.tuple([end, end]);
-const page = z.object({ file: bodyPath, end });
-const document = z.object({ pages: z.array(page).min(1) });
-const indexLine = z.object({ slugs: z.array(z.string()), pages: z.object({ home: z.array(page).min(1), notFound: page }), documents: z.record(z.string(), document) });
-const articleLine = z.object({ file: bodyPath, json: span, html: span, markdown: span, embed: span });
+const filePath = z.string().regex(/^\/[bi]\/[\w-]{22}\.(txt|json)$/, 'must be an asset path, /b/<hash>.txt or /i/<hash>.json');
+const page = z.object({ file: filePath, start: z.int().nonnegative(), end: z.int().nonnegative(), hash: z.string() });
+const header = z.object({ build: z.string(), directory: filePath, shards: z.int().positive(), notFound: page, assets: z.array(z.unknown()), embed: z.object({ siteName: z.string(), resizer: z.string() }) });
 
-/** Each body file the module names, with the end of its last body: the file's length in UTF-16 code units. */
-function referencedFiles(moduleText: string, label: string): { files: Map<string, number>; problems: Problem[] } {
+/** Each body file the index names, with the end of its last body: the file's length in UTF-16 code units. */
+function referencedFiles(whole: WholeIndex): Map<string, number> {
   const files = new Map<string, number>();
-  const problems: Problem[] = [];
-  const refer = (file: string, last: number) => files.set(file, Math.max(last, files.get(file) ?? 0));
-  const [first = '', ...lines] = moduleText.split('\n');
-  const index = indexLine.safeParse(parseJson(first));
-  if (!index.success) return { files, problems: [{ file: label, field: 'line 1', message: 'is not the content index' }] };
-  const documentPages = Object.values(index.data.documents).flatMap((stored) => stored.pages);
-  for (const { file, end } of [...index.data.pages.home, index.data.pages.notFound, ...documentPages]) refer(file, end);
-  if (lines.length !== index.data.slugs.length) {
-    problems.push({ file: label, field: 'articles', message: `the index lists ${index.data.slugs.length}, the module has ${lines.length} article lines` });
-  }
-  lines.forEach((text, at) => {
-    const line = articleLine.safeParse(parseJson(text));
-    if (line.success) refer(line.data.file, Math.max(...[line.data.json, line.data.html, line.data.markdown, line.data.embed].map(([, last]) => last)));
-    else problems.push({ file: label, field: `line ${at + 2}`, message: 'is not an article line' });
-  });
-  return { files, problems };
+  const refer = ({ file, end }: { file: string; end: number }) => files.set(file, Math.max(end, files.get(file) ?? 0));
+  const pages = [whole.header.notFound, ...whole.home, ...Object.values(whole.documents).flatMap((stored) => stored.pages), ...Object.values(whole.gone).map((gone) => gone.page)];
+  for (const stored of pages) refer(stored);
+  for (const line of whole.articles) refer({ file: line.file, end: Math.max(...[line.json, line.html, line.markdown, line.embed].map(([, last]) => last)) });
+  return files;
 }
 
 function parseJson(text: string): unknown {
@@ -48,27 +36,50 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Problems with one body file: missing, of another length than the index says, or not the bytes its name hashes. */
-async function fileProblem(assetsDir: string, path: string, length: number, fs: FileSystem): Promise<Problem | null> {
+/** What is wrong with the bytes at `path` (length when known, name against hash), or null. */
+function bytesProblem(file: string, path: string, text: string, length?: number): Problem | null {
+  if (length !== undefined && text.length !== length) return { file, field: 'file', message: `is ${text.length} characters long; the index expects ${length}` };
+  const [, folder, extension] = /^\/(\w)\/[\w-]+\.(\w+)$/.exec(path) ?? [];
+  if (`/${folder}/${contentHash(text)}.${extension}` !== path) return { file, field: 'file', message: 'does not hold the bytes its name is the hash of' };
+  return null;
+}
+
+/** Problems with one file: missing, unreadable, of another length than the index says, or not the bytes its name hashes. */
+async function fileProblem(assetsDir: string, path: string, length: number | undefined, fs: FileSystem): Promise<Problem | null> {
   const file = join(assetsDir, path);
   const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => error);
   if (bytes instanceof Error) return { file, field: 'file', message: bytes.code === 'ENOENT' ? 'is missing; the index names it' : `cannot be read (${bytes.code ?? bytes.message})` };
-  const text = bytes.toString('utf8');
-  if (text.length !== length) return { file, field: 'file', message: `is ${text.length} characters long; the index expects ${length}` };
-  if (`/b/${contentHash(text)}.txt` !== path) return { file, field: 'file', message: 'does not hold the bytes its name is the hash of' };
-  return null;
+  return bytesProblem(file, path, bytes.toString('utf8'), length);
+}
+
+/** The index behind the header, read from the assets folder; a problem when one of its files is missing or not itself. */
+async function wholeIndex(indexHeader: IndexHeader, assetsDir: string, fs: FileSystem): Promise<WholeIndex | Problem> {
+  let failed: Problem | null = null;
+  const read = async (path: string) => {
+    const problem = filePath.safeParse(path).success ? await fileProblem(assetsDir, path, undefined, fs) : { file: path, field: 'file', message: 'is not an index file path' };
+    if (problem !== null) throw (failed = problem);
+    return fs.readFile(join(assetsDir, path), 'utf8');
+  };
+  try {
+    return await readWholeIndex(indexHeader, read);
+  } catch (error) {
+    return failed ?? { file: join(assetsDir, indexHeader.directory), field: 'index', message: `cannot be read (${error instanceof Error ? error.message : String(error)})` };
+  }
 }
 
 /** Checks the content module's text against the assets folder; every problem, or none. */
 export async function checkOutput(moduleText: string, assetsDir: string, options: { label?: string; fs?: FileSystem } = {}): Promise<Problem[]> {
   const { label = 'content module', fs = realFileSystem } = options;
-  const { files, problems } = referencedFiles(moduleText, label);
+  const parsed = header.safeParse(parseJson(moduleText));
+  if (!parsed.success) return [{ file: label, field: 'line 1', message: 'is not the content index header' }];
+  const whole = await wholeIndex(parsed.data as IndexHeader, assetsDir, fs);
+  if (!('header' in whole)) return [whole];
   const found: Problem[] = [];
-  await forEachLimited([...files], FILE_CONCURRENCY, async ([path, length]) => {
+  await forEachLimited([...referencedFiles(whole)], FILE_CONCURRENCY, async ([path, length]) => {
     const problem = await fileProblem(assetsDir, path, length, fs);
     if (problem !== null) found.push(problem);
   });
-  return [...problems, ...found.sort((a, b) => (a.file < b.file ? -1 : 1))];
+  return found.sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
 /** Checks a written build: the content module at `modulePath` against the assets folder. */

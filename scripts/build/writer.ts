@@ -4,22 +4,20 @@ import { leftoverTemps, listFiles, realFileSystem, removeAll, writeAtomically, t
 import { FILE_CONCURRENCY, forEachLimited } from './pool';
 import { formatProblem } from './problems';
 import type { BuildOutput } from './represent';
+import { asciiJson } from './ascii-json';
+import { indexFiles } from './index-files';
 import { checkOutput } from './verify';
 
-/** JSON with every character past ASCII escaped (`\u00e9`): JSON.parse reads it back exactly. */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /**
- * The content module's text (a Workers Text module: the runtime hands it over as a string,
- * with no JavaScript to parse). Line 0 is the index as JSON, parsed at startup; line i + 1 is the
- * JSON of article `index.slugs[i]`, parsed when the article is first asked for. ASCII only, so
- * the string is one byte a character and costs startup no decoding. Deterministic: the output
- * holds no timestamps and its arrays are sorted.
+ * A build as it is deployed: the content module's text (a Workers Text module: the runtime hands it
+ * over as a string, with no JavaScript to parse) holding only the index header (src/store/shards.ts),
+ * and every static-asset file: the body files, the index's directory and its shards. The module is
+ * one line of ASCII JSON, a few hundred bytes whatever the archive's size. Deterministic: the output
+ * holds no timestamps and its arrays and records are sorted.
  */
-export function contentText({ index, articles }: Pick<BuildOutput, 'index' | 'articles'>): string {
-  return [index, ...articles].map(asciiJson).join('\n');
+export function deployable(output: Pick<BuildOutput, 'index' | 'articles' | 'files'>): { moduleText: string; files: BodyFile[] } {
+  const { header, files } = indexFiles(output);
+  return { moduleText: asciiJson(header), files: [...output.files, ...files] };
 }
 
 /** Where a build goes: the content module (the index) and the static-assets folder (the body files). */

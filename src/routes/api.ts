@@ -21,7 +21,7 @@ api.get(
   route((c) => {
     const url = c.req.url;
     const query = url.indexOf('?');
-    const answer = listAnswer(query < 0 ? '' : url.slice(query), c.get('served').origin.url);
+    const answer = listAnswer(query < 0 ? '' : url.slice(query), c.get('served').origin.url, c.env.ASSETS);
     return answer instanceof Promise ? answer.then((made) => sendList(c, made)) : sendList(c, answer);
   }),
 );

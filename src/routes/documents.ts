@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import { cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
-import { buildId, findDocument } from '../store';
+import { andThen, buildId, findDocument, type DocumentPage } from '../store';
+import type { Representation } from '../store/bundle';
 import { notFound, notFoundPage } from './not-found';
 import { parsePageQuery } from './paging';
 import { sendStored } from './stored';
@@ -14,15 +15,18 @@ import { sendStored } from './stored';
  */
 export function documentRoute(c: Context<AppEnv>): Response | Promise<Response> {
   const url = new URL(c.req.url);
-  const stored = findDocument(url.pathname);
-  if (stored === undefined) return notFound(c);
-  let page = 1;
-  if (stored.pages.length > 1 || url.searchParams.has('page')) {
+  return andThen(findDocument(url.pathname, 1, c.env.ASSETS), (first) => {
+    if (first === undefined) return notFound(c);
+    if (first.count === 1 && !url.searchParams.has('page')) return sendPage(c, first, first.page);
     const parsed = parsePageQuery(url.searchParams);
     if (!parsed.ok) return problem(400, 'The page number is not valid.', url.pathname + url.search, { errors: parsed.errors });
-    page = parsed.page;
-  }
-  const representation = stored.pages[page - 1];
-  if (representation === undefined) return notFoundPage(c);
-  return sendStored(c, representation, { contentType: stored.contentType }, { kind: stored.kind, tags: cacheTags.list(buildId) });
+    if (parsed.page === 1) return sendPage(c, first, first.page);
+    return andThen(findDocument(url.pathname, parsed.page, c.env.ASSETS), (found) => sendPage(c, first, found?.page));
+  });
+}
+
+/** A page of a document, or the 404 page past its last. */
+function sendPage(c: Context<AppEnv>, document: DocumentPage, page: Representation | undefined): Response | Promise<Response> {
+  if (page === undefined) return notFoundPage(c);
+  return sendStored(c, page, { contentType: document.contentType }, { kind: document.kind, tags: cacheTags.list(buildId) });
 }

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../content/article';
-import { listArticles } from '../store';
+import { andThen, listArticles, type Maybe } from '../store';
+import type { BodySource } from '../store/bodies';
 import type { ListQuery } from './paging';
 
 /** `meta` of a list response: where this page sits in the whole list. */
@@ -24,11 +25,12 @@ export type ListPage = { ok: true; body: string; pages: number } | { ok: false; 
  * summaries joined around the origin, no parsing or re-serialising per request. Shared by
  * `GET /api/articles` and the RPC entrypoint, so both give the same bytes for the same query.
  */
-export function listPage(query: ListQuery, origin: string): ListPage {
-  const { items, total } = listArticles(query);
-  const pages = Math.max(1, Math.ceil(total / query.limit));
-  if (query.page > pages) return { ok: false, detail: `Page ${query.page} does not exist: there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}.` };
-  const data = items.map((item) => item.summary.join(origin)).join(',');
-  const meta: ListMeta = { page: query.page, limit: query.limit, pages, total };
-  return { ok: true, body: `{"data":[${data}],"meta":${JSON.stringify(meta)}}`, pages };
+export function listPage(query: ListQuery, origin: string, source: BodySource): Maybe<ListPage> {
+  return andThen(listArticles(query, source), ({ items, total }) => {
+    const pages = Math.max(1, Math.ceil(total / query.limit));
+    if (query.page > pages) return { ok: false, detail: `Page ${query.page} does not exist: there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}.` };
+    const data = items.map((item) => item.summary.join(origin)).join(',');
+    const meta: ListMeta = { page: query.page, limit: query.limit, pages, total };
+    return { ok: true, body: `{"data":[${data}],"meta":${JSON.stringify(meta)}}`, pages };
+  });
 }

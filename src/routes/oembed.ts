@@ -87,9 +87,9 @@ export async function oembedRoute(c: Context<AppEnv>): Promise<Response> {
     return refusal.status === 400 ? problem(400, 'The oEmbed query is not valid.', instance, { errors: refusal.errors }) : problem(refusal.status, refusal.detail, instance);
   }
   // A former slug embeds the article it became; a withdrawn article is gone for embedders too.
-  const target = resolveSlug(parsed.query.slug);
+  const target = await resolveSlug(parsed.query.slug, c.env.ASSETS);
   if (target?.kind === 'gone') return problem(410, `This article was withdrawn on ${target.gone.date}: ${target.gone.reason}`, instance);
-  const article = target === undefined ? undefined : target.kind === 'article' ? target.article : findArticle(target.slug);
+  const article = target === undefined ? undefined : target.kind === 'article' ? target.article : await findArticle(target.slug, c.env.ASSETS);
   if (article === undefined) return problem(404, `The url is not an article of ${origin}.`, instance);
   const body = JSON.stringify(oembedResponse(article, parsed.query, origin));
   const entity = { body, contentType: MEDIA_TYPES.json, etag: `"${await sha256Base64url(body, 22)}"` };

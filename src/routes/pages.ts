@@ -4,7 +4,7 @@ import { paths } from '../content/paths';
 import { cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
-import { assetBody, buildId, findAsset, pages as bundledPages, resolveSlug } from '../store';
+import { andThen, assetBody, buildId, findAsset, homePage, resolveSlug } from '../store';
 import { articleRoute, redirect } from './article-page';
 import { embedRoute } from './embed';
 import { route, sent } from './handler';
@@ -22,9 +22,10 @@ pages.get(
     const url = new URL(c.req.url);
     const parsed = parsePageQuery(url.searchParams);
     if (!parsed.ok) return problem(400, 'The page number is not valid.', url.pathname + url.search, { errors: parsed.errors });
-    const home = bundledPages.home[parsed.page - 1];
-    if (home === undefined) return notFoundPage(c);
-    return sendStored(c, home, { contentType: 'text/html; charset=utf-8' }, { kind: 'home', tags: cacheTags.list(buildId) });
+    return andThen(homePage(parsed.page, c.env.ASSETS), (home) => {
+      if (home === undefined) return notFoundPage(c);
+      return sendStored(c, home, { contentType: 'text/html; charset=utf-8' }, { kind: 'home', tags: cacheTags.list(buildId) });
+    });
   }),
 );
 
@@ -36,9 +37,10 @@ pages.get('/articles/:slug/embed', route(embedRoute));
 pages.get(
   '/articles/:slug/',
   route((c) => {
-    const target = resolveSlug(c.req.param('slug') ?? '');
-    if (target === undefined) return notFoundPage(c);
-    return redirect(paths.article(target.kind === 'article' ? target.article.slug : target.slug));
+    return andThen(resolveSlug(c.req.param('slug') ?? '', c.env.ASSETS), (target) => {
+      if (target === undefined) return notFoundPage(c);
+      return redirect(paths.article(target.kind === 'article' ? target.article.slug : target.slug));
+    });
   }),
 );
 

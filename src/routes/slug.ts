@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env';
 import { MEDIA_TYPES } from '../http/media-types';
 import { cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
-import { buildId, resolveSlug, type SlugTarget, type StoredArticle } from '../store';
+import { andThen, buildId, resolveSlug, type SlugTarget, type StoredArticle } from '../store';
 import { redirect } from './article-page';
 import { notFoundPage } from './not-found';
 import { sendStored } from './stored';
@@ -35,9 +35,10 @@ export const API_MISSES: Misses = {
  * article a 410 (§15.5.11), anything else a 404.
  */
 export function withArticle(c: Context<AppEnv>, slug: string, pathFor: (slug: string) => string, misses: Misses, answer: (article: StoredArticle) => Answer): Answer {
-  const target = resolveSlug(slug);
-  if (target === undefined) return misses.notFound(c);
-  const canonical = target.kind === 'article' ? target.article.slug : target.slug;
-  if (target.kind === 'moved' || canonical !== slug) return redirect(pathFor(canonical));
-  return target.kind === 'gone' ? misses.gone(c, target) : answer(target.article);
+  return andThen(resolveSlug(slug, c.env.ASSETS), (target) => {
+    if (target === undefined) return misses.notFound(c);
+    const canonical = target.kind === 'article' ? target.article.slug : target.slug;
+    if (target.kind === 'moved' || canonical !== slug) return redirect(pathFor(canonical));
+    return target.kind === 'gone' ? misses.gone(c, target) : answer(target.article);
+  });
 }

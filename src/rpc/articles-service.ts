@@ -43,7 +43,7 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
     const parsed = parseListOptions(options);
     if (!parsed.ok) throw new TypeError(invalidListMessage(parsed.errors));
     const { origin } = await served(this.env);
-    const page = listPage(parsed.query, origin.url);
+    const page = await listPage(parsed.query, origin.url, this.env.ASSETS);
     if (!page.ok) throw new RangeError(page.detail);
     return JSON.parse(page.body) as ArticleList;
   }
@@ -68,8 +68,8 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
     const { origin, bodyCacheBytes } = await served(this.env);
     // As the API answers it, its redirect followed: another letter case or a former slug reads the
     // article it names; a withdrawn article is no article.
-    const target = resolveSlug(slug);
-    const article = target?.kind === 'article' ? target.article : target?.kind === 'moved' ? findArticle(target.slug) : undefined;
+    const target = await resolveSlug(slug, this.env.ASSETS);
+    const article = target?.kind === 'article' ? target.article : target?.kind === 'moved' ? await findArticle(target.slug, this.env.ASSETS) : undefined;
     if (article === undefined) return null;
     return UTF8.decode(await readBody(article[format], origin, this.env.ASSETS, bodyCacheBytes));
   }
@@ -78,8 +78,7 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
 /** The body of the pre-rendered document at `path` (its only page), or null when there is none. */
 async function documentBody(env: Env, path: string): Promise<string | null> {
   const { origin, bodyCacheBytes } = await served(env);
-  const stored = findDocument(path);
-  const page = stored?.pages[0];
+  const page = (await findDocument(path, 1, env.ASSETS))?.page;
   return page === undefined ? null : UTF8.decode(await readBody(page, origin, env.ASSETS, bodyCacheBytes));
 }
 

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../scripts/build/index';
 import { generateCorpus, writeCorpus } from '../../scripts/bench/corpus';
 import { contentHash, HOME_PAGE_SIZE } from '../../scripts/build/represent';
-import { contentText, writeOutput } from '../../scripts/build/writer';
-import { ORIGIN, type ArticleLine, type BodyFile, type Span } from '../../src/store/bundle';
+import { indexFiles } from '../../scripts/build/index-files';
+import { deployable, writeOutput } from '../../scripts/build/writer';
+import { ORIGIN, type ArticleLine, type BodyFile, type ContentIndex, type Span } from '../../src/store/bundle';
+import { readWholeIndex } from '../../src/store/shards';
 import { fixture, runBuild, tempDir, writeSiteFile } from './helpers';
 
 describe('content build', () => {
@@ -80,9 +82,9 @@ describe('content build', () => {
   it('writes the same bytes for the same content', async () => {
     const [a, b] = await Promise.all([buildContent({ root: fixture('good') }), buildContent({ root: fixture('good') })]);
     if (!a.ok || !b.ok) throw new Error('build failed');
-    expect(contentText(a)).toBe(contentText(b));
+    expect(deployable(a)).toEqual(deployable(b));
     expect(a.files).toEqual(b.files);
-    expect(contentText(a)).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
+    expect(deployable(a).moduleText).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
   });
 
   it('builds the seed fixture without problems', async () => {
@@ -121,27 +123,39 @@ describe('content build', () => {
     expect(page(2)).toContain(`<h2><a href="/articles/${index.slugs[HOME_PAGE_SIZE]}">`);
   });
 
-  it('writes the content module as ASCII, the index then one line per article', async () => {
+  it('writes the content module as one ASCII line, the index header; every record comes back from the index files', async () => {
     const result = await buildContent({ root: fixture('good') });
     if (!result.ok) throw new Error('build failed');
-    const text = contentText(result);
-    expect(text).toMatch(/^[\x00-\x7f]*$/);
-    const lines = text.split('\n');
-    expect(lines).toHaveLength(1 + result.index.slugs.length);
-    expect(JSON.parse(lines[0]!)).toEqual(result.index);
-    expect(JSON.parse(lines[2]!)).toEqual(result.articles[1]);
-    expect(lines[0]).toContain('"slugs":["second-story","first-story"]');
+    const { moduleText, files } = deployable(result);
+    expect(moduleText).toMatch(/^[\x00-\x7f]*$/);
+    expect(moduleText).not.toContain('\n');
+    const header = JSON.parse(moduleText);
+    expect(Object.keys(header)).toEqual(['build', 'directory', 'shards', 'notFound', 'assets', 'embed']);
+    expect(header).toMatchObject({ build: result.index.build, shards: 1, notFound: result.index.pages.notFound, embed: result.index.embed });
+    const text = new Map(files.map((file) => [file.path, file.text]));
+    const whole = await readWholeIndex(header, async (path) => text.get(path)!);
+    expect(whole.slugs).toEqual(['second-story', 'first-story']);
+    expect(whole.articles).toEqual(result.articles);
+    expect(whole.home).toEqual(result.index.pages.home);
+    expect(whole.documents).toEqual(result.index.documents);
+    expect(whole.tags).toEqual(Object.fromEntries(Object.entries(result.index.tags).map(([tag, lines]) => [tag, lines.map((line) => result.index.slugs[line])])));
+    expect(whole.indexFiles).toEqual([header.directory, ...JSON.parse(text.get(header.directory)!)]);
+    expect(files.filter((file) => file.path.startsWith('/i/'))).toHaveLength(2);
   });
 
   it('makes the assets folder hold exactly the body files, writing only new ones', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'edgewire-assets-'));
     const paths = { module: join(dir, 'content.txt'), assets: join(dir, 'assets') };
-    const write = (files: BodyFile[]) => writeOutput(paths, indexFor(files), files);
-    expect(await write([body('1'), body('2')])).toEqual({ moduleChanged: true, written: 2, removed: 0 });
+    // Each write adds the index's two files (its directory and one shard), which change with the body files they name.
+    const write = (files: BodyFile[]) => {
+      const { moduleText, files: all } = withIndex(files);
+      return writeOutput(paths, moduleText, all);
+    };
+    expect(await write([body('1'), body('2')])).toEqual({ moduleChanged: true, written: 4, removed: 0 });
     const two = join(paths.assets, body('2').path);
     // A rewrite (temp file, then rename) would give the file a new inode.
     const inode = (await stat(two)).ino;
-    expect(await write([body('2'), body('3')])).toEqual({ moduleChanged: true, written: 1, removed: 1 });
+    expect(await write([body('2'), body('3')])).toEqual({ moduleChanged: true, written: 3, removed: 3 });
     expect((await readdir(join(paths.assets, 'b'))).sort()).toEqual([body('2'), body('3')].map((file) => file.path.slice(3)).sort());
     expect((await stat(two)).ino).toBe(inode);
     expect(await write([body('2'), body('3')])).toEqual({ moduleChanged: false, written: 0, removed: 0 });
@@ -153,8 +167,10 @@ function body(text: string): BodyFile {
   return { path: `/b/${contentHash(text)}.txt`, text };
 }
 
-/** The smallest content module whose index names `files` (as home pages), for the writer's check. */
-function indexFor(files: readonly BodyFile[]): string {
+/** The smallest index that names `files` (as home pages), written as the build writes it, for the writer's check. */
+function withIndex(files: readonly BodyFile[]): { moduleText: string; files: BodyFile[] } {
   const page = ({ path, text }: BodyFile) => ({ file: path, start: 0, end: text.length, hash: '' });
-  return JSON.stringify({ slugs: [], pages: { home: files.map(page), notFound: page(files[0]!) }, documents: {} });
+  const index: ContentIndex = { build: '', slugs: [], tags: {}, pages: { home: files.map(page), notFound: page(files[0]!) }, documents: {}, aliases: {}, gone: {}, assets: [], embed: { siteName: '', resizer: '' } };
+  const { header, files: indexed } = indexFiles({ index, articles: [] });
+  return { moduleText: JSON.stringify(header), files: [...files, ...indexed] };
 }

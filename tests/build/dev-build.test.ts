@@ -1,22 +1,23 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, type ContentIndex } from '../../src/store/bundle';
+import { ORIGIN } from '../../src/store/bundle';
+import { readWholeIndex, type IndexHeader } from '../../src/store/shards';
 import { fixtureCopy, runBuild, snapshot } from './helpers';
 
 /** What a build left in `root`: the index, and the text of each article's and page's body file. */
 async function output(root: string) {
-  const lines = (await readFile(join(root, 'src/generated/content.txt'), 'utf8')).split('\n');
-  const index = JSON.parse(lines[0]!) as ContentIndex;
+  const header = JSON.parse(await readFile(join(root, 'src/generated/content.txt'), 'utf8')) as IndexHeader;
   const body = (file: string) => readFile(join(root, '.edgewire/assets', file), 'utf8');
+  const index = await readWholeIndex(header, body);
   const article = async (slug: string) => {
-    const line = JSON.parse(lines[index.slugs.indexOf(slug) + 1]!) as { file: string; json: [number, number] };
+    const line = index.articles[index.slugs.indexOf(slug)]!;
     const text = await body(line.file);
     return { text, data: JSON.parse(text.slice(...line.json).split(ORIGIN).join('')).data };
   };
   // Each tag page is alone in its body file.
   const document = (path: string) => body(index.documents[path]!.pages[0]!.file);
-  return { index, article, document, home: () => body(index.pages.home[0]!.file), notFound: () => body(index.pages.notFound.file) };
+  return { index, article, document, home: () => body(index.home[0]!.file), notFound: () => body(header.notFound.file) };
 }
 
 const dev = { EDGEWIRE_DEV: '1' };

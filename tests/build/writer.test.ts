@@ -7,15 +7,16 @@ import { FILE_CONCURRENCY } from '../../scripts/build/pool';
 import { buildContent } from '../../scripts/build/index';
 import { formatProblem } from '../../scripts/build/problems';
 import { checkBuildOutput } from '../../scripts/build/verify';
-import { contentText, writeOutput, type OutputPaths } from '../../scripts/build/writer';
-import type { ArticleLine, ContentIndex } from '../../src/store/bundle';
+import { deployable, writeOutput, type OutputPaths } from '../../scripts/build/writer';
+import { readWholeIndex, type IndexHeader } from '../../src/store/shards';
 import { fixture, projectRoot, run, snapshot, tempDir, writeSiteFile } from './helpers';
 
 /** Builds the articles under `root` and writes them to `paths` through `fileSystem`. */
 async function buildAndWrite(root: string, paths: OutputPaths, fileSystem?: FileSystem) {
   const result = await buildContent({ root });
   if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join('\n'));
-  return writeOutput(paths, contentText(result), result.files, fileSystem);
+  const { moduleText, files } = deployable(result);
+  return writeOutput(paths, moduleText, files, fileSystem);
 }
 
 /** A previous build (the good fixture) in a temp folder, and a bigger next build's content beside it. */
@@ -86,8 +87,9 @@ describe('writing a build', () => {
     // OpenAPI document and /corrections (none in either build), which the content does not change,
     // the previous build already wrote. Its 2 article files and home page are stale, and so are 20
     // of its document files (the tag index, 2 tag pages, the feeds of the site and of 2 tags, 3
-    // more; /authors, jane-doe's pages and her 3 feeds) and the orphan.
-    expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 40 + 2 + 212, removed: 3 + 20 + 1 });
+    // more; /authors, jane-doe's pages and her 3 feeds) and the orphan. The index: its directory
+    // and 4 shards written, the previous build's directory and one shard stale.
+    expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 40 + 2 + 212 + 5, removed: 3 + 20 + 1 + 2 });
     expect(await fs.readdir(join(paths.module, '..'))).toEqual(['content.txt']);
     expect(await fs.readdir(join(paths.assets, 'b'))).toHaveLength(40 + 2 + 212 + 4);
     expect(await checkBuildOutput(paths.module, paths.assets)).toEqual([]);
@@ -100,10 +102,10 @@ describe('writing a build', () => {
     const limited = await run('bash', ['-c', `ulimit -n 256 && "$0" --import tsx scripts/build.ts --root '${root}'`, process.execPath]);
     // 600 articles, 20 home pages, the 404 page, the favicon, the tag index, 63 tag pages, 195
     // feed and crawler files (3 feeds for the site and for each of 63 tags, 3 more), the
-    // OpenAPI document, /authors (with /api/authors) and /corrections: 884 files,
-    // where writing them all at once failed with EMFILE.
+    // OpenAPI document, /authors (with /api/authors) and /corrections: 884 body files, and the
+    // index's directory and 32 shards: 917 files, where writing them all at once failed with EMFILE.
     expect(limited).toMatchObject({ code: 0, stderr: '' });
-    expect(limited.stdout).toMatch(/^Built 600 article\(s\) in [\d.]+ s -> src\/generated\/content\.txt, \.edgewire\/assets \(884 files: 884 written, 0 removed\)\n$/);
+    expect(limited.stdout).toMatch(/^Built 600 article\(s\) in [\d.]+ s -> src\/generated\/content\.txt, \.edgewire\/assets \(917 files: 917 written, 0 removed\)\n$/);
     expect(await checkBuildOutput(join(root, 'src/generated/content.txt'), join(root, '.edgewire/assets'))).toEqual([]);
   });
 
@@ -133,25 +135,31 @@ describe('the output check', () => {
     const dir = await tempDir();
     const paths = { module: join(dir, 'content.txt'), assets: join(dir, 'assets') };
     await buildAndWrite(fixture('good'), paths);
-    const index = JSON.parse((await fs.readFile(paths.module, 'utf8')).split('\n', 1)[0]!) as ContentIndex;
-    const [home, notFound] = [join(paths.assets, index.pages.home[0]!.file), join(paths.assets, index.pages.notFound.file)];
+    const moduleText = await fs.readFile(paths.module, 'utf8');
+    const header = JSON.parse(moduleText) as IndexHeader;
+    const index = await readWholeIndex(header, (path) => fs.readFile(join(paths.assets, path), 'utf8'));
+    const [home, notFound] = [join(paths.assets, index.home[0]!.file), join(paths.assets, header.notFound.file)];
     const homeText = await fs.readFile(home, 'utf8');
     await fs.writeFile(home, homeText.slice(0, 100));
     await fs.writeFile(notFound, (await fs.readFile(notFound, 'utf8')).replace('Page not found', 'Page NOT found'));
-    const lines = (await fs.readFile(paths.module, 'utf8')).split('\n');
-    await fs.rm(join(paths.assets, (JSON.parse(lines[1]!) as ArticleLine).file));
+    const article = join(paths.assets, index.articles[0]!.file);
+    await fs.rm(article);
     expect((await checkBuildOutput(paths.module, paths.assets)).map(formatProblem).sort()).toEqual(
       [
         `${home}: file: is 100 characters long; the index expects ${homeText.length}`,
         `${notFound}: file: does not hold the bytes its name is the hash of`,
-        `${join(paths.assets, (JSON.parse(lines[1]!) as ArticleLine).file)}: file: is missing; the index names it`,
+        `${article}: file: is missing; the index names it`,
       ].sort(),
     );
-    await fs.writeFile(paths.module, `${lines[0]}\n{"file":"../../etc/passwd"}`);
-    expect((await checkBuildOutput(paths.module, paths.assets)).slice(0, 2).map(formatProblem)).toEqual([
-      `${paths.module}: articles: the index lists 2, the module has 1 article lines`,
-      `${paths.module}: line 2: is not an article line`,
-    ]);
+    // The index's own files: a shard missing or altered is named, and nothing further is checked.
+    const shard = join(paths.assets, index.indexFiles[1]!);
+    const shardText = await fs.readFile(shard, 'utf8');
+    await fs.writeFile(shard, shardText.replace('second-story', 'second-stork'));
+    expect((await checkBuildOutput(paths.module, paths.assets)).map(formatProblem)).toEqual([`${shard}: file: does not hold the bytes its name is the hash of`]);
+    await fs.rm(shard);
+    expect((await checkBuildOutput(paths.module, paths.assets)).map(formatProblem)).toEqual([`${shard}: file: is missing; the index names it`]);
+    await fs.writeFile(paths.module, `${moduleText}\n{"file":"../../etc/passwd"}`);
+    expect((await checkBuildOutput(paths.module, paths.assets)).map(formatProblem)).toEqual([`${paths.module}: line 1: is not the content index header`]);
   });
 });
 

@@ -4,3 +4,10 @@ declare namespace Cloudflare {
     default: Fetcher;
   }
 }
+
+// The bindings the tests read directly: the static assets (body and index files).
+declare namespace Cloudflare {
+  interface Env {
+    ASSETS: Fetcher;
+  }
+}

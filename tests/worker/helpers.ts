@@ -1,8 +1,9 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import content from '../../src/generated/content.txt';
 import type { ContentIndex } from '../../src/store/bundle';
-import { findArticle } from '../../src/store';
+import { storedArticle, type StoredArticle } from '../../src/store';
+import { readWholeIndex, type IndexHeader } from '../../src/store/shards';
 import { expectContract, expectProblemContract } from './contract';
 
 /** The origin in wrangler.toml [vars]: what absolute URLs in bodies start with. */
@@ -34,11 +35,28 @@ export async function bodyETag(body: string): Promise<string> {
   return `"${(await sha256Base64url(body)).slice(0, 22)}"`;
 }
 
-/** The build's index (line 0 of the content module), read here, not through the store. */
-export const index = JSON.parse(content.split('\n', 1)[0]!) as ContentIndex;
+/** The build's whole index: the content module's header and every record of its shard files, read here, not through the store. */
+const whole = await readWholeIndex(JSON.parse(content) as IndexHeader, async (path) => (await env.ASSETS.fetch(`https://assets.invalid${path}`)).text());
+const lineOf = new Map(whole.slugs.map((slug, line) => [slug, line]));
+
+/** The build's index as the build made it (tags as lines of `slugs`). */
+export const index: ContentIndex = {
+  build: whole.header.build,
+  slugs: whole.slugs,
+  tags: Object.fromEntries(Object.entries(whole.tags).map(([tag, slugs]) => [tag, slugs.map((slug) => lineOf.get(slug)!)])),
+  pages: { home: whole.home, notFound: whole.header.notFound },
+  documents: whole.documents,
+  aliases: whole.aliases,
+  gone: whole.gone,
+  assets: whole.header.assets,
+  embed: whole.header.embed,
+};
 
 /** The store's view of an article: where expected representation hashes come from. */
-export { findArticle };
+export function findArticle(slug: string): StoredArticle | undefined {
+  const line = lineOf.get(slug);
+  return line === undefined ? undefined : storedArticle(whole.articles[line]!);
+}
 
 /** The members of an RFC 9457 problem document besides `type` (always about:blank here). */
 interface ProblemMembers {

@@ -1,0 +1,66 @@
+import type { ArticleLine, BodyFile, ContentIndex, StoredDocument } from '../../src/store/bundle';
+import { ALL_ARTICLES, DOCUMENT_CHUNK, HOME_DOCUMENT, keys, LIST_CHUNK, shardOf, type DocumentChunk, type IndexHeader, type ListChunk, type Shard } from '../../src/store/shards';
+import { asciiJson } from './ascii-json';
+import { contentHash } from './hash';
+
+/**
+ * Bytes of records per shard file the build aims at: what a cold lookup reads (Workers Static
+ * Assets answer a Range request with the whole file, so a shard is read whole) against how many
+ * files the index takes (a version holds 20,000 files on Free, 100,000 on Paid).
+ */
+export const SHARD_BYTES = 64 * 1024;
+
+/** The index as the Worker reads it: the header for the content module, the directory and shard files for the static assets. */
+export function indexFiles({ index, articles }: { index: ContentIndex; articles: readonly ArticleLine[] }): { header: IndexHeader; files: BodyFile[] } {
+  const records = new Map<string, unknown>();
+  for (const line of articles) records.set(keys.article(line.summary.slug), line);
+  for (const [slug, target] of Object.entries(index.aliases)) records.set(keys.moved(slug), target);
+  for (const [slug, gone] of Object.entries(index.gone)) records.set(keys.gone(slug), gone);
+  const documents: [string, StoredDocument][] = [[HOME_DOCUMENT, { contentType: 'text/html; charset=utf-8', kind: 'home', pages: index.pages.home }], ...Object.entries(index.documents)];
+  for (const [path, document] of documents) documentRecords(path, document, records);
+  listRecords(ALL_ARTICLES, articles, records);
+  for (const [tag, lines] of Object.entries(index.tags)) listRecords(tag, lines.map((line) => articles[line]!), records);
+  const { directory, files } = shardFiles(records);
+  const header: IndexHeader = { build: index.build, directory: directory.path, shards: files.length, notFound: index.pages.notFound, assets: index.assets, embed: index.embed };
+  return { header, files: [directory, ...files] };
+}
+
+/** A document's pages, DOCUMENT_CHUNK to a record. */
+function documentRecords(path: string, { contentType, kind, pages }: StoredDocument, records: Map<string, unknown>): void {
+  for (let at = 0; at * DOCUMENT_CHUNK < pages.length; at++) {
+    const chunk: DocumentChunk = { contentType, kind, count: pages.length, pages: pages.slice(at * DOCUMENT_CHUNK, (at + 1) * DOCUMENT_CHUNK) };
+    records.set(keys.document(path, at), chunk);
+  }
+}
+
+/** A list (given newest first) counted from its oldest entry, LIST_CHUNK to a record, and its length. */
+function listRecords(tag: string, newestFirst: readonly ArticleLine[], records: Map<string, unknown>): void {
+  const oldestFirst = newestFirst.map((line) => line.summary).reverse();
+  records.set(keys.listCount(tag), oldestFirst.length);
+  for (let at = 0; at * LIST_CHUNK < oldestFirst.length; at++) {
+    const chunk: ListChunk = { items: oldestFirst.slice(at * LIST_CHUNK, (at + 1) * LIST_CHUNK) };
+    records.set(keys.list(tag, at), chunk);
+  }
+}
+
+/** The smallest power of two of shards that keeps them near SHARD_BYTES each. */
+function shardCount(records: ReadonlyMap<string, unknown>): number {
+  let bytes = 0;
+  for (const [key, value] of records) bytes += key.length + JSON.stringify(value).length;
+  let count = 1;
+  while (bytes / count > SHARD_BYTES) count *= 2;
+  return count;
+}
+
+/** The records in their shards (keys sorted: the same records, the same bytes), each a file named by its hash, and the directory of them. */
+function shardFiles(records: ReadonlyMap<string, unknown>): { directory: BodyFile; files: BodyFile[] } {
+  const count = shardCount(records);
+  const shards: Shard[] = Array.from({ length: count }, () => ({}));
+  for (const key of [...records.keys()].sort()) shards[shardOf(key, count)]![key] = records.get(key);
+  const files = shards.map((shard) => named(asciiJson(shard)));
+  return { directory: named(JSON.stringify(files.map((file) => file.path))), files };
+}
+
+function named(text: string): BodyFile {
+  return { path: `/i/${contentHash(text)}.json`, text };
+}
