@@ -4,6 +4,7 @@ import type { BundledAsset } from '../../src/store/bundle';
 import type { DocumentSource } from './documents';
 import { contentHash } from './hash';
 import type { Logo } from './logo';
+import { minified } from './minify';
 
 /** The sources of the site's static assets (they belong to the views, not to the content). */
 export interface AssetSources {
@@ -22,7 +23,8 @@ export interface EmbedAssets {
 }
 
 /** A static file under a content-hashed, immutable name: `site.<hash>.css`. */
-function bundledAsset(stem: string, extension: string, contentType: string, body: string): BundledAsset {
+function bundledAsset(stem: string, extension: string, contentType: string, source: string): BundledAsset {
+  const body = extension === 'css' || extension === 'js' ? minified(source, extension) : source;
   const hash = contentHash(body);
   return { name: `${stem}.${hash.slice(0, 12)}.${extension}`, contentType, body, hash };
 }

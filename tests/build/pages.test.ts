@@ -167,4 +167,14 @@ describe('embed card', () => {
     ]);
     expect(index.embed).toEqual({ siteName: 'edgewire', resizer: index.assets[4]!.name });
   });
+
+  it('ships stylesheets and scripts minified: no comments, no indentation, the rules kept', async () => {
+    const { index } = await build(fixture('good'));
+    const body = (stem: string) => index.assets.find(({ name }) => name.startsWith(`${stem}.`))!.body;
+    for (const stem of ['site', 'card', 'embed']) {
+      expect(body(stem)).not.toMatch(/\/\*|^\/\/|\n\s/m);
+    }
+    expect(body('site')).toContain('.skip{position:absolute;');
+    expect(body('embed')).toContain('edgewire:embed-height');
+  });
 });
