@@ -6,8 +6,10 @@
  * content; a kind of page the content has none of (no sections, no authors…) is left out.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { z, ZodType } from 'zod';
 import { paths, RESERVED_PAGE_SLUGS } from '../../src/content/paths';
+import { readWholeIndex, type IndexHeader } from '../../src/store/shards';
 
 export interface CheckedPage {
   /** Short name: table rows and file names. */
@@ -91,7 +93,6 @@ async function schemas() {
     }),
     articleCorrections: z.object({ data: z.object({ corrections: z.array(z.unknown()) }) }),
     authorList: z.object({ data: z.array(z.object({ id: z.string(), articleCount: z.number() })) }),
-    index: z.object({ gone: z.record(z.string(), z.unknown()).default({}) }),
   };
 }
 type Schemas = Awaited<ReturnType<typeof schemas>>;
@@ -116,11 +117,12 @@ async function staticPage(origin: string): Promise<string | undefined> {
 
 /**
  * The withdrawn articles of the build being served: the site lists none of them (that is the
- * point), so they come from the content index (`module`) the build wrote.
+ * point), so they come from the index the build wrote (its header in `module`, its records in the
+ * shard files under `assets`).
  */
-export async function withdrawnSlugs(module: string): Promise<string[]> {
-  const text = await readFile(module, 'utf8');
-  const index = (await schemas()).index.parse(JSON.parse(text.split('\n', 1)[0]!));
+export async function withdrawnSlugs(module: string, assets: string): Promise<string[]> {
+  const header = JSON.parse(await readFile(module, 'utf8')) as IndexHeader;
+  const index = await readWholeIndex(header, (path) => readFile(join(assets, path), 'utf8'));
   return Object.keys(index.gone);
 }
 

@@ -63,7 +63,7 @@ export async function runOnSite(name: string, content: string, check: (site: Sit
       if (build === null) return void (process.exitCode = 1);
       say(build.output);
       served = await serveBuild(build, { ownOrigin: true });
-      const pages = await findPages(served.origin, await withdrawnSlugs(build.module));
+      const pages = await findPages(served.origin, await withdrawnSlugs(build.module, build.assets));
       say(`serving ${served.origin}; pages: ${pages.map((page) => page.path).join(' ')}`);
       const passed = await check({ origin: served.origin, pages });
       if (!passed) process.exitCode = 1;
