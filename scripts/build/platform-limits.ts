@@ -4,8 +4,8 @@ import type { BuildOutput } from './represent';
 
 /**
  * Cloudflare's limits on what one deploy uploads, per Workers plan, as data, and the problems
- * that name them. Over a limit, the build fails: wrangler would fail at upload, after minutes of
- * sending files. The per-file limit (25 MiB on every plan) is checked file by file in limits.ts;
+ * that name them. Over a limit, the build fails: wrangler checks neither, so a deploy would fail
+ * at upload (the Worker's size only once every asset is sent). The per-file limit (25 MiB on every plan) is checked file by file in limits.ts;
  * startup time (1 s) and isolate memory (128 MB) depend on what the Worker does with its
  * content, so only a measurement can check them (`npm run bench`).
  */
