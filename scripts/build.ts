@@ -6,7 +6,9 @@
  * With EDGEWIRE_DEV=1 (`npm run dev`) drafts are included and bad content does not fail the
  * build: the problems are printed, each broken article is served as it last built, and every
  * page lists the problems. EDGEWIRE_DRAFTS=include includes drafts alone; EDGEWIRE_CONTENT
- * names another content folder (the test fixtures', the benchmark's). `--help` lists every option and variable.
+ * names another content folder (the test fixtures', the benchmark's). Output over the Workers plan's
+ * limits (--plan or EDGEWIRE_PLAN, default free: static-asset files, Worker size) fails the build
+ * too. `--help` lists every option and variable.
  */
 import { resolve } from 'node:path';
 import { DEV_CACHE, readCommand, USAGE, type BuildCommand } from './build/cli';
@@ -19,8 +21,8 @@ async function build(command: BuildCommand): Promise<void> {
   const root = resolve(command.root);
   const cache = resolve(root, DEV_CACHE);
   const dev = command.dev ? { lastGood: await readLastGood(cache) } : undefined;
-  const { content: contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty } = command;
-  const result = await buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, ...(dev === undefined ? {} : { dev }) });
+  const { content: contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan } = command;
+  const result = await buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, ...(dev === undefined ? {} : { dev }) });
   if (result.problems.length > 0) {
     console.error(result.ok ? devHeadline(result.problems.length) : failureHeadline(result.problems.length));
     for (const problem of result.problems) console.error(formatProblem(problem));

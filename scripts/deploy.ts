@@ -7,6 +7,11 @@
  * Only then wrangler starts. Its [build] runs the same build again before bundling, and is left
  * to: the build is deterministic, so the second run rewrites nothing and only costs its time, and
  * wrangler then bundles what the content is at that moment, checked again, not older output.
+ * The build checks the Workers plan's limits (EDGEWIRE_PLAN), the Worker's size among them by its
+ * content module, the part that grows with the archive. The whole bundle is not measured here:
+ * only `wrangler deploy --dry-run` bundles it, and that runs [build] once more, a third content
+ * build (minutes for a large archive); wrangler prints its size ("Total Upload") once the assets
+ * are uploaded, before it uploads the Worker.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { constants } from 'node:os';

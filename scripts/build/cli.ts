@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
 import { LIMITS } from './limits';
+import { PLANS, PLATFORM_LIMITS, readPlan, type Plan } from './platform-limits';
 
 /** Where a dev build keeps each article's last good version, relative to the root (not in the assets). */
 export const DEV_CACHE = '.edgewire/dev-last-good.json';
+
+const grouped = (count: number) => count.toLocaleString('en-US');
 
 export const USAGE = `Usage: npm run build -- [options]      (or: npx tsx scripts/build.ts [options])
 
@@ -21,6 +24,9 @@ Options:
                              largest rendered JSON, HTML or Markdown of one article, in bytes
                              (default: ${LIMITS.representationBytes})
   --allow-empty              build an empty site when the articles folder has no articles
+  --plan <${PLANS.join('|')}>         Workers plan whose limits the output must fit, or the build fails:
+                             static-asset files per version (free ${grouped(PLATFORM_LIMITS.free.assetFiles.figure)}, paid ${grouped(PLATFORM_LIMITS.paid.assetFiles.figure)}) and the
+                             Worker's size (${PLATFORM_LIMITS.free.moduleBytes.figure / 2 ** 20} MiB on both) (default: $EDGEWIRE_PLAN, else free)
   --help                     print this help and exit
 
 Environment:
@@ -28,7 +34,9 @@ Environment:
                              but exit 0: each broken article is served as it last built (kept in
                              ${DEV_CACHE}) and every page lists the problems
   EDGEWIRE_DRAFTS=include    include drafts (production builds leave them out)
-  EDGEWIRE_CONTENT=<dir>     content folder, as --content (the test fixtures, the benchmark's archive)`;
+  EDGEWIRE_CONTENT=<dir>     content folder, as --content (the test fixtures, the benchmark's archive)
+  EDGEWIRE_PLAN=paid         Workers plan, as --plan (for the builds npm run dev, npm run deploy and
+                             CI run)`;
 
 /** A build as the command line and environment ask for it. */
 export interface BuildCommand {
@@ -39,6 +47,7 @@ export interface BuildCommand {
   maxArticleBytes: number;
   maxRepresentationBytes: number;
   allowEmpty: boolean;
+  plan: Plan;
   dev: boolean;
   includeDrafts: boolean;
 }
@@ -58,6 +67,7 @@ export function readCommand(args: string[], env: NodeJS.ProcessEnv): { kind: 'he
         'max-article-bytes': { type: 'string', default: String(LIMITS.articleBytes) },
         'max-representation-bytes': { type: 'string', default: String(LIMITS.representationBytes) },
         'allow-empty': { type: 'boolean', default: false },
+        plan: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -70,9 +80,12 @@ export function readCommand(args: string[], env: NodeJS.ProcessEnv): { kind: 'he
   if (maxArticleBytes === null) return { kind: 'error', message: `--max-article-bytes must be a whole number of bytes, such as ${LIMITS.articleBytes}` };
   const maxRepresentationBytes = byteCount(values['max-representation-bytes']);
   if (maxRepresentationBytes === null) return { kind: 'error', message: `--max-representation-bytes must be a whole number of bytes, such as ${LIMITS.representationBytes}` };
+  const [planSource, planText] = values.plan === undefined ? ['EDGEWIRE_PLAN', env.EDGEWIRE_PLAN || 'free'] : ['--plan', values.plan];
+  const plan = readPlan(planText);
+  if (plan === null) return { kind: 'error', message: `${planSource} must be ${PLANS.join(' or ')}, not ${JSON.stringify(planText)}` };
   const dev = env.EDGEWIRE_DEV === '1';
   const { root, content, out, assets } = values;
-  return { kind: 'build', command: { root, content, out, assets, maxArticleBytes, maxRepresentationBytes, allowEmpty: values['allow-empty'], dev, includeDrafts: dev || env.EDGEWIRE_DRAFTS === 'include' } };
+  return { kind: 'build', command: { root, content, out, assets, maxArticleBytes, maxRepresentationBytes, allowEmpty: values['allow-empty'], plan, dev, includeDrafts: dev || env.EDGEWIRE_DRAFTS === 'include' } };
 }
 
 function byteCount(text: string): number | null {

@@ -8,11 +8,13 @@ import { collect, displayPath } from './collector';
 import { byNewest } from './derive';
 import { nextLastGood, withLastGood, type LastGood } from './last-good';
 import { LIMITS, oversizeProblems, representationProblems } from './limits';
+import { PLATFORM_LIMITS, platformFigures, platformProblems, type Plan, type PlanLimits } from './platform-limits';
 import { devHeadline, formatProblem, type Problem } from './problems';
 import { represent, type BuildOutput } from './represent';
 import { readSite, type Site } from './site';
 import { readPages, type BuiltPage } from './static-pages';
 import { findAliasProblems, findDuplicateSlugs } from './transformer';
+import { contentText } from './writer';
 
 /** The site stylesheet and favicon belong to the views, not to a content folder. */
 const STYLESHEET = new URL('../../src/views/site.css', import.meta.url);
@@ -34,6 +36,10 @@ export interface BuildOptions {
   maxAssetBytes?: number;
   /** An articles folder without articles builds an empty site instead of failing. */
   allowEmpty?: boolean;
+  /** The Workers plan whose limits (static-asset files, Worker size) the output must fit. */
+  plan?: Plan;
+  /** Those limits, per plan: Cloudflare's (smaller ones in tests). */
+  platformLimits?: Record<Plan, PlanLimits>;
   /** A dev build: problems do not fail it; broken files are served as they last built, and every page lists the problems. */
   dev?: { lastGood: LastGood };
 }
@@ -51,6 +57,8 @@ const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
   maxRepresentationBytes: LIMITS.representationBytes,
   maxAssetBytes: LIMITS.assetBytes,
   allowEmpty: false,
+  plan: 'free',
+  platformLimits: PLATFORM_LIMITS,
 };
 
 type Settings = typeof DEFAULTS & BuildOptions;
@@ -101,17 +109,19 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   return site(built, problems, settings, displayPath(settings.root, dir), newsroom.value);
 }
 
-/** Renders what is served; a production build with a body file over the asset limit fails. */
+/** Renders what is served; a production build with a body file over the asset limit, or output over a platform limit, fails. */
 async function site(built: readonly BuiltArticle[], problems: readonly Problem[], settings: Settings, folder: string, newsroom: Newsroom): Promise<BuildResult> {
   const read = (url: URL) => readFile(url, 'utf8');
   const embed = { stylesheet: await read(EMBED('card.css')), script: await read(EMBED('report-height.js')), resizer: await read(EMBED('resizer.js')) };
   const assets = { stylesheet: await read(STYLESHEET), favicon: await read(FAVICON), embed };
+  const contentFolder = displayPath(settings.root, resolve(settings.root, settings.contentDir));
   const render = (serving: readonly BuiltArticle[], notice?: DevNotice) => {
     const published = serving
       .filter(({ valid }) => settings.includeDrafts || !valid.frontMatter.draft)
       .map(({ valid, article }) => ({ file: valid.file, article, body: valid.body, frontMatter: valid.frontMatter, timed: valid.timed }));
     const output = represent(published.sort(byNewest), newsroom, assets, notice);
-    const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes)];
+    const platform = platformProblems(platformFigures(output, contentText(output)), settings.plan, contentFolder, settings.platformLimits);
+    const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes), ...platform];
     return { output, oversize };
   };
   if (settings.dev !== undefined) return devSite(built, problems, settings.dev.lastGood, render, newsroom.catalog);
@@ -124,6 +134,7 @@ async function site(built: readonly BuiltArticle[], problems: readonly Problem[]
  * A dev build serves every article that built and, for each broken file, its last good version;
  * every page lists the problems. An article whose body file is over the asset limit is broken
  * too: it is rendered again without it (until no served article is over; a page alone has no fallback).
+ * Output over a platform limit is reported and served: only an upload enforces those limits.
  */
 function devSite(built: readonly BuiltArticle[], problems: readonly Problem[], cached: LastGood, render: Render, catalog: Catalog): BuildResult {
   let reported = problems;

@@ -22,7 +22,7 @@ const MiB = 1024 * 1024;
 const grouped = new Intl.NumberFormat('en-US');
 
 /** `26,214,400 bytes (25 MiB)`; the MiB only when the figure is a whole number of them. */
-function bytes(count: number): string {
+export function bytes(count: number): string {
   return `${grouped.format(count)} ${count === 1 ? 'byte' : 'bytes'}${count >= MiB && count % MiB === 0 ? ` (${count / MiB} MiB)` : ''}`;
 }
 

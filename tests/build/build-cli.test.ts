@@ -6,7 +6,7 @@ describe('scripts/build.ts command line', () => {
   it('prints its usage, every option and environment variable, for --help and exits 0', async () => {
     const run = await runBuild(['--help']);
     expect(run).toEqual({ code: 0, stdout: `${USAGE}\n`, stderr: '' });
-    for (const name of ['--root', '--content', '--out', '--assets', '--max-article-bytes', '--max-representation-bytes', '--allow-empty', '--help', 'EDGEWIRE_DEV', 'EDGEWIRE_DRAFTS', 'EDGEWIRE_CONTENT']) {
+    for (const name of ['--root', '--content', '--out', '--assets', '--max-article-bytes', '--max-representation-bytes', '--allow-empty', '--plan', '--help', 'EDGEWIRE_DEV', 'EDGEWIRE_DRAFTS', 'EDGEWIRE_CONTENT', 'EDGEWIRE_PLAN']) {
       expect(USAGE).toContain(name);
     }
   });
@@ -18,7 +18,7 @@ describe('scripts/build.ts command line', () => {
   it('reads options and the environment', () => {
     expect(readCommand(['--max-article-bytes', '2000', '--allow-empty'], { EDGEWIRE_DEV: '1', EDGEWIRE_CONTENT: '/tmp/corpus' })).toEqual({
       kind: 'build',
-      command: { root: '.', content: '/tmp/corpus', out: 'src/generated/content.txt', assets: '.edgewire/assets', maxArticleBytes: 2000, maxRepresentationBytes: 1_048_576, allowEmpty: true, dev: true, includeDrafts: true },
+      command: { root: '.', content: '/tmp/corpus', out: 'src/generated/content.txt', assets: '.edgewire/assets', maxArticleBytes: 2000, maxRepresentationBytes: 1_048_576, allowEmpty: true, plan: 'free', dev: true, includeDrafts: true },
     });
     expect(readCommand([], { EDGEWIRE_DRAFTS: 'include' })).toMatchObject({ kind: 'build', command: { content: 'content', maxArticleBytes: 1_000_000, dev: false, includeDrafts: true } });
     expect(readCommand([], {})).toMatchObject({ kind: 'build', command: { allowEmpty: false, dev: false, includeDrafts: false } });

@@ -100,6 +100,14 @@ describe.concurrent('npm run deploy with a public https: SITE_URL', { timeout: 3
     expect(await wrangler.started()).toEqual(['EDGEWIRE_DEV=unset', 'deploy', '--env', 'production', '--dry-run']);
   });
 
+  it('builds within the limits of the plan EDGEWIRE_PLAN names: a plan that is none stops it before wrangler', async () => {
+    const [dir, wrangler] = await Promise.all([project({ content: 'good' }), standIn()]);
+    const result = await deploy(dir, ['--env', 'production'], wrangler.bin, { EDGEWIRE_PLAN: 'team' });
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr.split('\n')[0]).toBe('build: EDGEWIRE_PLAN must be free or paid, not "team"');
+    expect(await wrangler.started()).toBeNull();
+  });
+
   it('--env production --dry-run: wrangler builds and bundles the production Worker, offline', async () => {
     // The project as a newsroom has it: its own wrangler.toml, src/ and content, the tools installed.
     const dir = await project({ content: 'good' });
