@@ -17,7 +17,7 @@ import { devHeadline, failureHeadline, formatProblem } from './build/problems';
 async function build(command: BuildCommand): Promise<void> {
   const started = performance.now();
   // The stages (zod, YAML, markdown-it, the views) load for a build, not for --help.
-  const [{ buildContent }, { readLastGood, writeLastGood }, { deployable, writeOutput }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
+  const [{ buildContent }, { readLastGood, writeLastGood }, { writeOutput }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
   const root = resolve(command.root);
   const cache = resolve(root, DEV_CACHE);
   const dev = command.dev ? { lastGood: await readLastGood(cache) } : undefined;
@@ -28,7 +28,7 @@ async function build(command: BuildCommand): Promise<void> {
     for (const problem of result.problems) console.error(formatProblem(problem));
   }
   if (!result.ok) return void (process.exitCode = 1);
-  const { moduleText, files } = deployable(result);
+  const { moduleText, files } = result.deployed;
   const written = await writeOutput({ module: resolve(root, command.out), assets: resolve(root, command.assets) }, moduleText, files);
   if (dev !== undefined) await writeLastGood(cache, result.lastGood);
   const drafts = includeDrafts ? ' (drafts included)' : '';

@@ -14,7 +14,7 @@ import { represent, type BuildOutput } from './represent';
 import { readSite, type Site } from './site';
 import { readPages, type BuiltPage } from './static-pages';
 import { findAliasProblems, findDuplicateSlugs } from './transformer';
-import { contentText } from './writer';
+import { deployable, type Deployable } from './writer';
 
 /** The site stylesheet and favicon belong to the views, not to a content folder. */
 const STYLESHEET = new URL('../../src/views/site.css', import.meta.url);
@@ -48,7 +48,8 @@ export interface BuildOptions {
  * What a build produced. `ok` with `problems` only in a dev build; `lastGood` is the dev cache
  * after this build.
  */
-export type BuildResult = ({ ok: true; problems: Problem[]; lastGood: LastGood } & BuildOutput) | { ok: false; problems: Problem[] };
+/** A build that succeeded carries its output and that output as it is deployed (encoded once). */
+export type BuildResult = ({ ok: true; problems: Problem[]; lastGood: LastGood; deployed: Deployable } & BuildOutput) | { ok: false; problems: Problem[] };
 
 const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
   contentDir: 'content',
@@ -63,7 +64,7 @@ const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
 
 type Settings = typeof DEFAULTS & BuildOptions;
 
-type Render = (serving: readonly BuiltArticle[], notice?: DevNotice) => { output: BuildOutput; oversize: Problem[] };
+type Render = (serving: readonly BuiltArticle[], notice?: DevNotice) => { output: BuildOutput; deployed: Deployable; oversize: Problem[] };
 
 /** What the articles are published with: the site's settings, its authors and its static pages. */
 export interface Newsroom {
@@ -120,14 +121,15 @@ async function site(built: readonly BuiltArticle[], problems: readonly Problem[]
       .filter(({ valid }) => settings.includeDrafts || !valid.frontMatter.draft)
       .map(({ valid, article }) => ({ file: valid.file, article, body: valid.body, frontMatter: valid.frontMatter, timed: valid.timed }));
     const output = represent(published.sort(byNewest), newsroom, assets, notice);
-    const platform = platformProblems(platformFigures(output, contentText(output)), settings.plan, contentFolder, settings.platformLimits);
+    const deployed = deployable(output);
+    const platform = platformProblems(platformFigures(deployed), settings.plan, contentFolder, settings.platformLimits);
     const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes), ...platform];
-    return { output, oversize };
+    return { output, deployed, oversize };
   };
   if (settings.dev !== undefined) return devSite(built, problems, settings.dev.lastGood, render, newsroom.catalog);
-  const { output, oversize } = render(built);
+  const { output, deployed, oversize } = render(built);
   if (oversize.length > 0) return { ok: false, problems: oversize };
-  return { ok: true, problems: [], lastGood: nextLastGood(built, new Set(), new Map()), ...output };
+  return { ok: true, problems: [], lastGood: nextLastGood(built, new Set(), new Map()), ...output, deployed };
 }
 
 /**
@@ -143,10 +145,10 @@ function devSite(built: readonly BuiltArticle[], problems: readonly Problem[], c
     const broken = new Set(reported.map((problem) => problem.file));
     const serving = withLastGood(built, broken, lastGood, catalog);
     const notice = reported.length > 0 ? { summary: devHeadline(reported.length), problems: reported.map(formatProblem) } : undefined;
-    const { output, oversize } = render(serving, notice);
+    const { output, deployed, oversize } = render(serving, notice);
     const dropped = new Set(oversize.map((problem) => problem.file));
     if (!serving.some(({ valid }) => dropped.has(valid.file))) {
-      return { ok: true, problems: [...reported, ...oversize], lastGood: nextLastGood(built, broken, lastGood), ...output };
+      return { ok: true, problems: [...reported, ...oversize], lastGood: nextLastGood(built, broken, lastGood), ...output, deployed };
     }
     reported = [...reported, ...oversize];
     // A last good version over the limit is no fallback any more.

@@ -1,6 +1,6 @@
 import { bytes } from './limits';
 import type { Problem } from './problems';
-import type { BuildOutput } from './represent';
+import type { Deployable } from './writer';
 
 /**
  * Cloudflare's limits on what one deploy uploads, per Workers plan, as data, and the problems
@@ -54,11 +54,12 @@ const CHECKS: Record<keyof PlatformFigures, { field: string; measured: (quantity
 };
 
 /**
- * What the build puts in the static-assets folder and the Worker: the writer writes each body
- * file there and nothing else, and `moduleText` is the content module (ASCII: one byte a character).
+ * What the build puts in the static-assets folder and the Worker: the writer writes each file of
+ * the deployable build there (body files, the index's directory and shards) and nothing else, and
+ * `moduleText` is the content module (ASCII: one byte a character).
  */
-export function platformFigures(output: Pick<BuildOutput, 'files'>, moduleText: string): PlatformFigures {
-  return { assetFiles: output.files.length, moduleBytes: moduleText.length };
+export function platformFigures({ moduleText, files }: Deployable): PlatformFigures {
+  return { assetFiles: files.length, moduleBytes: moduleText.length };
 }
 
 const grouped = new Intl.NumberFormat('en-US');

@@ -8,6 +8,12 @@ import { asciiJson } from './ascii-json';
 import { indexFiles } from './index-files';
 import { checkOutput } from './verify';
 
+/** The content module's text and every static-asset file of a build. */
+export interface Deployable {
+  moduleText: string;
+  files: BodyFile[];
+}
+
 /**
  * A build as it is deployed: the content module's text (a Workers Text module: the runtime hands it
  * over as a string, with no JavaScript to parse) holding only the index header (src/store/shards.ts),
@@ -15,7 +21,7 @@ import { checkOutput } from './verify';
  * one line of ASCII JSON, a few hundred bytes whatever the archive's size. Deterministic: the output
  * holds no timestamps and its arrays and records are sorted.
  */
-export function deployable(output: Pick<BuildOutput, 'index' | 'articles' | 'files'>): { moduleText: string; files: BodyFile[] } {
+export function deployable(output: Pick<BuildOutput, 'index' | 'articles' | 'files'>): Deployable {
   const { header, files } = indexFiles(output);
   return { moduleText: asciiJson(header), files: [...output.files, ...files] };
 }

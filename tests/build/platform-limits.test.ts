@@ -5,7 +5,6 @@ import { readCommand, USAGE } from '../../scripts/build/cli';
 import { buildContent } from '../../scripts/build/index';
 import { PLATFORM_LIMITS, platformFigures, platformProblems, type Plan, type PlanLimits } from '../../scripts/build/platform-limits';
 import { formatProblem } from '../../scripts/build/problems';
-import { contentText } from '../../scripts/build/writer';
 import { fixture, fixtureCopy, run, runBuild, snapshot, tempDir } from './helpers';
 
 const DOCS = 'https://developers.cloudflare.com/workers/platform/limits/';
@@ -62,13 +61,13 @@ describe('platform limits', () => {
     const built = await buildContent({ root: fixture('good') });
     if (!built.ok) throw new Error('build failed');
     const written = (await readdir(assets, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
-    expect(platformFigures(built, contentText(built))).toEqual({ assetFiles: written, moduleBytes: (await stat(out)).size });
+    expect(platformFigures(built.deployed)).toEqual({ assetFiles: written, moduleBytes: (await stat(out)).size });
   });
 
   it('fail a build over them, naming the content folder, with limits injected', async () => {
     const built = await buildContent({ root: fixture('good') });
     if (!built.ok) throw new Error('build failed');
-    const { assetFiles, moduleBytes } = platformFigures(built, contentText(built));
+    const { assetFiles, moduleBytes } = platformFigures(built.deployed);
     const tight = limits({ free: assetFiles - 1, paid: assetFiles }, { free: moduleBytes - 1, paid: moduleBytes - 1 });
     expect(await buildContent({ root: fixture('good'), platformLimits: tight })).toEqual({
       ok: false,
