@@ -7,7 +7,7 @@ import { authorPage, authorsPage } from '../../src/views/author-pages';
 import type { BuiltAuthor } from './authors';
 import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
 import { feedGroups, feedSite } from './feeds/index';
-import { archivePages } from './paging';
+import { archivePages, lazily } from './paging';
 import { scopedFeedLinks } from '../../src/views/feeds';
 
 /** What the API says of an author (fields in API order); `url` is their page here. */
@@ -28,7 +28,7 @@ function articlesByAuthor(articles: readonly Article[]): Map<string, Article[]> 
 function authorGroup(author: BuiltAuthor, summary: AuthorSummary, articles: readonly Article[], input: SiteInput): DocumentSource[] {
   const { context } = input;
   const feeds = articles.length === 0 ? [] : scopedFeedLinks(`${context.siteName} — ${summary.name}`, (format) => paths.authorFeed(format, summary.id));
-  const html = archivePages(articles).map(({ items, paging }) => authorPage(summary, author.html, items, paging, feeds, { ...context, canonical: `${ORIGIN}${paths.author(summary.id, paging.page ?? undefined)}` }).toString());
+  const html = lazily(archivePages(articles), ({ items, paging }) => authorPage(summary, author.html, items, paging, feeds, { ...context, canonical: `${ORIGIN}${paths.author(summary.id, paging.page ?? undefined)}` }).toString());
   const data: Author = { ...summary, html: author.html, text: author.text };
   return [
     { path: paths.author(summary.id), contentType: MEDIA_TYPES.html, kind: 'list', pages: html },

@@ -6,9 +6,9 @@ import { correctionsPage, type ListedCorrection } from '../../src/views/correcti
 import { listPage } from '../../src/views/list-page';
 import { staticPage } from '../../src/views/static-page';
 import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
-import { archivePages } from './paging';
+import { archivePages, lazily } from './paging';
 
-const html = (path: string, pages: readonly string[]): DocumentSource => ({ path, contentType: MEDIA_TYPES.html, kind: 'list', pages });
+const html = (path: string, pages: DocumentSource['pages']): DocumentSource => ({ path, contentType: MEDIA_TYPES.html, kind: 'list', pages });
 
 /** The static pages (content/pages/), all in one body file: few, small, and read rarely. */
 function staticPages({ newsroom, context }: SiteInput): DocumentSource[][] {
@@ -30,7 +30,7 @@ function sectionPages({ articles, newsroom, context }: SiteInput): DocumentSourc
   return newsroom.site.settings.sections.map(({ slug, title }) => {
     const pages = archivePages(articles.filter((article) => article.section?.slug === slug));
     const list = { heading: title, title, description: `${title}: the latest articles on ${context.site.name}.`, href: (page?: number) => paths.section(slug, page), section: slug };
-    return [html(paths.section(slug), pages.map(({ items, paging }) => listPage(items, paging, list, { ...context, canonical: `${ORIGIN}${paths.section(slug, paging.page ?? undefined)}` }).toString()))];
+    return [html(paths.section(slug), lazily(pages, ({ items, paging }) => listPage(items, paging, list, { ...context, canonical: `${ORIGIN}${paths.section(slug, paging.page ?? undefined)}` }).toString()))];
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Paging } from '../../src/views/article-list';
+import type { LazyPages } from './documents';
 
 /** Articles per page of the home page and of each tag's, section's and author's pages. */
 export const HOME_PAGE_SIZE = 30;
@@ -30,4 +31,9 @@ export function archivePages<T>(newestFirst: readonly T[]): ListPage<T>[] {
     return { items, paging: { page, newer: page === last ? 'front' : page + 1, older: page === 1 ? null : page - 1 } };
   });
   return [front, ...archive];
+}
+
+/** A list's pages, each rendered when it is stored. */
+export function lazily<T>(pages: readonly ListPage<T>[], render: (page: ListPage<T>) => string): LazyPages {
+  return { length: pages.length, page: (at) => render(pages[at]!) };
 }

@@ -11,14 +11,14 @@ import type { DevNotice } from '../../src/views/notice';
 import { indexPage } from '../../src/views/index-page';
 import { notFoundPage } from '../../src/views/not-found-page';
 import { assertNoReservedCharacter } from './characters';
-import { articlesByTag, PRODUCERS, type DocumentSource, type SiteInput } from './documents';
+import { articlesByTag, pageText, PRODUCERS, type DocumentSource, type LazyPages, type SiteInput } from './documents';
 import { frontPage, RELATED_SIZE, relatedArticles } from './front-page';
 import type { Newsroom } from './index';
 import { siteView } from './site-view';
 import { markdownDocument } from './markdown-representation';
 import { siteAssets, type AssetSources } from './assets';
 import { contentHash } from './hash';
-import { archivePages, HOME_PAGE_SIZE } from './paging';
+import { archivePages, HOME_PAGE_SIZE, lazily } from './paging';
 import { Packer, PACK_ANCHOR } from './packs';
 import { memorySink, type BodySink, type KeptFile, type StoredFile } from './sink';
 import { keys, shardOf } from '../../src/store/shards';
@@ -65,18 +65,24 @@ function storePages(texts: Iterable<string>, packer: Packer): Representation[] {
  * front, which every new article changes) last, beside the newest archive pages, so publishing
  * rewrites the last pack of the list and no other.
  */
-function storeDocumentPages(texts: readonly string[], packer: Packer): Representation[] {
+function storeDocumentPages(texts: DocumentSource['pages'], packer: Packer): Representation[] {
   const pages: Representation[] = new Array(texts.length);
-  for (let at = 1; at <= texts.length; at++) storePage(texts[at % texts.length]!, packer, (page) => (pages[at % texts.length] = page));
+  for (let at = 1; at <= texts.length; at++) storePage(pageText(texts, at % texts.length), packer, (page) => (pages[at % texts.length] = page));
   return pages;
 }
 
 /** The home page's pages in packs of their own, the front page last. */
-function storeHome(texts: readonly string[], packer: Packer): Representation[] {
+function storeHome(texts: LazyPages, packer: Packer): Representation[] {
   packer.close();
   const pages = storeDocumentPages(texts, packer);
   packer.close();
   return pages;
+}
+
+/** Every producer's groups of documents, then the favicon's: one producer's at a time, each let go once stored. */
+function* documentGroups(input: SiteInput, favicon: DocumentSource): Generator<readonly DocumentSource[]> {
+  for (const produce of PRODUCERS) yield* produce(input);
+  yield [favicon];
 }
 
 /** Stores each group of documents in packs of its own; the table of documents by path. */
@@ -140,8 +146,8 @@ function articleLines(live: readonly SourcedArticle[], summaries: readonly Artic
  * The home page: the front page (`/`) leads with `front` and lists the latest articles but the
  * lead; archive pages (`/?page=n`) are numbered from the oldest (paging.ts). Front page first.
  */
-function homePages(summaries: readonly ArticleSummary[], front: FrontPage, context: ViewContext): string[] {
-  return archivePages(summaries).map(({ items, paging }) => {
+function homePages(summaries: readonly ArticleSummary[], front: FrontPage, context: ViewContext): LazyPages {
+  return lazily(archivePages(summaries), ({ items, paging }) => {
     const listed = paging.page === null ? items.filter((item) => item !== front.lead) : items;
     return indexPage(listed, paging, { ...context, canonical: `${ORIGIN}${paths.homePage(paging.page ?? undefined)}` }, front).toString();
   });
@@ -216,7 +222,7 @@ export function represent<F extends StoredFile = KeptFile>(articles: readonly So
   const gone = goneArticles(articles.filter(({ frontMatter }) => frontMatter.withdrawn !== undefined), context, packer);
   const published = live.map(({ article }) => article);
   const input: SiteInput = { articles: published, tags: articlesByTag(published), context, newsroom };
-  const documents = storeDocuments([...PRODUCERS.flatMap((produce) => produce(input)), [faviconDocument]], packer);
+  const documents = storeDocuments(documentGroups(input, faviconDocument), packer);
   const assets = [stylesheet, favicon, embed.stylesheet, embed.script, embed.resizer, ...(logo === null ? [] : [logo])];
   const build = contentHash(...packer.written.map((file) => file.path), ...assets.map((asset) => asset.hash));
   const embedding = { siteName: settings.name, resizer: embed.resizer.name };

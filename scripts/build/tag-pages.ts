@@ -3,7 +3,7 @@ import { MEDIA_TYPES } from '../../src/http/media-types';
 import { ORIGIN } from '../../src/store/bundle';
 import { tagPage, tagsPage } from '../../src/views/tag-pages';
 import type { DocumentProducer, DocumentSource } from './documents';
-import { archivePages } from './paging';
+import { archivePages, lazily } from './paging';
 
 /**
  * The tag pages as documents: `/tags` (every tag with its count), and each tag's pages (the
@@ -18,7 +18,7 @@ export const tagPages: DocumentProducer = ({ tags, context }) => {
       path: paths.tag(tag),
       contentType: MEDIA_TYPES.html,
       kind: 'list',
-      pages: archivePages(articles).map(({ items, paging }) => tagPage(tag, items, paging, { ...context, canonical: `${ORIGIN}${paths.tag(tag, paging.page ?? undefined)}` }).toString()),
+      pages: lazily(archivePages(articles), ({ items, paging }) => tagPage(tag, items, paging, { ...context, canonical: `${ORIGIN}${paths.tag(tag, paging.page ?? undefined)}` }).toString()),
     };
   });
   return [[index], ...perTag.map((document) => [document])];
