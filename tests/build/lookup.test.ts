@@ -123,6 +123,16 @@ describe('index lookups (sharded records through the static assets)', () => {
     expect(counted.reads).toHaveLength(4);
   });
 
+  it('takes at most the largest number of shards it is given, larger shards past it, and finds every record all the same', async () => {
+    const capped = indexFiles({ index, articles: slugs.map(line) }, 2048, 4);
+    expect([header.shards, capped.header.shards, capped.files.length]).toEqual([header.shards, 4, 1 + 4]);
+    expect(header.shards).toBeGreaterThan(4);
+    const texts = new Map(capped.files.map((file) => [file.path, file.text]));
+    const { findArticle } = indexLookup(capped.header, 1 << 20);
+    const source = { fetch: async (input: string) => new Response(texts.get(new URL(input).pathname) ?? null, { status: texts.has(new URL(input).pathname) ? 200 : 404 }) };
+    for (const slug of ['a-0', 'a-123', 'a-249']) expect(await settled(findArticle(slug, source))).toMatchObject({ slug });
+  });
+
   it('fails a lookup whose shard is missing from the assets as a missing file', async () => {
     const { findArticle } = indexLookup(header, 1 << 20);
     const empty = { fetch: async () => new Response('Not Found', { status: 404 }) };
