@@ -107,5 +107,13 @@ describe('archive pages', () => {
     const text = (result: Built, page: { file: string; start: number; end: number }) => result.files.find(({ path }) => path === page.file)!.text.slice(page.start, page.end);
     expect(text(after, is.home[1]!)).toBe(text(before, was.home[1]!));
     expect(text(after, is.tag[2]!)).toBe(text(before, was.tag[2]!));
+    // No other article's bodies change (related articles are chosen among earlier ones), so every
+    // pack but the newest is the same file.
+    const hashes = (result: Built) => new Map(result.articles.map(({ summary, hash, file }) => [summary.slug, { hash, file }]));
+    const [had, has] = [hashes(before), hashes(after)];
+    expect([...had].filter(([slug, { hash }]) => has.get(slug)!.hash !== hash)).toEqual([]);
+    const newest = has.get('story-65')!.file;
+    expect([...had].filter(([slug, { file }]) => has.get(slug)!.file !== file).every(([slug]) => has.get(slug)!.file === newest)).toBe(true);
+    expect(new Set([...had.values()].map(({ file }) => file)).size).toBeGreaterThan(1);
   });
 });
