@@ -17,19 +17,20 @@ import { devHeadline, failureHeadline, formatProblem } from './build/problems';
 async function build(command: BuildCommand): Promise<void> {
   const started = performance.now();
   // The stages (zod, YAML, markdown-it, the views) load for a build, not for --help.
-  const [{ buildContent }, { readLastGood, writeLastGood }, { writeOutput }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
+  const [{ buildContent }, { readLastGood, writeLastGood }, { buildStreamed }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
   const root = resolve(command.root);
   const cache = resolve(root, DEV_CACHE);
   const dev = command.dev ? { lastGood: await readLastGood(cache) } : undefined;
   const { content: contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan } = command;
-  const result = await buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, ...(dev === undefined ? {} : { dev }) });
+  const paths = { module: resolve(root, command.out), assets: resolve(root, command.assets) };
+  // Body files go into the assets folder as they are rendered; a build that fails takes back what it added.
+  const { result, written } = await buildStreamed(paths, (sink) => buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, ...(dev === undefined ? {} : { dev }) }));
   if (result.problems.length > 0) {
     console.error(result.ok ? devHeadline(result.problems.length) : failureHeadline(result.problems.length));
     for (const problem of result.problems) console.error(formatProblem(problem));
   }
-  if (!result.ok) return void (process.exitCode = 1);
-  const { moduleText, files } = result.deployed;
-  const written = await writeOutput({ module: resolve(root, command.out), assets: resolve(root, command.assets) }, moduleText, files);
+  if (!result.ok || written === null) return void (process.exitCode = 1);
+  const { files } = result.deployed;
   if (dev !== undefined) await writeLastGood(cache, result.lastGood);
   const drafts = includeDrafts ? ' (drafts included)' : '';
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -7,7 +7,7 @@ import { authorPage, authorsPage } from '../../src/views/author-pages';
 import type { BuiltAuthor } from './authors';
 import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
 import { feedGroups, feedSite } from './feeds/index';
-import { paginate } from './paging';
+import { archivePages, lazily } from './paging';
 import { scopedFeedLinks } from '../../src/views/feeds';
 
 /** What the API says of an author (fields in API order); `url` is their page here. */
@@ -24,12 +24,11 @@ function articlesByAuthor(articles: readonly Article[]): Map<string, Article[]> 
   return byAuthor;
 }
 
-/** One author's pages (bio, then their articles, a page at a time) and their API document, in one body file. */
+/** One author's pages (bio and their newest articles, then archive pages from the oldest) and their API document, in packs of their own. */
 function authorGroup(author: BuiltAuthor, summary: AuthorSummary, articles: readonly Article[], input: SiteInput): DocumentSource[] {
   const { context } = input;
-  const pages = paginate(articles);
   const feeds = articles.length === 0 ? [] : scopedFeedLinks(`${context.siteName} — ${summary.name}`, (format) => paths.authorFeed(format, summary.id));
-  const html = pages.map((items, at) => authorPage(summary, author.html, items, { page: at + 1, pages: pages.length }, feeds, { ...context, canonical: `${ORIGIN}${paths.author(summary.id, at + 1)}` }).toString());
+  const html = lazily(archivePages(articles), ({ items, paging }) => authorPage(summary, author.html, items, paging, feeds, { ...context, canonical: `${ORIGIN}${paths.author(summary.id, paging.page ?? undefined)}` }).toString());
   const data: Author = { ...summary, html: author.html, text: author.text };
   return [
     { path: paths.author(summary.id), contentType: MEDIA_TYPES.html, kind: 'list', pages: html },

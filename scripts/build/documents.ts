@@ -18,12 +18,26 @@ import { sitemaps } from './sitemaps';
  * read together (a tag's pages and feeds) and the file count stays well inside the static-assets limit.
  */
 
+/**
+ * Pages rendered only when they are stored, one at a time (a large list has thousands, which need
+ * never be in memory at once): how many, and page `at` (0 is the first).
+ */
+export interface LazyPages {
+  readonly length: number;
+  page(at: number): string;
+}
+
 /** One document to store: its path, media type, caching kind, and its pages' text (page 1 first). */
 export interface DocumentSource {
   path: string;
   contentType: string;
   kind: StoredDocument['kind'];
-  pages: readonly string[];
+  pages: readonly string[] | LazyPages;
+}
+
+/** Page `at` of a document's pages, rendering it if it is lazy. */
+export function pageText(pages: DocumentSource['pages'], at: number): string {
+  return 'page' in pages ? pages.page(at) : pages[at]!;
 }
 
 /** What every producer is given. */

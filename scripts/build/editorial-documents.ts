@@ -6,9 +6,9 @@ import { correctionsPage, type ListedCorrection } from '../../src/views/correcti
 import { listPage } from '../../src/views/list-page';
 import { staticPage } from '../../src/views/static-page';
 import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
-import { paginate } from './paging';
+import { archivePages, lazily } from './paging';
 
-const html = (path: string, pages: readonly string[]): DocumentSource => ({ path, contentType: MEDIA_TYPES.html, kind: 'list', pages });
+const html = (path: string, pages: DocumentSource['pages']): DocumentSource => ({ path, contentType: MEDIA_TYPES.html, kind: 'list', pages });
 
 /** The static pages (content/pages/), all in one body file: few, small, and read rarely. */
 function staticPages({ newsroom, context }: SiteInput): DocumentSource[][] {
@@ -25,12 +25,12 @@ export function listedCorrections(articles: readonly Article[]): ListedCorrectio
   return all.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.article.slug < b.article.slug ? -1 : a.article.slug > b.article.slug ? 1 : 0));
 }
 
-/** Each section's articles, newest first, a page at a time, in a body file per section. */
+/** Each section's articles: its page (the newest), then archive pages from the oldest, in packs per section. */
 function sectionPages({ articles, newsroom, context }: SiteInput): DocumentSource[][] {
   return newsroom.site.settings.sections.map(({ slug, title }) => {
-    const pages = paginate(articles.filter((article) => article.section?.slug === slug));
-    const list = { heading: title, title, description: `${title}: the latest articles on ${context.site.name}.`, href: (page: number) => paths.section(slug, page), section: slug };
-    return [html(paths.section(slug), pages.map((items, at) => listPage(items, { page: at + 1, pages: pages.length }, list, { ...context, canonical: `${ORIGIN}${paths.section(slug, at + 1)}` }).toString()))];
+    const pages = archivePages(articles.filter((article) => article.section?.slug === slug));
+    const list = { heading: title, title, description: `${title}: the latest articles on ${context.site.name}.`, href: (page?: number) => paths.section(slug, page), section: slug };
+    return [html(paths.section(slug), lazily(pages, ({ items, paging }) => listPage(items, paging, list, { ...context, canonical: `${ORIGIN}${paths.section(slug, paging.page ?? undefined)}` }).toString()))];
   });
 }
 

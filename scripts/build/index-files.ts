@@ -10,8 +10,15 @@ import { contentHash } from './hash';
  */
 export const SHARD_BYTES = 64 * 1024;
 
+/**
+ * The most shard files the index takes: past it (an index of 1 GiB, some 300,000 articles) shards
+ * grow instead. With packed bodies (packs.ts) a million articles take ~64,000 packs; 16,384 shards
+ * keep the whole build inside the Paid plan's 100,000 files, where 64 KiB shards would need 65,536.
+ */
+export const MAX_SHARDS = 16_384;
+
 /** The index as the Worker reads it: the header for the content module, the directory and shard files (about `shardBytes` each) for the static assets. */
-export function indexFiles({ index, articles }: { index: ContentIndex; articles: readonly ArticleLine[] }, shardBytes = SHARD_BYTES): { header: IndexHeader; files: BodyFile[] } {
+export function indexFiles({ index, articles }: { index: ContentIndex; articles: readonly ArticleLine[] }, shardBytes = SHARD_BYTES, maxShards = MAX_SHARDS): { header: IndexHeader; files: BodyFile[] } {
   const records = new Map<string, unknown>();
   for (const line of articles) records.set(keys.article(line.summary.slug), line);
   for (const [slug, target] of Object.entries(index.aliases)) records.set(keys.moved(slug), target);
@@ -20,7 +27,7 @@ export function indexFiles({ index, articles }: { index: ContentIndex; articles:
   for (const [path, document] of documents) documentRecords(path, document, records);
   listRecords(ALL_ARTICLES, articles, records);
   for (const [tag, lines] of Object.entries(index.tags)) listRecords(tag, lines.map((line) => articles[line]!), records);
-  const { directory, files } = shardFiles(records, shardBytes);
+  const { directory, files } = shardFiles(records, shardBytes, maxShards);
   const header: IndexHeader = { build: index.build, directory: directory.path, shards: files.length, notFound: index.pages.notFound, assets: index.assets, embed: index.embed };
   return { header, files: [directory, ...files] };
 }
@@ -43,18 +50,18 @@ function listRecords(tag: string, newestFirst: readonly ArticleLine[], records: 
   }
 }
 
-/** The smallest power of two of shards that keeps them near `shardBytes` each. */
-function shardCount(records: ReadonlyMap<string, unknown>, shardBytes: number): number {
+/** The smallest power of two of shards that keeps them near `shardBytes` each, at most `maxShards`. */
+function shardCount(records: ReadonlyMap<string, unknown>, shardBytes: number, maxShards: number): number {
   let bytes = 0;
   for (const [key, value] of records) bytes += key.length + JSON.stringify(value).length;
   let count = 1;
-  while (bytes / count > shardBytes) count *= 2;
+  while (bytes / count > shardBytes && count * 2 <= maxShards) count *= 2;
   return count;
 }
 
 /** The records in their shards (keys sorted: the same records, the same bytes), each a file named by its hash, and the directory of them. */
-function shardFiles(records: ReadonlyMap<string, unknown>, shardBytes: number): { directory: BodyFile; files: BodyFile[] } {
-  const count = shardCount(records, shardBytes);
+function shardFiles(records: ReadonlyMap<string, unknown>, shardBytes: number, maxShards: number): { directory: BodyFile; files: BodyFile[] } {
+  const count = shardCount(records, shardBytes, maxShards);
   const shards: Shard[] = Array.from({ length: count }, () => ({}));
   for (const key of [...records.keys()].sort()) shards[shardOf(key, count)]![key] = records.get(key);
   const files = shards.map((shard) => named(asciiJson(shard)));

@@ -14,6 +14,7 @@ import { represent, type BuildOutput } from './represent';
 import { readSite, type Site } from './site';
 import { readPages, type BuiltPage } from './static-pages';
 import { findAliasProblems, findDuplicateSlugs } from './transformer';
+import type { BodySink, KeptFile, StoredFile } from './sink';
 import { deployable, type Deployable } from './writer';
 
 /** The site stylesheet and favicon belong to the views, not to a content folder. */
@@ -44,12 +45,17 @@ export interface BuildOptions {
   dev?: { lastGood: LastGood };
 }
 
+/** Where the body files go as they are made (sink.ts); without one, they are kept in memory (`files` holds their texts). */
+export interface SinkOption<F extends StoredFile> {
+  sink?: BodySink<F>;
+}
+
 /**
  * What a build produced. `ok` with `problems` only in a dev build; `lastGood` is the dev cache
  * after this build.
  */
 /** A build that succeeded carries its output and that output as it is deployed (encoded once). */
-export type BuildResult = ({ ok: true; problems: Problem[]; lastGood: LastGood; deployed: Deployable } & BuildOutput) | { ok: false; problems: Problem[] };
+export type BuildResult<F extends StoredFile = KeptFile> = ({ ok: true; problems: Problem[]; lastGood: LastGood; deployed: Deployable<F> } & BuildOutput<F>) | { ok: false; problems: Problem[] };
 
 const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
   contentDir: 'content',
@@ -64,7 +70,7 @@ const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
 
 type Settings = typeof DEFAULTS & BuildOptions;
 
-type Render = (serving: readonly BuiltArticle[], notice?: DevNotice) => { output: BuildOutput; deployed: Deployable; oversize: Problem[] };
+type Render<F extends StoredFile> = (serving: readonly BuiltArticle[], notice?: DevNotice) => { output: BuildOutput<F>; deployed: Deployable<F>; oversize: Problem[] };
 
 /** What the articles are published with: the site's settings, its authors and its static pages. */
 export interface Newsroom {
@@ -91,8 +97,9 @@ async function readNewsroom(contentDir: string, settings: Settings): Promise<{ o
 }
 
 /** newsroom, then collect -> (per file) check, parse, validate, derive -> represent. Returns the output, or every problem. */
-export async function buildContent(options: BuildOptions): Promise<BuildResult> {
-  const settings: Settings = { ...DEFAULTS, ...options };
+export async function buildContent<F extends StoredFile = KeptFile>(options: BuildOptions & SinkOption<F>): Promise<BuildResult<F>> {
+  const { sink, ...rest } = options;
+  const settings: Settings = { ...DEFAULTS, ...rest };
   const contentDir = resolve(settings.root, settings.contentDir);
   const dir = resolve(contentDir, 'articles');
   const [newsroom, collected] = await Promise.all([readNewsroom(contentDir, settings), collect(dir, settings.root, settings)]);
@@ -107,11 +114,11 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   const valid = built.map(({ valid }) => valid);
   problems.push(...findDuplicateSlugs(valid), ...findAliasProblems(valid));
   if (problems.length > 0 && settings.dev === undefined) return { ok: false, problems };
-  return site(built, problems, settings, displayPath(settings.root, dir), newsroom.value);
+  return site(built, problems, settings, displayPath(settings.root, dir), newsroom.value, sink);
 }
 
 /** Renders what is served; a production build with a body file over the asset limit, or output over a platform limit, fails. */
-async function site(built: readonly BuiltArticle[], problems: readonly Problem[], settings: Settings, folder: string, newsroom: Newsroom): Promise<BuildResult> {
+async function site<F extends StoredFile>(built: readonly BuiltArticle[], problems: readonly Problem[], settings: Settings, folder: string, newsroom: Newsroom, sink?: BodySink<F>): Promise<BuildResult<F>> {
   const read = (url: URL) => readFile(url, 'utf8');
   const embed = { stylesheet: await read(EMBED('card.css')), script: await read(EMBED('report-height.js')), resizer: await read(EMBED('resizer.js')) };
   const assets = { stylesheet: await read(STYLESHEET), favicon: await read(FAVICON), embed };
@@ -120,7 +127,7 @@ async function site(built: readonly BuiltArticle[], problems: readonly Problem[]
     const published = serving
       .filter(({ valid }) => settings.includeDrafts || !valid.frontMatter.draft)
       .map(({ valid, article }) => ({ file: valid.file, article, body: valid.body, frontMatter: valid.frontMatter, timed: valid.timed }));
-    const output = represent(published.sort(byNewest), newsroom, assets, notice);
+    const output = represent(published.sort(byNewest), newsroom, assets, notice, sink);
     const deployed = deployable(output);
     const platform = platformProblems(platformFigures(deployed), settings.plan, contentFolder, settings.platformLimits);
     const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes), ...platform];
@@ -138,7 +145,7 @@ async function site(built: readonly BuiltArticle[], problems: readonly Problem[]
  * too: it is rendered again without it (until no served article is over; a page alone has no fallback).
  * Output over a platform limit is reported and served: only an upload enforces those limits.
  */
-function devSite(built: readonly BuiltArticle[], problems: readonly Problem[], cached: LastGood, render: Render, catalog: Catalog): BuildResult {
+function devSite<F extends StoredFile>(built: readonly BuiltArticle[], problems: readonly Problem[], cached: LastGood, render: Render<F>, catalog: Catalog): BuildResult<F> {
   let reported = problems;
   let lastGood = cached;
   for (;;) {

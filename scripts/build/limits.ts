@@ -1,5 +1,6 @@
 import type { Problem } from './problems';
 import type { BuildOutput } from './represent';
+import type { StoredFile } from './sink';
 
 /**
  * Size limits, as data, and the problems that name them. The article limit is editorial policy
@@ -43,7 +44,7 @@ export function assetSizeProblem(owner: { file: string; page?: string }, size: n
 }
 
 /** What produced a body file, for messages that name an article (never a hash): its source, or a page of the site. */
-function owners(output: BuildOutput, sources: readonly { file: string }[], folder: string): Map<string, { file: string; page?: string }> {
+function owners(output: BuildOutput<StoredFile>, sources: readonly { file: string }[], folder: string): Map<string, { file: string; page?: string }> {
   const owned = new Map<string, { file: string; page?: string }>();
   output.articles.forEach((line, at) => owned.set(line.file, { file: sources[at]?.file ?? folder }));
   output.index.pages.home.forEach(({ file }, at) => owned.set(file, { file: folder, page: `home page ${at + 1}` }));
@@ -55,10 +56,10 @@ function owners(output: BuildOutput, sources: readonly { file: string }[], folde
 }
 
 /** Every body file over `limit` bytes, named by its article; `sources[i]` rendered `output.articles[i]`. */
-export function oversizeProblems(output: BuildOutput, sources: readonly { file: string }[], folder: string, limit: number): Problem[] {
+export function oversizeProblems(output: BuildOutput<StoredFile>, sources: readonly { file: string }[], folder: string, limit: number): Problem[] {
   const owned = owners(output, sources, folder);
-  return output.files.flatMap(({ path, text }) => {
-    const problem = assetSizeProblem(owned.get(path) ?? { file: path }, Buffer.byteLength(text), limit);
+  return output.files.flatMap(({ path, bytes }) => {
+    const problem = assetSizeProblem(owned.get(path) ?? { file: path }, bytes, limit);
     return problem === null ? [] : [problem];
   });
 }
@@ -67,12 +68,10 @@ const REPRESENTATIONS = ['json', 'html', 'markdown', 'embed'] as const;
 const NAMES = { json: 'JSON', html: 'HTML', markdown: 'Markdown', embed: 'embed card' } as const;
 
 /** Every article representation over `limit` bytes, named by its article; `sources[i]` rendered `output.articles[i]`. */
-export function representationProblems(output: BuildOutput, sources: readonly { file: string }[], limit: number): Problem[] {
-  const texts = new Map(output.files.map(({ path, text }) => [path, text]));
+export function representationProblems(output: BuildOutput<StoredFile>, sources: readonly { file: string }[], limit: number): Problem[] {
   return output.articles.flatMap((line, at) =>
-    REPRESENTATIONS.flatMap((kind): Problem[] => {
-      const [start, end] = line[kind];
-      const size = Buffer.byteLength(texts.get(line.file)?.slice(start, end) ?? '');
+    REPRESENTATIONS.flatMap((kind, place): Problem[] => {
+      const size = output.bodyBytes[at]![place]!;
       if (size <= limit) return [];
       return [{ file: sources[at]?.file ?? line.file, field: 'file', message: `its ${NAMES[kind]} representation is ${bytes(size)}; the limit is ${bytes(limit)} (--max-representation-bytes)` }];
     }),

@@ -1,5 +1,6 @@
 import { bytes } from './limits';
 import type { Problem } from './problems';
+import type { StoredFile } from './sink';
 import type { Deployable } from './writer';
 
 /**
@@ -58,7 +59,7 @@ const CHECKS: Record<keyof PlatformFigures, { field: string; measured: (quantity
  * the deployable build there (body files, the index's directory and shards) and nothing else, and
  * `moduleText` is the content module (ASCII: one byte a character).
  */
-export function platformFigures({ moduleText, files }: Deployable): PlatformFigures {
+export function platformFigures({ moduleText, files }: Deployable<StoredFile>): PlatformFigures {
   return { assetFiles: files.length, moduleBytes: moduleText.length };
 }
 

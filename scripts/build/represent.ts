@@ -1,7 +1,7 @@
 import { SUMMARY_FIELDS, type Article, type ArticleSummary } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
 import type { FrontMatter } from '../../src/content/schema';
-import { ORIGIN, representationHash, type ArticleLine, type BodyFile, type ContentIndex, type GoneArticle, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
+import { ORIGIN, type ArticleLine, type ContentIndex, type GoneArticle, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
 import { articlePage, type ArticlePageExtras } from '../../src/views/article-page';
 import { gonePage } from '../../src/views/gone-page';
 import type { FrontPage } from '../../src/views/index-page';
@@ -11,14 +11,17 @@ import type { DevNotice } from '../../src/views/notice';
 import { indexPage } from '../../src/views/index-page';
 import { notFoundPage } from '../../src/views/not-found-page';
 import { assertNoReservedCharacter } from './characters';
-import { articlesByTag, PRODUCERS, type DocumentSource, type SiteInput } from './documents';
-import { frontPage, RELATED_SIZE, relatedArticles } from './front-page';
+import { articlesByTag, pageText, PRODUCERS, type DocumentSource, type LazyPages, type SiteInput } from './documents';
+import { frontPage, relatedArticles } from './front-page';
 import type { Newsroom } from './index';
 import { siteView } from './site-view';
 import { markdownDocument } from './markdown-representation';
 import { siteAssets, type AssetSources } from './assets';
 import { contentHash } from './hash';
-import { HOME_PAGE_SIZE, paginate } from './paging';
+import { archivePages, HOME_PAGE_SIZE, lazily } from './paging';
+import { Packer, PACK_ANCHOR } from './packs';
+import { memorySink, type BodySink, type KeptFile, type StoredFile } from './sink';
+import { keys, shardOf } from '../../src/store/shards';
 
 export { contentHash, HOME_PAGE_SIZE };
 
@@ -32,51 +35,65 @@ export interface SourcedArticle {
   timed: readonly string[];
 }
 
-/** The build's output: the index and article table for the Worker bundle, the body files for the static assets. */
-export interface BuildOutput {
+/** The build's output: the index and article table for the index files, and what the sink kept of each body file. */
+export interface BuildOutput<F extends StoredFile = KeptFile> {
   index: ContentIndex;
   /** Newest first, line i for `index.slugs[i]`. */
   articles: ArticleLine[];
-  files: BodyFile[];
+  files: F[];
+  /** Line i's representations' sizes in UTF-8 bytes: JSON, page, Markdown, embed card. */
+  bodyBytes: number[][];
 }
 
-
-/** Collects bodies into content-addressed files, one file per group of representations. */
-class BodyFiles {
-  readonly files: BodyFile[] = [];
-
-  /** Stores `bodies` together in one file; returns its path and where each body is in it. */
-  add(...bodies: string[]): { file: string; spans: Span[] } {
-    const text = bodies.join('');
-    const file = `/b/${contentHash(text)}.txt`;
-    this.files.push({ path: file, text });
-    let start = 0;
-    const spans = bodies.map((body): Span => [start, (start += body.length)]);
-    return { file, spans };
-  }
-
-  /** Stores one body in a file of its own. */
-  single(body: string): Representation {
-    return this.group([body])[0]!;
-  }
-
-  /** Stores bodies together in one file; each comes back as a representation of its own. */
-  group(bodies: readonly string[]): Representation[] {
-    const { file, spans } = this.add(...bodies);
-    return spans.map(([start, end], place) => ({ file, start, end, hash: representationHash(file, place) }));
-  }
+/** A page stored in the pack being filled: its representation, once the pack is written. */
+function storePage(text: string, packer: Packer, stored: (page: Representation) => void): void {
+  const hash = contentHash(text);
+  packer.add([text], (file, [span]) => stored({ file, start: span![0], end: span![1], hash }));
 }
 
-/** Stores each group of documents in one body file; the table of documents by path. */
-function storeDocuments(groups: readonly (readonly DocumentSource[])[], files: BodyFiles): Record<string, StoredDocument> {
+/** Pages in packs of their own (they share no file with what came before or comes after). */
+function storePages(texts: Iterable<string>, packer: Packer): Representation[] {
+  const pages: Representation[] = [];
+  packer.close();
+  for (const text of texts) storePage(text, packer, (page) => pages.push(page));
+  packer.close();
+  return pages;
+}
+
+/**
+ * A document's pages into the packer: archive pages in order, then its first page (a list's
+ * front, which every new article changes) last, beside the newest archive pages, so publishing
+ * rewrites the last pack of the list and no other.
+ */
+function storeDocumentPages(texts: DocumentSource['pages'], packer: Packer): Representation[] {
+  const pages: Representation[] = new Array(texts.length);
+  for (let at = 1; at <= texts.length; at++) storePage(pageText(texts, at % texts.length), packer, (page) => (pages[at % texts.length] = page));
+  return pages;
+}
+
+/** The home page's pages in packs of their own, the front page last. */
+function storeHome(texts: LazyPages, packer: Packer): Representation[] {
+  packer.close();
+  const pages = storeDocumentPages(texts, packer);
+  packer.close();
+  return pages;
+}
+
+/** Every producer's groups of documents, then the favicon's: one producer's at a time, each let go once stored. */
+function* documentGroups(input: SiteInput, favicon: DocumentSource): Generator<readonly DocumentSource[]> {
+  for (const produce of PRODUCERS) yield* produce(input);
+  yield [favicon];
+}
+
+/** Stores each group of documents in packs of its own; the table of documents by path. */
+function storeDocuments(groups: Iterable<readonly DocumentSource[]>, packer: Packer): Record<string, StoredDocument> {
   const documents: Record<string, StoredDocument> = {};
   for (const group of groups) {
-    const stored = files.group(group.flatMap((document) => document.pages));
-    let at = 0;
     for (const { path, contentType, kind, pages } of group) {
       if (Object.hasOwn(documents, path)) throw new Error(`Two documents at ${path}`);
-      documents[path] = { contentType, kind, pages: stored.slice(at, (at += pages.length)) };
+      documents[path] = { contentType, kind, pages: storeDocumentPages(pages, packer) };
     }
+    packer.close();
   }
   return documents;
 }
@@ -86,29 +103,53 @@ export function toSummary(article: Article): ArticleSummary {
   return Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, article[field]])) as ArticleSummary;
 }
 
-/** The article's bodies, in one file: JSON, the page, Markdown, the embed card (the order of `representation` places in the store). */
-function articleLine({ article, body }: SourcedArticle, context: ViewContext, embed: EmbedContext, files: BodyFiles, extras: ArticlePageExtras): ArticleLine {
+/** The article's bodies: JSON, the page, Markdown, the embed card (the order of `representation` places in the store). */
+function articleBodies({ article, body }: SourcedArticle, context: ViewContext, embed: EmbedContext, extras: ArticlePageExtras): string[] {
   // Every U+E000 in the output must be one the build put there: the article's url, and the url of
   // each author with a page here (derive.ts makes it); an inline byline's url is the author's own text.
   const { url: _url, authors, ...content } = article;
   const written = authors.map(({ id, url, ...credit }) => (id === undefined ? { ...credit, url } : credit));
   assertNoReservedCharacter({ ...content, authors: written, body }, article.slug);
-  const bodies = [JSON.stringify({ data: article }), articlePage(article, context, extras).toString(), markdownDocument(article, body), embedCard(article, embed).toString()];
-  const { file, spans } = files.add(...bodies);
-  const [json, html, markdown, card] = spans as [Span, Span, Span, Span];
-  return { summary: toSummary(article), lastModified: new Date(article.dateModified ?? article.datePublished).toUTCString(), file, json, html, markdown, embed: card };
+  return [JSON.stringify({ data: article }), articlePage(article, context, extras).toString(), markdownDocument(article, body), embedCard(article, embed).toString()];
+}
+
+/** Whether an article closes its pack: one slug in PACK_ANCHOR, by its hash, so boundaries survive edits (packs.ts). */
+function isAnchor(slug: string): boolean {
+  return shardOf(keys.article(slug), PACK_ANCHOR) === 0;
 }
 
 /**
- * The home page, HOME_PAGE_SIZE articles a page; one page (saying so) when there are none. Page 1
- * is the front page: it leads with `front` and lists the latest articles but the lead.
+ * Each article's four bodies, rendered and packed oldest first (publishing touches only the
+ * newest pack); its line (newest first) names its pack, its spans, and a hash of its own bodies
+ * (the ETag's core: it does not change when another article of its pack does).
  */
-function homePages(summaries: readonly ArticleSummary[], front: FrontPage, context: ViewContext, files: BodyFiles): Representation[] {
-  const pages = paginate(summaries);
-  return pages.map((items, index) => {
-    const page = index + 1;
-    const listed = page === 1 ? items.filter((item) => item !== front.lead) : items;
-    return files.single(indexPage(listed, { page, pages: pages.length }, { ...context, canonical: `${ORIGIN}${paths.homePage(page)}` }, front).toString());
+function articleLines(live: readonly SourcedArticle[], summaries: readonly ArticleSummary[], render: (at: number) => string[], packer: Packer): { lines: ArticleLine[]; bodyBytes: number[][] } {
+  const lines: ArticleLine[] = new Array(live.length);
+  const bodyBytes: number[][] = new Array(live.length);
+  packer.close();
+  for (let at = live.length - 1; at >= 0; at--) {
+    const bodies = render(at);
+    const { article } = live[at]!;
+    const [summary, hash] = [summaries[at]!, contentHash(...bodies)];
+    const lastModified = new Date(article.dateModified ?? article.datePublished).toUTCString();
+    packer.add(bodies, (file, spans, bytes) => {
+      const [json, html, markdown, embed] = spans as [Span, Span, Span, Span];
+      lines[at] = { summary, lastModified, file, hash, json, html, markdown, embed };
+      bodyBytes[at] = bytes;
+    }, isAnchor(article.slug));
+  }
+  packer.close();
+  return { lines, bodyBytes };
+}
+
+/**
+ * The home page: the front page (`/`) leads with `front` and lists the latest articles but the
+ * lead; archive pages (`/?page=n`) are numbered from the oldest (paging.ts). Front page first.
+ */
+function homePages(summaries: readonly ArticleSummary[], front: FrontPage, context: ViewContext): LazyPages {
+  return lazily(archivePages(summaries), ({ items, paging }) => {
+    const listed = paging.page === null ? items.filter((item) => item !== front.lead) : items;
+    return indexPage(listed, paging, { ...context, canonical: `${ORIGIN}${paths.homePage(paging.page ?? undefined)}` }, front).toString();
   });
 }
 
@@ -126,10 +167,10 @@ function tagIndex(lines: readonly ArticleLine[]): Record<string, number[]> {
 }
 
 /** Each withdrawn article's 410 page, all in one body file (few, and read rarely). */
-function goneArticles(withdrawn: readonly SourcedArticle[], context: ViewContext, files: BodyFiles): Record<string, GoneArticle> {
+function goneArticles(withdrawn: readonly SourcedArticle[], context: ViewContext, packer: Packer): Record<string, GoneArticle> {
   if (withdrawn.length === 0) return {};
   const notices = withdrawn.map(({ article, frontMatter, timed }) => ({ slug: article.slug, title: article.title, ...frontMatter.withdrawn!, timed: timed.includes(frontMatter.withdrawn!.date) }));
-  const pages = files.group(notices.map((notice) => gonePage(notice, context).toString()));
+  const pages = storePages(notices.map((notice) => gonePage(notice, context).toString()), packer);
   return Object.fromEntries(notices.map(({ slug, title, date, reason }, at) => [slug, { title, date, reason, page: pages[at]! }]));
 }
 
@@ -146,36 +187,46 @@ function summariesByTag(summaries: readonly ArticleSummary[]): Map<string, Artic
   return byTag;
 }
 
-/**
- * Pre-renders every representation of every article (newest first), the pages and the assets.
- * A withdrawn article is served only as its 410 page; `notice` (dev builds only) is listed at the
- * top of every HTML page.
- */
-export function represent(articles: readonly SourcedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice): BuildOutput {
-  const { stylesheet, favicon, faviconDocument, embed, logo } = siteAssets(sources, newsroom.site.logo);
+/** What every page is rendered with: the views' context, the embed card's, and the site's assets. */
+function renderContext(articles: readonly SourcedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice) {
+  const assets = siteAssets(sources, newsroom.site.logo);
+  const { stylesheet, favicon, embed, logo } = assets;
   const { settings } = newsroom.site;
   const site = siteView(newsroom, logo === null ? null : paths.asset(logo.name));
   const timed = new Map(articles.map(({ article, timed: instants }) => [article.slug, new Set(instants)]));
   const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), favicon: paths.asset(favicon.name), siteName: settings.name, site, timed, ...(notice === undefined ? {} : { notice }) };
   const card: EmbedContext = { siteName: settings.name, stylesheet: paths.asset(embed.stylesheet.name), script: paths.asset(embed.script.name), site, timed };
-  const files = new BodyFiles();
+  return { context, card, assets };
+}
+
+/**
+ * Pre-renders every representation of every article (newest first), the pages and the assets,
+ * each body file handed to `sink` as soon as it is full (memory holds one pack at a time).
+ * A withdrawn article is served only as its 410 page; `notice` (dev builds only) is listed at the
+ * top of every HTML page.
+ */
+export function represent<F extends StoredFile = KeptFile>(articles: readonly SourcedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice, sink: BodySink<F> = memorySink as unknown as BodySink<F>): BuildOutput<F> {
+  const { context, card, assets: { stylesheet, favicon, faviconDocument, embed, logo } } = renderContext(articles, newsroom, sources, notice);
+  const { settings } = newsroom.site;
+  const packer = new Packer(sink);
   const live = articles.filter(({ frontMatter }) => frontMatter.withdrawn === undefined);
   const summaries = live.map(({ article }) => toSummary(article));
   const byTag = summariesByTag(summaries);
   const order = new Map(summaries.map(({ slug }, at) => [slug, at]));
-  const newestBySection = new Map(settings.sections.map(({ slug }) => [slug, summaries.filter((summary) => summary.section?.slug === slug).slice(0, RELATED_SIZE + 1)]));
-  const related = (summary: ArticleSummary) => relatedArticles(summary, byTag, order, newestBySection.get(summary.section?.slug ?? '') ?? []);
-  const lines = live.map((article, at) => articleLine(article, context, card, files, { draft: article.frontMatter.draft, related: related(summaries[at]!) }));
+  const bySection = new Map(settings.sections.map(({ slug }) => [slug, summaries.filter((summary) => summary.section?.slug === slug)]));
+  const related = (summary: ArticleSummary) => relatedArticles(summary, byTag, order, bySection.get(summary.section?.slug ?? '') ?? []);
+  const render = (at: number) => articleBodies(live[at]!, context, card, { draft: live[at]!.frontMatter.draft, related: related(summaries[at]!) });
+  const { lines, bodyBytes } = articleLines(live, summaries, render, packer);
   const front = frontPage(summaries, new Set(live.filter(({ frontMatter }) => frontMatter.featured).map(({ article }) => article.slug)), settings.sections);
-  const pages = { home: homePages(summaries, front, context, files), notFound: files.single(notFoundPage(context).toString()) };
-  const gone = goneArticles(articles.filter(({ frontMatter }) => frontMatter.withdrawn !== undefined), context, files);
+  const pages = { home: storeHome(homePages(summaries, front, context), packer), notFound: storePages([notFoundPage(context).toString()], packer)[0]! };
+  const gone = goneArticles(articles.filter(({ frontMatter }) => frontMatter.withdrawn !== undefined), context, packer);
   const published = live.map(({ article }) => article);
   const input: SiteInput = { articles: published, tags: articlesByTag(published), context, newsroom };
-  const documents = storeDocuments([...PRODUCERS.flatMap((produce) => produce(input)), [faviconDocument]], files);
+  const documents = storeDocuments(documentGroups(input, faviconDocument), packer);
   const assets = [stylesheet, favicon, embed.stylesheet, embed.script, embed.resizer, ...(logo === null ? [] : [logo])];
-  const build = contentHash(...files.files.map((file) => file.path), ...assets.map((asset) => asset.hash));
+  const build = contentHash(...packer.written.map((file) => file.path), ...assets.map((asset) => asset.hash));
   const embedding = { siteName: settings.name, resizer: embed.resizer.name };
   const slugs = lines.map(({ summary }) => summary.slug);
   const index: ContentIndex = { build, slugs, tags: tagIndex(lines), pages, documents, aliases: aliasIndex(articles), gone, assets, embed: embedding };
-  return { index, articles: lines, files: files.files };
+  return { index, articles: lines, files: packer.written, bodyBytes };
 }

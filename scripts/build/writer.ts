@@ -7,11 +7,13 @@ import type { BuildOutput } from './represent';
 import { asciiJson } from './ascii-json';
 import { indexFiles } from './index-files';
 import { checkOutput } from './verify';
+import type { BuildResult } from './index';
+import { memorySink, openAssetsSink, type AssetsSink, type KeptFile, type StoredFile, type SyncFileSystem } from './sink';
 
-/** The content module's text and every static-asset file of a build. */
-export interface Deployable {
+/** The content module's text and every static-asset file of a build (the index's files with their texts, to be written). */
+export interface Deployable<F extends StoredFile = KeptFile> {
   moduleText: string;
-  files: BodyFile[];
+  files: (F | KeptFile)[];
 }
 
 /**
@@ -21,9 +23,9 @@ export interface Deployable {
  * one line of ASCII JSON, a few hundred bytes whatever the archive's size. Deterministic: the output
  * holds no timestamps and its arrays and records are sorted.
  */
-export function deployable(output: Pick<BuildOutput, 'index' | 'articles' | 'files'>): Deployable {
+export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>): Deployable<F> {
   const { header, files } = indexFiles(output);
-  return { moduleText: asciiJson(header), files: [...output.files, ...files] };
+  return { moduleText: asciiJson(header), files: [...output.files, ...files.map((file) => memorySink.write(file))] };
 }
 
 /** Where a build goes: the content module (the index) and the static-assets folder (the body files). */
@@ -42,19 +44,22 @@ export interface WriteSummary {
 /**
  * Writes a build so that the Worker only ever sees the previous output or the new one, whole:
  * 1. new body files beside the old ones (names are content hashes, so a file already there is
- *    already right and is not rewritten), FILE_CONCURRENCY at a time, each whole;
+ *    already right and is not rewritten), FILE_CONCURRENCY at a time, each whole; a build that
+ *    streamed its body files through `streamed` (an AssetsSink) already wrote them: only the
+ *    files given with their text (the index's) are written here;
  * 2. the check that every file the new index names is there, whole;
  * 3. the switch: the module replaced by a rename;
  * 4. only then, stale body files removed.
- * A failure before the switch removes the files this build added and rethrows, leaving the
- * previous output as it was. What a hard kill leaves (temp files, unused body files) is stale to
+ * A failure before the switch removes the files this build added (the sink's too) and rethrows,
+ * leaving the previous output as it was. What a hard kill leaves (temp files, unused body files) is stale to
  * the next build, which removes it.
  */
-export async function writeOutput(paths: OutputPaths, moduleText: string, files: readonly BodyFile[], fs: FileSystem = realFileSystem): Promise<WriteSummary> {
+export async function writeOutput(paths: OutputPaths, moduleText: string, files: readonly OutputFile[], fs: FileSystem = realFileSystem, streamed?: AssetsSink): Promise<WriteSummary> {
   await fs.mkdir(paths.assets, { recursive: true });
-  const existing = await listFiles(paths.assets, fs);
-  const fresh = files.filter((file) => !existing.has(file.path));
-  const added: string[] = [];
+  const existing = streamed?.existing ?? (await listFiles(paths.assets, fs));
+  const present = new Set(streamed?.added);
+  const fresh = files.filter((file): file is KeptFile => !existing.has(file.path) && !present.has(file.path) && file.text !== undefined);
+  const added: string[] = [...present];
   let moduleChanged: boolean;
   try {
     await writeBodyFiles(paths.assets, fresh, added, fs);
@@ -66,9 +71,17 @@ export async function writeOutput(paths: OutputPaths, moduleText: string, files:
     throw error;
   }
   const wanted = new Set(files.map((file) => file.path));
-  const removed = await removeAll([...existing].filter((path) => !wanted.has(path)).map((path) => join(paths.assets, path)), fs);
+  // Stale: what was there before, and what the sink wrote for a render the build did not keep (a dev build renders again without an oversize article).
+  const stale = [...existing, ...present].filter((path) => !wanted.has(path));
+  const removed = await removeAll(stale.map((path) => join(paths.assets, path)), fs);
   await removeAll(await leftoverTemps(paths.module, fs), fs);
-  return { moduleChanged, written: fresh.length, removed };
+  return { moduleChanged, written: fresh.length + present.size, removed };
+}
+
+/** A file of the build: with its text when it is still to be written, without when a sink wrote it. */
+export interface OutputFile {
+  path: string;
+  text?: string;
 }
 
 /** Writes `files` under `dir`, a few at a time; `added` lists each once it is in place. */
@@ -87,4 +100,30 @@ async function switchModule(path: string, text: string, fs: FileSystem): Promise
   await fs.mkdir(dirname(path), { recursive: true });
   await writeAtomically(path, text, fs);
   return true;
+}
+
+/** A build that streamed its body files, and what writing it did (nothing when the build failed). */
+export interface StreamedBuild {
+  result: BuildResult<StoredFile>;
+  written: WriteSummary | null;
+}
+
+/**
+ * Runs `build` with a sink into the assets folder (each body file written as it is made), then
+ * writes the index and switches (writeOutput). A build that throws or fails (bad content, a
+ * platform limit) takes back every file its sink added, so the previous output stays as it was.
+ */
+export async function buildStreamed(paths: OutputPaths, build: (sink: AssetsSink) => Promise<BuildResult<StoredFile>>, fs: FileSystem = realFileSystem, syncFs?: SyncFileSystem): Promise<StreamedBuild> {
+  const sink = await openAssetsSink(paths.assets, fs, syncFs);
+  const discard = () => removeAll(sink.added.map((path) => join(paths.assets, path)), fs);
+  const result = await build(sink).catch(async (error: unknown) => {
+    await discard();
+    throw error;
+  });
+  if (!result.ok) {
+    await discard();
+    return { result, written: null };
+  }
+  const { moduleText, files } = result.deployed;
+  return { result, written: await writeOutput(paths, moduleText, files, fs, sink) };
 }

@@ -1,8 +1,8 @@
 /** The site's URL paths, in one place for the build, the views and the routes. */
 export const paths = {
   home: '/',
-  /** Page n of the home page (page 1 is the home page itself). */
-  homePage: (page: number) => (page === 1 ? '/' : `/?page=${page}`),
+  /** Archive page n of the home page (counted from the oldest); the front page (the newest) without n. */
+  homePage: (page?: number) => (page === undefined ? '/' : `/?page=${page}`),
   article: (slug: string) => `/articles/${slug}`,
   articleHtml: (slug: string) => `/articles/${slug}.html`,
   articleMarkdown: (slug: string) => `/articles/${slug}.md`,
@@ -24,20 +24,20 @@ export const paths = {
   asset: (name: string) => `/assets/${name}`,
   /** Every tag with its article count. */
   tags: '/tags',
-  /** Page n of a tag's articles (page 1 is the tag page itself). */
-  tag: (tag: string, page = 1) => (page === 1 ? `/tags/${tag}` : `/tags/${tag}?page=${page}`),
+  /** Archive page n of a tag's articles (counted from the oldest); the tag page itself (the newest) without n. */
+  tag: (tag: string, page?: number) => (page === undefined ? `/tags/${tag}` : `/tags/${tag}?page=${page}`),
   /** The site's feeds; a tag's feeds when `tag` is given. */
   feed: (format: FeedFormat, tag?: string) => `${tag === undefined ? '' : `/tags/${tag}`}${FEED_FILES[format]}`,
   /** Every author with a page. */
   authors: '/authors',
-  /** Page n of an author's page: their bio and articles (page 1 is the page itself). */
-  author: (id: string, page = 1) => (page === 1 ? `/authors/${id}` : `/authors/${id}?page=${page}`),
+  /** Archive page n of an author's articles (counted from the oldest); without n, the page itself: their bio and newest articles. */
+  author: (id: string, page?: number) => (page === undefined ? `/authors/${id}` : `/authors/${id}?page=${page}`),
   /** An author's feeds. */
   authorFeed: (format: FeedFormat, id: string) => `/authors/${id}${FEED_FILES[format]}`,
   apiAuthors: '/api/authors',
   apiAuthor: (id: string) => `/api/authors/${id}`,
-  /** Page n of a section's articles (page 1 is the section page itself). */
-  section: (slug: string, page = 1) => (page === 1 ? `/sections/${slug}` : `/sections/${slug}?page=${page}`),
+  /** Archive page n of a section's articles (counted from the oldest); the section page itself (the newest) without n. */
+  section: (slug: string, page?: number) => (page === undefined ? `/sections/${slug}` : `/sections/${slug}?page=${page}`),
   /** Every correction on the site, newest first. */
   corrections: '/corrections',
   /** A static page (content/pages/<slug>.md). */

@@ -5,23 +5,25 @@ import { problem } from '../http/problem';
 import { andThen, buildId, findDocument, type DocumentPage } from '../store';
 import type { Representation } from '../store/bundle';
 import { notFound, notFoundPage } from './not-found';
-import { parsePageQuery } from './paging';
+import { archivePage, parsePageQuery } from './paging';
 import { sendStored } from './stored';
 
 /**
  * Any pre-rendered document by its exact path (feeds, sitemaps, robots.txt, tag pages); the
- * 404 for any other path. A document of several pages takes `?page=`; one of a single page
- * ignores the query, like the article routes.
+ * 404 for any other path. Without `?page=`, its first page: a list's front (its newest
+ * articles). A list of several pages takes `?page=n`, its archive page n (from the oldest: the
+ * document's page n + 1); a document of a single page answers `?page=1` with that page, and
+ * ignores other parameters, like the article routes.
  */
 export function documentRoute(c: Context<AppEnv>): Response | Promise<Response> {
   const url = new URL(c.req.url);
   return andThen(findDocument(url.pathname, 1, c.env.ASSETS), (first) => {
     if (first === undefined) return notFound(c);
-    if (first.count === 1 && !url.searchParams.has('page')) return sendPage(c, first, first.page);
+    if (!url.searchParams.has('page')) return sendPage(c, first, first.page);
     const parsed = parsePageQuery(url.searchParams);
     if (!parsed.ok) return problem(400, 'The page number is not valid.', url.pathname + url.search, { errors: parsed.errors });
-    if (parsed.page === 1) return sendPage(c, first, first.page);
-    return andThen(findDocument(url.pathname, parsed.page, c.env.ASSETS), (found) => sendPage(c, first, found?.page));
+    if (first.count === 1) return sendPage(c, first, parsed.page === 1 ? first.page : undefined);
+    return andThen(findDocument(url.pathname, archivePage(parsed.page), c.env.ASSETS), (found) => sendPage(c, first, found?.page));
   });
 }
 

@@ -15,14 +15,14 @@ import { sendStored } from './stored';
 /** Reader-facing HTML pages and their static assets. */
 export const pages = new Hono<AppEnv>();
 
-// The home page, newest first, a page at a time: `/`, `/?page=2`, ...
+// The front page `/` (the newest), and archive pages numbered from the oldest: `/?page=1`, ...
 pages.get(
   paths.home,
   route((c) => {
     const url = new URL(c.req.url);
     const parsed = parsePageQuery(url.searchParams);
     if (!parsed.ok) return problem(400, 'The page number is not valid.', url.pathname + url.search, { errors: parsed.errors });
-    return andThen(homePage(parsed.page, c.env.ASSETS), (home) => {
+    return andThen(homePage(url.searchParams.has('page') ? parsed.page : null, c.env.ASSETS), (home) => {
       if (home === undefined) return notFoundPage(c);
       return sendStored(c, home, { contentType: 'text/html; charset=utf-8' }, { kind: 'home', tags: cacheTags.list(buildId) });
     });

@@ -30,7 +30,16 @@ function pageParameter(params: URLSearchParams, errors: InvalidParameter[]): num
   return Number(page);
 }
 
+/**
+ * The stored page (from 1) of a list's archive page `page`: the list's front, at its own URL, is
+ * stored first, archive page n (counted from the oldest) after it.
+ */
+export function archivePage(page: number): number {
+  return page + 1;
+}
+
 /** Validates the home page's `?page=`; other parameters are ignored. */
+
 export function parsePageQuery(params: URLSearchParams): { ok: true; page: number } | { ok: false; errors: InvalidParameter[] } {
   const errors: InvalidParameter[] = [];
   const page = pageParameter(params, errors);

@@ -24,13 +24,16 @@ export interface Representation {
   file: string;
   start: number;
   end: number;
-  /** Names these exact template bytes (the file's hash and the body's place in it): the ETag's core. */
+  /**
+   * Names these exact template bytes, whatever file they are packed in (a hash of the body
+   * itself, or of the article's bodies and the body's place among them): the ETag's core.
+   */
   hash: string;
 }
 
-/** The hash naming one body: its file's content hash and its place in the file. */
-export function representationHash(file: string, place: number): string {
-  return `${file.slice(file.lastIndexOf('/') + 1, file.lastIndexOf('.'))}.${place}`;
+/** The hash naming one of an article's bodies: the hash of its four bodies and the body's place among them. */
+export function representationHash(articleHash: string, place: number): string {
+  return `${articleHash}.${place}`;
 }
 
 /** Where a body sits in its article's file: `[start, end)`, in UTF-16 code units. */
@@ -42,8 +45,10 @@ export interface ArticleLine {
   summary: ArticleSummary;
   /** dateModified, else datePublished, as an HTTP-date (the Last-Modified value). */
   lastModified: string;
-  /** The body file holding all four bodies (one asset per article). */
+  /** The body file (a pack of several articles, packs.ts) holding all four bodies, one after another. */
   file: string;
+  /** A hash of the four bodies: their representations' hashes, so an ETag stays when only the pack around them changes. */
+  hash: string;
   json: Span;
   html: Span;
   markdown: Span;

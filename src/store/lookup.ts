@@ -56,24 +56,24 @@ export interface DocumentPage {
 const stored = new WeakMap<ArticleLine, StoredArticle>();
 const listed = new WeakMap<ArticleSummary, ListedArticle>();
 
-function representation(file: string, [start, end]: Span, place: number): Representation {
-  return { file, start, end, hash: representationHash(file, place) };
+function representation(file: string, [start, end]: Span, hash: string): Representation {
+  return { file, start, end, hash };
 }
 
 /** An article's line made ready to serve, once per line. */
 export function storedArticle(line: ArticleLine): StoredArticle {
   let article = stored.get(line);
   if (article === undefined) {
-    const { summary, lastModified, file, json, html, markdown, embed } = line;
+    const { summary, lastModified, file, hash, json, html, markdown, embed } = line;
     article = {
       slug: summary.slug,
       lastModified,
       summary: JSON.stringify(summary).split(ORIGIN),
       fields: summary,
-      json: representation(file, json, 0),
-      html: representation(file, html, 1),
-      markdown: representation(file, markdown, 2),
-      embed: representation(file, embed, 3),
+      json: representation(file, json, representationHash(hash, 0)),
+      html: representation(file, html, representationHash(hash, 1)),
+      markdown: representation(file, markdown, representationHash(hash, 2)),
+      embed: representation(file, embed, representationHash(hash, 3)),
     };
     stored.set(line, article);
   }
@@ -140,9 +140,16 @@ export function indexLookup(header: IndexHeader, budget: number) {
     });
   }
 
-  /** Page `page` (from 1) of the home page, or undefined past the last. */
-  function homePage(page: number, source: BodySource): Maybe<Representation | undefined> {
-    return andThen(findDocument(HOME_DOCUMENT, page, source), (found) => found?.page);
+  /**
+   * The home page's front (`archive` null: its first stored page) or its archive page `archive`
+   * (counted from the oldest: stored page `archive + 1`), or undefined past the last. A home page
+   * with no archive answers archive page 1 with its front, as a document of one page does.
+   */
+  function homePage(archive: number | null, source: BodySource): Maybe<Representation | undefined> {
+    return andThen(findDocument(HOME_DOCUMENT, 1, source), (first) => {
+      if (first === undefined || archive === null || (first.count === 1 && archive === 1)) return first?.page;
+      return andThen(findDocument(HOME_DOCUMENT, archive + 1, source), (found) => found?.page);
+    });
   }
 
   /**

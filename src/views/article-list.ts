@@ -4,11 +4,20 @@ import { paths } from '../content/paths';
 import { dateline, kicker, published } from './article-parts';
 import type { ViewContext } from './format';
 
-/** Where one page of a paged list sits among all of them (1-based). */
+/**
+ * Where one page of a list sits: its archive number (counted from the oldest; null for the
+ * front, the list's own URL, which holds the newest), and the pages it links to ('front', an
+ * archive number, or null for none). No page names how many there are: a full archive page never
+ * changes.
+ */
 export interface Paging {
-  page: number;
-  pages: number;
+  page: number | null;
+  newer: number | 'front' | null;
+  older: number | null;
 }
+
+/** The URL of a list's page: its front with no number. */
+export type PageHref = (page?: number) => string;
 
 /** The headline as a link to the article, at heading `level`. */
 function headline(summary: ArticleSummary, level: 2 | 3) {
@@ -66,11 +75,12 @@ ${kickers ? kicker(summary.section) : ''}${headline(summary, 3)}
 ${published(summary, context)}</article>`);
 }
 
-/** Links to the newer and older pages of a list; nothing when there is one page. */
-export function pageLinks({ page, pages }: Paging, href: (page: number) => string) {
-  if (pages === 1) return '';
+/** Links to the newer and older pages of a list; nothing when there are none. */
+export function pageLinks({ newer, older }: Paging, href: PageHref) {
+  if (newer === null && older === null) return '';
+  const newerHref = newer === 'front' ? href() : newer === null ? null : href(newer);
   return html`
-<nav class="pages" aria-label="More articles">${page > 1 ? html`<a rel="prev" href="${href(page - 1)}">Newer articles</a>` : ''}${
-    page > 1 && page < pages ? ' ' : ''
-  }${page < pages ? html`<a rel="next" href="${href(page + 1)}">Older articles</a>` : ''}</nav>`;
+<nav class="pages" aria-label="More articles">${newerHref === null ? '' : html`<a rel="prev" href="${newerHref}">Newer articles</a>`}${
+    newerHref !== null && older !== null ? ' ' : ''
+  }${older === null ? '' : html`<a rel="next" href="${href(older)}">Older articles</a>`}</nav>`;
 }

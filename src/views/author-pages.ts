@@ -10,7 +10,7 @@ import { listPage } from './list-page';
 import { personData } from './structured-data';
 import { trustedArticleHtml, trustedJsonLd } from './trusted';
 
-/** An author's page: name, role, bio, links, then their articles, newest first; page 1 carries ProfilePage JSON-LD. */
+/** An author's page: name, role, bio, links, then their articles, newest first; the front (the page itself, not an archive page) carries ProfilePage JSON-LD. */
 export function authorPage(author: AuthorSummary, bioHtml: string, summaries: readonly ArticleSummary[], paging: Paging, feeds: readonly FeedLink[], context: ViewContext & { canonical: string }) {
   const links = [...(author.website === null ? [] : [{ title: 'Website', url: author.website }]), ...author.sameAs.map((url) => ({ title: new URL(url).hostname, url }))];
   const intro = html`<div class="profile">

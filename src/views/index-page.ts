@@ -18,16 +18,16 @@ export interface FrontPage {
 }
 
 /**
- * A page of the home page. Page 1 is the front page: the lead story, a block per section, then the
- * latest articles (a rail beside them on wide screens); every other page is the latest articles,
- * older and older, in full. Page 1 describes the site (WebSite JSON-LD).
+ * A page of the home page. The front page (`/`): the lead story, a block per section, then the
+ * latest articles (a rail beside them on wide screens); an archive page (`/?page=n`, counted from
+ * the oldest) lists its articles in full. The front page describes the site (WebSite JSON-LD).
  */
 export function indexPage(summaries: readonly ArticleSummary[], paging: HomePaging, context: ViewContext & { canonical: string }, front: FrontPage) {
-  const first = paging.page === 1;
+  const first = paging.page === null;
   const main = first
     ? html`<h1 class="visually-hidden">${context.site.name}</h1>
 ${frontLayout(summaries, front, context)}${pageLinks(paging, paths.homePage)}`
-    : html`<h1>Latest articles, page ${paging.page} of ${paging.pages}</h1>
+    : html`<h1>Archive, page ${paging.page}</h1>
 ${articleList(summaries, context)}${pageLinks(paging, paths.homePage)}`;
   const description = context.site.tagline ?? `Latest articles from ${context.site.name}.`;
   const meta = {

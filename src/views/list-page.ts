@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { ArticleSummary } from '../content/article';
-import { articleList, pageLinks, type Paging } from './article-list';
+import { articleList, pageLinks, type PageHref, type Paging } from './article-list';
 import type { FeedLink } from './feeds';
 import type { ViewContext } from './format';
 import { layout } from './layout';
@@ -12,8 +12,8 @@ export interface ListPageMeta {
   /** The `<title>`'s first part. */
   title: string;
   description: string;
-  /** The URL of page n. */
-  href: (page: number) => string;
+  /** The URL of archive page n; the list's own URL without n. */
+  href: PageHref;
   alternates?: readonly (readonly [type: string, href: string])[];
   /** Shown above the list on the first page (an author's bio). */
   intro?: unknown;
@@ -27,11 +27,11 @@ export interface ListPageMeta {
   listHeading?: string;
 }
 
-/** A page of a list of articles, newest first, with links to newer and older pages. */
+/** A page of a list of articles, newest first, with links to newer and older pages: the front (the newest), or an archive page. */
 export function listPage(summaries: readonly ArticleSummary[], paging: Paging, list: ListPageMeta, context: ViewContext & { canonical: string }) {
-  const first = paging.page === 1;
+  const first = paging.page === null;
   const subheading = first ? list.listHeading : undefined;
-  const main = html`<h1>${first ? list.heading : `${list.heading}, page ${paging.page} of ${paging.pages}`}</h1>
+  const main = html`<h1>${first ? list.heading : `${list.heading}, page ${paging.page}`}</h1>
 ${first && list.intro !== undefined ? list.intro : ''}${subheading === undefined ? '' : html`<h2 class="list-heading">${subheading}</h2>
 `}${articleList(summaries, context, { level: subheading === undefined ? 2 : 3, kickers: list.section === undefined })}${pageLinks(paging, list.href)}`;
   const meta = {

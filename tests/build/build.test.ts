@@ -6,6 +6,7 @@ import { buildContent } from '../../scripts/build/index';
 import { generateCorpus, writeCorpus } from '../../scripts/bench/corpus';
 import { contentHash, HOME_PAGE_SIZE } from '../../scripts/build/represent';
 import { indexFiles } from '../../scripts/build/index-files';
+import { PACK_BYTES } from '../../scripts/build/packs';
 import { deployable, writeOutput } from '../../scripts/build/writer';
 import { ORIGIN, type ArticleLine, type BodyFile, type ContentIndex, type Span } from '../../src/store/bundle';
 import { readWholeIndex } from '../../src/store/shards';
@@ -94,33 +95,49 @@ describe('content build', () => {
     expect(await readFile(join(seed, 'content/articles/niger-embraces-russian-military-trainers.md'), 'utf8')).toContain('datePublished: 2026-11-27');
   });
 
-  it('pages the home page, and writes one body file per article, per page, per tag, the tag index, the favicon and per group of documents', async () => {
+  it('pages the home page from the oldest, packs the articles oldest first, and each group of documents in packs of its own', async () => {
     const tmp = await mkdtemp(join(tmpdir(), 'edgewire-'));
     await writeSiteFile(tmp);
     await writeCorpus(join(tmp, 'content/articles'), generateCorpus(2 * HOME_PAGE_SIZE + 1));
     const result = await buildContent({ root: tmp });
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-    const { index, files } = result;
+    const { index, files, articles } = result;
     expect(index.slugs).toHaveLength(61);
-    expect(index.pages.home).toHaveLength(3);
+    // The front page, then archive pages 1 (the 30 oldest), 2 and 3 (the newest).
+    expect(index.pages.home).toHaveLength(4);
     expect(Object.keys(index.tags)).toHaveLength(58);
-    // Documents: /favicon.ico, the tag index, one file of pages per tag, 3 feeds for the site and
+    // Packs hold consecutive articles, oldest first; one holding more than one article is within PACK_BYTES.
+    const packs = [...new Set(articles.map(({ file }) => file).reverse())];
+    const runs = articles.map(({ file }) => file).reverse().filter((file, at, all) => at === 0 || all[at - 1] !== file);
+    expect(runs).toEqual(packs);
+    expect(packs.length).toBeGreaterThan(1);
+    for (const pack of packs) {
+      const held = articles.filter(({ file }) => file === pack).length;
+      if (held > 1) expect(files.find(({ path }) => path === pack)!.bytes).toBeLessThanOrEqual(PACK_BYTES);
+    }
+    // Documents: /favicon.ico, the tag index, one pack of pages per tag, 3 feeds for the site and
     // for each tag, the sitemap, the news sitemap, robots.txt with llms.txt, the OpenAPI document,
     // /authors with /api/authors (no authors: no author pages or feeds), /corrections.
     const documentFiles = new Set(Object.values(index.documents).flatMap(({ pages }) => pages.map(({ file }) => file)));
     expect(documentFiles.size).toBe(1 + 1 + 58 + 3 * (1 + 58) + 4 + 2);
-    expect(files).toHaveLength(61 + 3 + 1 + documentFiles.size);
-    const page = (n: number) => files.find((file) => file.path === index.pages.home[n - 1]!.file)!.text;
-    expect(page(1)).toContain('<nav class="pages" aria-label="More articles"><a rel="next" href="/?page=2">Older articles</a></nav>');
-    expect(page(2)).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/">Newer articles</a> <a rel="next" href="/?page=3">Older articles</a></nav>');
-    expect(page(3)).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/?page=2">Newer articles</a></nav>');
-    expect(page(3)).toContain('<h1>Latest articles, page 3 of 3</h1>');
+    // The home page's 4 pages in one pack, and the 404 page.
+    expect(new Set(index.pages.home.map(({ file }) => file)).size).toBe(1);
+    expect(files).toHaveLength(packs.length + 1 + 1 + documentFiles.size);
+    const page = (n: number) => files.find((file) => file.path === index.pages.home[n]!.file)!.text.slice(index.pages.home[n]!.start, index.pages.home[n]!.end);
+    expect(page(0)).toContain('<nav class="pages" aria-label="More articles"><a rel="next" href="/?page=2">Older articles</a></nav>');
+    expect(page(1)).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/?page=2">Newer articles</a></nav>');
+    expect(page(2)).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/?page=3">Newer articles</a> <a rel="next" href="/?page=1">Older articles</a></nav>');
+    expect(page(3)).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/">Newer articles</a> <a rel="next" href="/?page=2">Older articles</a></nav>');
+    expect(page(3)).toContain('<h1>Archive, page 3</h1>');
     expect(page(3).match(/<li /g)).toHaveLength(1);
-    // Page 1 is the front page: the newest article leads, the latest list goes on from the next.
-    expect(page(1)).toContain(`<section class="lead" aria-label="Lead story" lang="en">\n<article>\n<h2><a href="/articles/${index.slugs[0]}">`);
-    expect(page(1)).toContain(`<h2 id="latest-title">Latest</h2>\n<ol class="headlines">\n<li lang="en"><article>\n<h3><a href="/articles/${index.slugs[1]}">`);
-    expect(page(1).match(/<li lang="en">/g)).toHaveLength(HOME_PAGE_SIZE - 1);
-    expect(page(2)).toContain(`<h2><a href="/articles/${index.slugs[HOME_PAGE_SIZE]}">`);
+    // Archive page 1 holds the 30 oldest (newest-first places 31 to 60), newest first; page 2 the next 30.
+    expect(page(1).indexOf(`<h2><a href="/articles/${index.slugs[31]}">`)).toBeLessThan(page(1).indexOf(`<h2><a href="/articles/${index.slugs[60]}">`));
+    expect(page(1)).not.toContain(`/articles/${index.slugs[30]}"`);
+    expect(page(2)).toContain(`<h2><a href="/articles/${index.slugs[30]}">`);
+    // The front page: the newest article leads, the latest list goes on from the next.
+    expect(page(0)).toContain(`<section class="lead" aria-label="Lead story" lang="en">\n<article>\n<h2><a href="/articles/${index.slugs[0]}">`);
+    expect(page(0)).toContain(`<h2 id="latest-title">Latest</h2>\n<ol class="headlines">\n<li lang="en"><article>\n<h3><a href="/articles/${index.slugs[1]}">`);
+    expect(page(0).match(/<li lang="en">/g)).toHaveLength(HOME_PAGE_SIZE - 1);
   });
 
   it('writes the content module as one ASCII line, the index header; every record comes back from the index files', async () => {

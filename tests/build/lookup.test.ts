@@ -20,6 +20,7 @@ const line = (slug: string, at: number): ArticleLine => ({
   summary: { slug } as ArticleSummary,
   lastModified: 'Sat, 05 Dec 2026 00:00:00 GMT',
   file: `/b/${String(at).padStart(22, '0')}.txt`,
+  hash: `bodies-of-${slug}`,
   json: [0, 1],
   html: [1, 2],
   markdown: [2, 3],
@@ -31,7 +32,7 @@ const index: ContentIndex = {
   build: 'b',
   slugs,
   tags: { third },
-  pages: { home: [page(1), page(2)], notFound: page(0) },
+  pages: { home: [page(1), page(2), page(3)], notFound: page(0) },
   documents: { '/feed.xml': { contentType: 'application/xml', kind: 'list', pages: Array.from({ length: PAGES }, (_, at) => page(at + 1)) } },
   aliases: { 'old-name': 'a-7' },
   gone: { withdrawn: { title: 'W', date: '2026-12-01T00:00:00Z', reason: 'r', page: page(99) } },
@@ -85,7 +86,10 @@ describe('index lookups (sharded records through the static assets)', () => {
     expect(await settled(findDocument('/feed.xml', PAGES + 1, source))).toEqual({ contentType: 'application/xml', kind: 'list', count: PAGES, page: undefined });
     expect(await settled(findDocument('/feed.xml', 999_999_999, source))).toMatchObject({ page: undefined });
     expect(await settled(findDocument('/nothing.xml', 1, source))).toBeUndefined();
-    expect(await settled(homePage(2, source))).toEqual(page(2));
+    // The home page: its front first, then archive pages from the oldest.
+    expect(await settled(homePage(null, source))).toEqual(page(1));
+    expect(await settled(homePage(1, source))).toEqual(page(2));
+    expect(await settled(homePage(2, source))).toEqual(page(3));
     expect(await settled(homePage(3, source))).toBeUndefined();
   });
 
@@ -93,6 +97,8 @@ describe('index lookups (sharded records through the static assets)', () => {
     const { resolveSlug } = indexLookup(header, 1 << 20);
     const source = assets();
     expect(await settled(resolveSlug('A-12', source))).toMatchObject({ kind: 'article', article: { slug: 'a-12', json: { file: line('a-12', ARTICLES - 13).file, start: 0, end: 1 } } });
+    // Each representation's hash (its ETag's core) is the record's hash of the article's bodies and its place, whatever pack holds them.
+    expect(await settled(resolveSlug('a-12', source))).toMatchObject({ article: { json: { hash: 'bodies-of-a-12.0' }, embed: { hash: 'bodies-of-a-12.3' } } });
     expect(await settled(resolveSlug('old-name', source))).toEqual({ kind: 'moved', slug: 'a-7' });
     expect(await settled(resolveSlug('Withdrawn', source))).toEqual({ kind: 'gone', slug: 'withdrawn', gone: index.gone.withdrawn });
     expect(await settled(resolveSlug('no-such-article', source))).toBeUndefined();
@@ -115,6 +121,16 @@ describe('index lookups (sharded records through the static assets)', () => {
     await cold.findArticle('a-3', counted);
     await cold.findArticle('a-3', counted);
     expect(counted.reads).toHaveLength(4);
+  });
+
+  it('takes at most the largest number of shards it is given, larger shards past it, and finds every record all the same', async () => {
+    const capped = indexFiles({ index, articles: slugs.map(line) }, 2048, 4);
+    expect([header.shards, capped.header.shards, capped.files.length]).toEqual([header.shards, 4, 1 + 4]);
+    expect(header.shards).toBeGreaterThan(4);
+    const texts = new Map(capped.files.map((file) => [file.path, file.text]));
+    const { findArticle } = indexLookup(capped.header, 1 << 20);
+    const source = { fetch: async (input: string) => new Response(texts.get(new URL(input).pathname) ?? null, { status: texts.has(new URL(input).pathname) ? 200 : 404 }) };
+    for (const slug of ['a-0', 'a-123', 'a-249']) expect(await settled(findArticle(slug, source))).toMatchObject({ slug });
   });
 
   it('fails a lookup whose shard is missing from the assets as a missing file', async () => {

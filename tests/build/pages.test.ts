@@ -97,7 +97,7 @@ describe('article page', () => {
 });
 
 describe('tag pages', () => {
-  it('pages a tag like the front page, HOME_PAGE_SIZE articles a page, with links between pages', async () => {
+  it('pages a tag like the home page: its newest HOME_PAGE_SIZE at its own URL, archive pages numbered from the oldest', async () => {
     const count = HOME_PAGE_SIZE + 1;
     const articles = Object.fromEntries(
       Array.from({ length: count }, (_, at) => [`story-${String(at).padStart(2, '0')}.md`, `---\ntitle: Story ${at}\ndatePublished: 2026-10-${String(at + 1).padStart(2, '0')}\ntags: [wide]\n---\n\nBody ${at}.\n`]),
@@ -105,18 +105,27 @@ describe('tag pages', () => {
     const result = await build(await contentFolder(articles));
     const stored = result.index.documents['/tags/wide']!;
     expect(stored).toMatchObject({ contentType: 'text/html; charset=utf-8', kind: 'list' });
-    expect(stored.pages).toHaveLength(2);
+    // The tag page itself, then archive pages 1 (the 30 oldest) and 2 (the newest), in one pack.
+    expect(stored.pages).toHaveLength(3);
     expect(new Set(stored.pages.map(({ file }) => file)).size).toBe(1);
-    const [first, second] = stored.pages.map((page) => bodyOf(result, page)) as [string, string];
+    const [front, first, second] = stored.pages.map((page) => bodyOf(result, page)) as [string, string, string];
+    expect(front.match(/<li lang="en">/g)).toHaveLength(HOME_PAGE_SIZE);
+    expect(front).toContain('<h1>Tagged “wide”</h1>');
+    expect(front).toContain('<h2><a href="/articles/story-30">Story 30</a></h2>');
+    expect(front).not.toContain('story-00');
+    expect(front).toContain('<nav class="pages" aria-label="More articles"><a rel="next" href="/tags/wide?page=1">Older articles</a></nav>');
     expect(first.match(/<li lang="en">/g)).toHaveLength(HOME_PAGE_SIZE);
-    expect(first).toContain('<h2><a href="/articles/story-30">Story 30</a></h2>');
-    expect(first).toContain('<nav class="pages" aria-label="More articles"><a rel="next" href="/tags/wide?page=2">Older articles</a></nav>');
+    expect(first.indexOf('story-29')).toBeLessThan(first.indexOf('story-00'));
+    expect(first).not.toContain('story-30');
+    expect(first).toContain(`<title>wide, page 1 · edgewire</title>`);
+    expect(first).toContain(`<link rel="canonical" href="${SITE}/tags/wide?page=1">`);
+    expect(first).toContain('<h1>Tagged “wide”, page 1</h1>');
+    expect(first).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/tags/wide?page=2">Newer articles</a></nav>');
     expect(second.match(/<li lang="en">/g)).toHaveLength(1);
-    expect(second).toContain('<h2><a href="/articles/story-00">Story 0</a></h2>');
-    expect(second).toContain(`<title>wide, page 2 · edgewire</title>`);
+    expect(second).toContain('<h2><a href="/articles/story-30">Story 30</a></h2>');
     expect(second).toContain(`<link rel="canonical" href="${SITE}/tags/wide?page=2">`);
-    expect(second).toContain('<h1>Tagged “wide”, page 2 of 2</h1>');
-    expect(second).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/tags/wide">Newer articles</a></nav>');
+    expect(second).toContain('<h1>Tagged “wide”, page 2</h1>');
+    expect(second).toContain('<nav class="pages" aria-label="More articles"><a rel="prev" href="/tags/wide">Newer articles</a> <a rel="next" href="/tags/wide?page=1">Older articles</a></nav>');
     expect(bodyOf(result, result.index.documents['/tags']!.pages[0]!)).toContain('<li><a href="/tags/wide">wide</a> · 31 articles</li>');
   });
 });
@@ -131,7 +140,10 @@ describe('embed card', () => {
     const result = await build(fixture('good'));
     const line = result.articles[result.index.slugs.indexOf('first-story')]!;
     expect(line.embed[0]).toBe(line.markdown[1]);
-    expect(result.files.find(({ path }) => path === line.file)!.text.length).toBe(line.embed[1]);
+    // The last of the article's bodies in its pack: the next article's JSON starts where the card ends, or the pack does.
+    const next = result.articles.filter((other) => other.file === line.file && other.json[0] === line.embed[1]);
+    const ends = result.files.find(({ path }) => path === line.file)!.text.length === line.embed[1];
+    expect(next.length + (ends ? 1 : 0)).toBe(1);
     const page = card(result, 'first-story');
     expect(page).toContain(`<main>
 <article>

@@ -1,3 +1,4 @@
+import * as syncFs from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,9 @@ import { FILE_CONCURRENCY } from '../../scripts/build/pool';
 import { buildContent } from '../../scripts/build/index';
 import { formatProblem } from '../../scripts/build/problems';
 import { checkBuildOutput } from '../../scripts/build/verify';
-import { deployable, writeOutput, type OutputPaths } from '../../scripts/build/writer';
+import type { Plan, PlanLimits } from '../../scripts/build/platform-limits';
+import type { SyncFileSystem } from '../../scripts/build/sink';
+import { buildStreamed, deployable, writeOutput, type OutputPaths } from '../../scripts/build/writer';
 import { readWholeIndex, type IndexHeader } from '../../src/store/shards';
 import { fixture, projectRoot, run, snapshot, tempDir, writeSiteFile } from './helpers';
 
@@ -81,17 +84,18 @@ describe('writing a build', () => {
     const { paths, next } = await previousBuild();
     await fs.writeFile(join(paths.assets, 'b/.orphan.txt.123.tmp'), 'left by a hard kill');
     await fs.writeFile(join(paths.module, '../.content.txt.123.tmp'), 'left by a hard kill');
-    // 40 articles, 2 home pages and the documents written (the tag index, 51 tag pages, 3 feeds for
-    // the site and for each of the corpus's 51 tags, the sitemap, the news sitemap, robots.txt with
-    // llms.txt, /authors with /api/authors, now empty: 212 files); the 404 page, the favicon, the
-    // OpenAPI document and /corrections (none in either build), which the content does not change,
-    // the previous build already wrote. Its 2 article files and home page are stale, and so are 20
-    // of its document files (the tag index, 2 tag pages, the feeds of the site and of 2 tags, 3
-    // more; /authors, jane-doe's pages and her 3 feeds) and the orphan. The index: its directory
-    // and 4 shards written, the previous build's directory and one shard stale.
-    expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 40 + 2 + 212 + 5, removed: 3 + 20 + 1 + 2 });
+    // 40 articles in 3 packs, the home page's pack (its front and archive page 1) and the documents
+    // written (the tag index, 51 tag pages, 3 feeds for the site and for each of the corpus's 51
+    // tags, the sitemap, the news sitemap, robots.txt with llms.txt, /authors with /api/authors,
+    // now empty: 212 files); the 404 page, the favicon, the OpenAPI document and /corrections (none
+    // in either build), which the content does not change, the previous build already wrote. Its
+    // one article pack and home page pack are stale, and so are 20 of its document files (the tag
+    // index, 2 tag pages, the feeds of the site and of 2 tags, 3 more; /authors, jane-doe's pages
+    // and her 3 feeds) and the orphan. The index: its directory and 4 shards written, the previous
+    // build's directory and one shard stale.
+    expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 3 + 1 + 212 + 5, removed: 2 + 20 + 1 + 2 });
     expect(await fs.readdir(join(paths.module, '..'))).toEqual(['content.txt']);
-    expect(await fs.readdir(join(paths.assets, 'b'))).toHaveLength(40 + 2 + 212 + 4);
+    expect(await fs.readdir(join(paths.assets, 'b'))).toHaveLength(3 + 1 + 212 + 4);
     expect(await checkBuildOutput(paths.module, paths.assets)).toEqual([]);
   });
 
@@ -100,12 +104,13 @@ describe('writing a build', () => {
     await writeSiteFile(root);
     await writeCorpus(join(root, 'content/articles'), generateCorpus(600));
     const limited = await run('bash', ['-c', `ulimit -n 256 && "$0" --import tsx scripts/build.ts --root '${root}'`, process.execPath]);
-    // 600 articles, 20 home pages, the 404 page, the favicon, the tag index, 63 tag pages, 195
-    // feed and crawler files (3 feeds for the site and for each of 63 tags, 3 more), the
-    // OpenAPI document, /authors (with /api/authors) and /corrections: 884 body files, and the
-    // index's directory and 32 shards: 917 files, where writing them all at once failed with EMFILE.
+    // 600 articles in 39 packs, the home page's pack, the 404 page, the favicon, the tag index, 63
+    // tag pages' packs, 195 feed and crawler files (3 feeds for the site and for each of 63 tags, 3
+    // more), the OpenAPI document, /authors (with /api/authors) and /corrections: 304 body files,
+    // and the index's directory and 32 shards: 337 files, where writing them all at once failed
+    // with EMFILE (when each article had a file of its own: 917).
     expect(limited).toMatchObject({ code: 0, stderr: '' });
-    expect(limited.stdout).toMatch(/^Built 600 article\(s\) in [\d.]+ s -> src\/generated\/content\.txt, \.edgewire\/assets \(917 files: 917 written, 0 removed\)\n$/);
+    expect(limited.stdout).toMatch(/^Built 600 article\(s\) in [\d.]+ s -> src\/generated\/content\.txt, \.edgewire\/assets \(337 files: 337 written, 0 removed\)\n$/);
     expect(await checkBuildOutput(join(root, 'src/generated/content.txt'), join(root, '.edgewire/assets'))).toEqual([]);
   });
 
@@ -120,6 +125,54 @@ describe('writing a build', () => {
     const counting: FileSystem = { ...fs, writeFile: counted(fs.writeFile), readFile: counted(fs.readFile) as FileSystem['readFile'] };
     await buildAndWrite(next, paths, counting);
     expect(most).toBe(FILE_CONCURRENCY);
+  });
+});
+
+describe('writing a build as it is made (the assets sink)', () => {
+  /** Builds `root` streaming its body files into `paths` (as the build command does); the sink's writes go through `syncFs`. */
+  const streamed = (root: string, paths: OutputPaths, options: { syncFs?: SyncFileSystem; platformLimits?: Record<Plan, PlanLimits> } = {}) => {
+    let added: readonly string[] = [];
+    const run = buildStreamed(paths, (sink) => ((added = sink.added), buildContent({ root, sink, ...(options.platformLimits === undefined ? {} : { platformLimits: options.platformLimits }) })), fs, options.syncFs);
+    return { run, added: () => added };
+  };
+
+  it('writes every body file while rendering, keeps only its path and size, and leaves a build the check finds whole', async () => {
+    const { paths, next } = await previousBuild();
+    const { run } = streamed(next, paths);
+    const { result, written } = await run;
+    if (!result.ok) throw new Error('build failed');
+    expect(result.files.every((file) => Object.keys(file).sort().join() === 'bytes,path')).toBe(true);
+    // As the in-memory build writes it (3 article packs, the home page, 212 documents, the index's 5 files; 25 stale).
+    expect(written).toEqual({ moduleChanged: true, written: 3 + 1 + 212 + 5, removed: 2 + 20 + 2 });
+    expect(await checkBuildOutput(paths.module, paths.assets)).toEqual([]);
+  });
+
+  it('leaves the previous build byte-identical when a body write fails mid-build', async () => {
+    const { paths, next, before, after } = await previousBuild();
+    let writes = 0;
+    const failing: SyncFileSystem = {
+      ...syncFs,
+      writeFileSync: (...args: Parameters<typeof syncFs.writeFileSync>) => {
+        if (++writes > 10) throw diskFull();
+        return syncFs.writeFileSync(...args);
+      },
+    };
+    const { run, added } = streamed(next, paths, { syncFs: failing });
+    await expect(run).rejects.toThrow('ENOSPC: no space left on device (injected)');
+    expect(added()).toHaveLength(10);
+    expect(await after()).toEqual(before);
+  });
+
+  it('takes back what it wrote when the finished build fails (a platform limit), leaving the previous build byte-identical', async () => {
+    const { paths, next, before, after } = await previousBuild();
+    const limit = { figure: 5, unit: 'files', source: 'https://docs.example/files' } as const;
+    const bytes = { figure: 1 << 20, unit: 'bytes', source: 'https://docs.example/size' } as const;
+    const { run, added } = streamed(next, paths, { platformLimits: { free: { assetFiles: limit, moduleBytes: bytes }, paid: { assetFiles: limit, moduleBytes: bytes } } });
+    const { result, written } = await run;
+    expect(result.ok).toBe(false);
+    expect(written).toBeNull();
+    expect(added().length).toBeGreaterThan(200);
+    expect(await after()).toEqual(before);
   });
 });
 

@@ -2,6 +2,7 @@ import { RESERVED_PAGE_SLUGS } from '../../../src/content/paths';
 import { SLUG_PATTERN } from '../../../src/content/slug';
 import { cacheControl, CACHE_POLICY, type ResponseKind } from '../../../src/http/policy';
 import { DEFAULT_LIMIT, LARGEST_NUMBER, MAX_LIMIT } from '../../../src/routes/paging';
+import { HOME_PAGE_SIZE } from '../paging';
 import { schemaRef, type SchemaName } from './schemas';
 
 /**
@@ -44,6 +45,13 @@ const positive = (maximum: number, fallback: number) => ({ type: 'integer', mini
 /** `components/parameters`: the query parameters (exact limits from src/routes/paging.ts) and the conditional request headers. */
 export const PARAMETERS: Record<string, object> = {
   page: { name: 'page', in: 'query', required: false, description: 'Page number, from 1; at most once. Past the last page: 404.', schema: positive(LARGEST_NUMBER, 1) },
+  archivePage: {
+    name: 'page',
+    in: 'query',
+    required: false,
+    description: `An archive page, numbered from the oldest: page n holds the articles n × ${HOME_PAGE_SIZE} - ${HOME_PAGE_SIZE - 1} to n × ${HOME_PAGE_SIZE} counted from the oldest, so a full page never changes. Without it, the newest articles. At most once. Past the last page: 404.`,
+    schema: { type: 'integer', minimum: 1, maximum: LARGEST_NUMBER },
+  },
   limit: { name: 'limit', in: 'query', required: false, description: 'Articles a page; at most once.', schema: positive(MAX_LIMIT, DEFAULT_LIMIT) },
   tag: { name: 'tag', in: 'query', required: false, description: 'Only articles with this tag; at most once.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
   slug: { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } },
