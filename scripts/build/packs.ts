@@ -7,8 +7,10 @@ import type { BodySink, StoredFile } from './sink';
  * asset, so the file count grows by a pack per PACK_BYTES, not by a file per article (a version
  * holds 20,000 files on Free, 100,000 on Paid). A cold read of an article reads its whole pack
  * (Workers Static Assets answer a Range request with the whole file), so the target is what one
- * cold article costs in bytes read; 128 KiB keeps 100,000 articles near 10,000 packs (measured in
- * the commit that chose it).
+ * cold article costs in bytes read, against files. An article's four bodies are ~28 KB (the bench
+ * corpus): at 512 KiB a pack holds ~16 (10,000 articles: 647 packs, 443 KB on average), so a
+ * million articles take ~64,000 packs, inside the Paid plan's 100,000 files with the index and the
+ * pages; 256 KiB would take ~117,000 packs there, and 128 KiB ~240,000.
  *
  * A pack is named by the hash of its text, so it changes when any body in it changes: items are
  * packed in a stable order (oldest first), publishing touches only the newest pack, and an item
@@ -17,7 +19,11 @@ import type { BodySink, StoredFile } from './sink';
  */
 export const PACK_BYTES = 512 * 1024;
 
-/** One article in PACK_ANCHOR (by its slug's hash, a power of two) closes its pack. */
+/**
+ * One article in PACK_ANCHOR (by its slug's hash, a power of two) closes its pack: on average an
+ * edit rewrites the packs up to the next anchor, ~4 at 16 articles a pack, while packs still fill
+ * to ~15.5 articles (one in 16 would cut them to ~11, and so add 40 % more files).
+ */
 export const PACK_ANCHOR = 64;
 
 /** Where an item's bodies landed: its pack's path, each body's span in it, and each body's size in UTF-8 bytes. */

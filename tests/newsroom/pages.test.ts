@@ -85,11 +85,14 @@ describe('an article page', () => {
     expect(article.indexOf(corrections)).toBeLessThan(article.indexOf('<p>The Riverside City Council approved'));
   });
 
-  it('shows a date written without a time as that day, and "More in" its section', async () => {
+  it('shows a date written without a time as that day, and "More in" its section: what it published before', async () => {
     const article = await page('/articles/school-board-calendar');
     expect(article).toContain('<p class="dateline"><time datetime="2026-12-02T00:00:00Z">December 2, 2026</time> · 1 min read</p>');
-    expect(headlines(between(article, '<aside class="related"', '</aside>'))).toEqual(['council-approves-budget']);
-    expect(article).toContain('<h2 id="related-title">More in Local</h2>');
+    // The section's first article: nothing came before it, so nothing is related (council-approves-budget came after).
+    expect(article).not.toContain('<aside class="related"');
+    const later = await page('/articles/council-approves-budget');
+    expect(headlines(between(later, '<aside class="related"', '</aside>'))).toEqual(['school-board-calendar']);
+    expect(later).toContain('<h2 id="related-title">More in Local</h2>');
   });
 
   it('renders a Markdown table, its alignment as classes (the CSP allows no inline style)', async () => {
