@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { unstable_readConfig } from 'wrangler';
 import { runCommand } from './processes';
@@ -50,22 +50,80 @@ function buildEnv(contentDir: string): NodeJS.ProcessEnv {
   };
 }
 
+/** What the build printed about its static-asset files: "(N files: W written, R removed)". */
+export interface BuildFiles {
+  files: number;
+  written: number;
+  removed: number;
+}
+
 export interface ContentBuild {
+  /** Wall-clock seconds. */
   seconds: number;
+  /** User + system CPU seconds of the build process (all its threads), when /usr/bin/time is there to tell. */
+  cpuSeconds: number | null;
   /** Peak resident set of the build process, when /usr/bin/time is there to tell. */
   peakRssBytes: number | null;
+  /** The asset files of the build and how many it wrote and removed, as it printed them. */
+  files: BuildFiles | null;
   output: string;
 }
 
-/** Runs the content build (one Node process, tsx as a loader) on `contentDir` and times it. */
+/** `/usr/bin/time`'s format: peak RSS in KiB, user and system CPU seconds. */
+const TIME_FORMAT = '%M %U %S';
+
+/**
+ * Reads what `/usr/bin/time -f '%M %U %S'` wrote: its last line (GNU time puts "Command exited
+ * with non-zero status N" or "Command terminated by signal N" before it when the command failed).
+ */
+export function parseTimeReport(text: string): { peakRssBytes: number; cpuSeconds: number } | null {
+  const last = text.trim().split('\n').at(-1) ?? '';
+  const match = /^(\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/.exec(last.trim());
+  if (!match) return null;
+  return { peakRssBytes: Number(match[1]) * 1024, cpuSeconds: Number(match[2]) + Number(match[3]) };
+}
+
+/** The "(N files: W written, R removed)" of the build's summary line, or null. */
+export function parseBuildFiles(output: string): BuildFiles | null {
+  const match = /\((\d+) files: (\d+) written, (\d+) removed\)/.exec(output);
+  return match ? { files: Number(match[1]), written: Number(match[2]), removed: Number(match[3]) } : null;
+}
+
+/** A content build that failed: what it printed last, and what it cost until then. */
+export class BuildFailure extends Error {
+  constructor(
+    message: string,
+    readonly build: Omit<ContentBuild, 'files' | 'output'>,
+  ) {
+    super(message);
+  }
+}
+
+/** The last `lines` lines of `text`, for a failure's message (a V8 heap report runs to dozens). */
+const tail = (text: string, lines = 12): string => text.trim().split('\n').slice(-lines).join('\n');
+
+/**
+ * Runs the content build (one Node process, tsx as a loader) on `contentDir`, timed: wall clock,
+ * and CPU and peak RSS from /usr/bin/time when installed. A failed build is a BuildFailure.
+ */
 export async function runContentBuild(root: string, contentDir: string, scratch: string): Promise<ContentBuild> {
   const node = [process.execPath, '--import', 'tsx', 'scripts/build.ts'];
   const timeFile = join(scratch, 'build-time.txt');
   const timed = existsSync(TIME_BIN);
-  const [command, ...args] = timed ? [TIME_BIN, '-f', '%M', '-o', timeFile, ...node] : node;
-  const run = await runCommand(command!, args, { cwd: root, env: buildEnv(contentDir) });
-  const peakKiB = timed ? Number.parseInt(await readFile(timeFile, 'utf8'), 10) : Number.NaN;
-  return { seconds: run.seconds, peakRssBytes: Number.isFinite(peakKiB) ? peakKiB * 1024 : null, output: run.stdout.trim() };
+  const [command, ...args] = timed ? [TIME_BIN, '-f', TIME_FORMAT, '-o', timeFile, ...node] : node;
+  const started = performance.now();
+  const measured = async () => {
+    const time = timed ? parseTimeReport(await readFile(timeFile, 'utf8').catch(() => '')) : null;
+    return { cpuSeconds: time?.cpuSeconds ?? null, peakRssBytes: time?.peakRssBytes ?? null };
+  };
+  try {
+    const run = await runCommand(command!, args, { cwd: root, env: buildEnv(contentDir) });
+    const output = run.stdout.trim();
+    return { seconds: run.seconds, ...(await measured()), files: parseBuildFiles(output), output };
+  } catch (error) {
+    const seconds = (performance.now() - started) / 1000;
+    throw new BuildFailure(tail(error instanceof Error ? error.message : String(error)), { seconds, ...(await measured()) });
+  }
 }
 
 /** A module file of the bundle. */
@@ -112,6 +170,8 @@ export interface AssetsSnapshot {
   directory: string;
   files: number;
   bytes: number;
+  /** The largest file (its path in the folder): the platform caps each asset file's size. */
+  largest: { path: string; bytes: number } | null;
 }
 
 /**
@@ -124,10 +184,14 @@ export async function snapshotAssets(from: string, to: string): Promise<AssetsSn
   await cp(from, to, { recursive: true });
   let files = 0;
   let bytes = 0;
+  let largest: AssetsSnapshot['largest'] = null;
   for (const entry of await readdir(to, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const size = (await stat(path)).size;
     files++;
-    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+    bytes += size;
+    if (largest === null || size > largest.bytes) largest = { path: relative(to, path), bytes: size };
   }
-  return { directory: to, files, bytes };
+  return { directory: to, files, bytes, largest };
 }
