@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { ProjectConfig } from './bench/bundle';
+import type { AssetsSnapshot, ProjectConfig } from './bench/bundle';
 import type { Peer } from './bench/peers';
 import type { FloorKind } from './bench/floor';
 import type { IsolateHeap } from './bench/heap';
@@ -162,6 +162,11 @@ const nginx = findNginx();
 const tmp = mkdtempSync(join(tmpdir(), 'edgewire-bench-'));
 const progress = (message: string): void => console.error(`[bench] ${message}`);
 
+/** What the results keep of an assets snapshot: its figures, not where it sat. */
+function measuredAssets({ directory: _, ...figures }: AssetsSnapshot): Omit<AssetsSnapshot, 'directory'> {
+  return figures;
+}
+
 function floorService(floorPath: string, config: ProjectConfig, name = 'floor'): Service {
   return {
     name,
@@ -269,7 +274,7 @@ async function benchSize(size: number, config: ProjectConfig): Promise<SizeResul
     articles: articles ? Number(articles) : size,
     build,
     bundle: { seconds: bundle.seconds, modules: bundle.modules.length, rawBytes: bundle.rawBytes, gzipBytes: bundle.gzipBytes, wranglerTotal: bundle.wranglerTotal },
-    assets: assets && { files: assets.files, bytes: assets.bytes, largest: assets.largest },
+    assets: assets && measuredAssets(assets),
     startup,
     memory,
     routes: measured.routes,
@@ -413,7 +418,7 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
       build,
       edit,
       bundle: { modules: bundle.modules.length, rawBytes: bundle.rawBytes, gzipBytes: bundle.gzipBytes, wranglerTotal: bundle.wranglerTotal },
-      assets: assets && { files: assets.files, bytes: assets.bytes, largest: assets.largest },
+      assets: assets && measuredAssets(assets),
       startup,
       heap,
     },

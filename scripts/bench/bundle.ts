@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { unstable_readConfig } from 'wrangler';
 import { runCommand } from './processes';
@@ -166,32 +166,44 @@ export async function buildBundle(root: string, contentDir: string, outdir: stri
   return { seconds: run.seconds, modules, rawBytes, gzipBytes, wranglerTotal };
 }
 
-export interface AssetsSnapshot {
-  directory: string;
+/** Files, their bytes, and the largest of them (its path in the assets folder). */
+export interface FileTally {
   files: number;
   bytes: number;
-  /** The largest file (its path in the folder): the platform caps each asset file's size. */
   largest: { path: string; bytes: number } | null;
+}
+
+export interface AssetsSnapshot extends FileTally {
+  directory: string;
+  /** By top-level folder (`b` body files, `i` the index's directory and shards, …; `.` for files at the top). */
+  folders: Record<string, FileTally>;
+}
+
+/** Adds a file of `bytes` at `path` to `tally`. */
+function count(tally: FileTally, path: string, bytes: number): void {
+  tally.files++;
+  tally.bytes += bytes;
+  if (tally.largest === null || bytes > tally.largest.bytes) tally.largest = { path, bytes };
 }
 
 /**
  * Copies the static-assets directory the build just wrote to `to`, so the server keeps serving
- * this build's files whatever later builds do to the project's copy, and measures it.
+ * this build's files whatever later builds do to the project's copy, and measures it: in all, and
+ * by top-level folder (what grows per article, and how fast, is the platform's file limits' business).
  */
 export async function snapshotAssets(from: string, to: string): Promise<AssetsSnapshot | null> {
   if (!existsSync(from)) return null;
   await rm(to, { recursive: true, force: true });
   await cp(from, to, { recursive: true });
-  let files = 0;
-  let bytes = 0;
-  let largest: AssetsSnapshot['largest'] = null;
+  const all: FileTally = { files: 0, bytes: 0, largest: null };
+  const folders: Record<string, FileTally> = {};
   for (const entry of await readdir(to, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const size = (await stat(path)).size;
-    files++;
-    bytes += size;
-    if (largest === null || size > largest.bytes) largest = { path: relative(to, path), bytes: size };
+    const path = relative(to, join(entry.parentPath, entry.name));
+    const bytes = (await stat(join(to, path))).size;
+    const folder = path.includes(sep) ? path.slice(0, path.indexOf(sep)) : '.';
+    count(all, path, bytes);
+    count((folders[folder] ??= { files: 0, bytes: 0, largest: null }), path, bytes);
   }
-  return { directory: to, files, bytes, largest };
+  return { directory: to, ...all, folders };
 }

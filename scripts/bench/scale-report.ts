@@ -19,6 +19,8 @@ const seconds = (value: number | null | undefined): string => orMissing(value, (
 const mebibytes = (value: number | null | undefined): string => orMissing(value, (bytes) => (bytes / MIB).toFixed(0));
 const thousands = (value: number | undefined): string => orMissing(value, (count) => `${(count / 1000).toFixed(1)}k`);
 const millions = (value: number | undefined): string => orMissing(value, (count) => `${(count / 1e6).toFixed(1)} M`);
+/** Thousands, or millions from ten million up (a process's first request runs to tens of millions). */
+const count = (value: number | undefined): string => (value !== undefined && value >= 1e7 ? millions(value) : thousands(value));
 
 /** The mean of every round, each round the same number of requests: instructions per request with collections amortised. */
 export function meanOf(rounds: readonly number[] | undefined): number | undefined {
@@ -45,9 +47,16 @@ export function outputRow(scale: ScaleFigures): string[] {
     (bundle.rawBytes / KIB).toFixed(1),
     (bundle.gzipBytes / KIB).toFixed(1),
     orMissing(assets?.files, String),
-    mebibytes(assets?.bytes),
+    orMissing(assets?.bytes, (bytes) => (bytes / MIB).toFixed(1)),
     largest ? `${largest.bytes} (${largest.path})` : MISSING,
   ];
+}
+
+/** Per top-level assets folder: files, MiB, and the largest file (bytes and path). */
+export function folderRows(scale: ScaleFigures): string[][] {
+  return Object.entries(scale.assets?.folders ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([folder, tally]) => [folder, String(tally.files), (tally.bytes / MIB).toFixed(1), tally.largest ? `${tally.largest.bytes} (${tally.largest.path})` : MISSING]);
 }
 
 /** Per target: instructions until workerd listened, of its first request (the first route's), and their sum. */
@@ -65,7 +74,7 @@ export function startupRows(size: InstructionSize): string[][] {
 export function firstRequestRows(size: InstructionSize): string[][] {
   return size.routes.map((route) => [
     route.label,
-    ...size.targets.map((target) => thousands(size.scale?.startup[target.name]?.first[route.name])),
+    ...size.targets.map((target) => count(size.scale?.startup[target.name]?.first[route.name])),
     thousands(medianOf(route.counts.app)),
   ]);
 }
@@ -104,6 +113,7 @@ export function scaleReport(size: InstructionSize): string {
   if (scale === undefined) return '';
   const meanHeader = ['route', ...size.targets.flatMap((target) => [`${target.label} mean`, 'median']), ...ratioColumns(size.targets).map((column) => `${column.label} (means)`)];
   const heap = heapRows(size);
+  const folders = folderRows(scale);
   return [
     `## N = ${size.size} (${size.articles} article(s)): build, output, startup`,
     '',
@@ -111,6 +121,7 @@ export function scaleReport(size: InstructionSize): string {
     '',
     table(['bundle KiB', 'gzip KiB', 'asset files', 'assets MiB', 'largest file B'], [outputRow(scale)], 0),
     '',
+    ...(folders.length > 0 ? [table(['assets folder', 'files', 'MiB', 'largest file B'], folders), ''] : []),
     'Instructions from process start (callgrind), before the warm-up:',
     '',
     table(['target', 'to listening', 'first request', 'start → first response'], startupRows(size)),
