@@ -9,10 +9,11 @@ import { mkdtempSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { ProjectConfig } from './bench/bundle';
+import type { AssetsSnapshot, ProjectConfig } from './bench/bundle';
 import type { Peer } from './bench/peers';
 import type { FloorKind } from './bench/floor';
-import type { InstructionTarget, TargetRequest } from './bench/instructions';
+import type { IsolateHeap } from './bench/heap';
+import type { InstructionTarget, TargetCounts, TargetRequest } from './bench/instructions';
 import type { LoadOptions, Run, Target } from './bench/load';
 import type { Server } from './bench/processes';
 import type { BenchResults, InstructionResults, InstructionRoute, InstructionSize, RouteResult, SizeResult } from './bench/results';
@@ -63,10 +64,21 @@ floor Worker (and nginx, when installed). The report goes to stdout, progress to
                            keep-alive requests per route after ${INSTRUCTION_WARMUP} to warm up; needs valgrind.
                            Then, outside valgrind, ${SECONDARY_LOAD.duration} s × ${SECONDARY_LOAD.rounds} rounds of load per target and
                            route (after ${SECONDARY_LOAD.warmup} s to warm up) for req/s and p50/p99, secondary figures.
+                           Per size it also reports: the content build (wall and CPU seconds, peak RSS,
+                           asset files written and removed) and the rebuild after one article's body is
+                           edited; the bundle raw and gzip; the asset files, their bytes and the largest;
+                           instructions from process start until workerd listens and of each route's
+                           first request (cold: the index's directory, a shard, a body file); means and
+                           medians per request; each isolate's V8 heap after ${INSTRUCTION_WARMUP} requests per route
+                           (workerd's inspector). Issue-style figures: --requests 1000 --rounds 3.
+                           A size whose build fails (a platform limit, memory) is reported as such; set
+                           EDGEWIRE_PLAN=paid for archives past the Free plan's file limit.
                            The peer designs (bench/peers: a naive Hono Worker, Astro SSR) are built
                            once (npm ci in bench/peers/astro the first time) and counted at every size
   --skip-peers             with --instructions, leave the peer designs out
   --requests <n>           requests per round with --instructions (default: 200)
+  --build-timeout <min>    stop a content build (or wrangler's bundle) after this many minutes and
+                           report the size as stopped there (default: no limit)
   --keep                   keep the temporary directory
   -h, --help               print this and exit`,
 };
@@ -83,6 +95,7 @@ const { values } = parseCommandLine(BENCH, {
     report: { type: 'string' },
     instructions: { type: 'boolean', default: false },
     requests: { type: 'string', default: '200' },
+    'build-timeout': { type: 'string' },
     'skip-peers': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -93,21 +106,25 @@ const [
   { chartSvg, instructionsChartSvg },
   { floorModule, floorRoute },
   { instructionSizeReport },
+  { heapAfterLoad },
   { countInstructions, findValgrind },
   { chooseLoadTool, compareTargets, runLoad },
   { findNginx, startNginx },
   { freePort, killAllServers, mapConcurrently, runMain, stopServer },
   { describeMachine, finalReport, machineReport, sizeReport, table },
+  { scaleReport },
   { compileConfig, memoryOf, timeStartup, writeConfig },
 ] = await Promise.all([
   import('./bench/chart'),
   import('./bench/floor'),
   import('./bench/instruction-report'),
+  import('./bench/heap'),
   import('./bench/instructions'),
   import('./bench/load'),
   import('./bench/nginx'),
   import('./bench/processes'),
   import('./bench/report'),
+  import('./bench/scale-report'),
   import('./bench/workerd'),
 ]);
 
@@ -131,6 +148,7 @@ if (typeof valgrind === 'string') {
   process.exit(2);
 }
 const requests = positiveInteger('requests', values.requests);
+const buildTimeoutMs = values['build-timeout'] === undefined ? undefined : positiveInteger('build-timeout', values['build-timeout']) * 60_000;
 const sizes = [...new Set(values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim())))].sort((a, b) => a - b);
 const load: LoadOptions = {
   tool: loadTool(values.tool),
@@ -140,13 +158,18 @@ const load: LoadOptions = {
   warmup: WARMUP_SECONDS,
 };
 // Loaded once the command line is read: it loads wrangler, seconds that --help should not wait.
-const { buildArchive, restoreProjectBuild, serve } = await import('./bench/archive');
-const { readProjectConfig } = await import('./bench/bundle');
+const { buildArchive, rebuildAfterEdit, restoreProjectBuild, serve } = await import('./bench/archive');
+const { BuildFailure, readProjectConfig } = await import('./bench/bundle');
 const { discoverRoutes, verifyMirror } = await import('./bench/routes');
 const { buildPeers, peerTarget } = await import('./bench/peers');
 const nginx = findNginx();
 const tmp = mkdtempSync(join(tmpdir(), 'edgewire-bench-'));
 const progress = (message: string): void => console.error(`[bench] ${message}`);
+
+/** What the results keep of an assets snapshot: its figures, not where it sat. */
+function measuredAssets({ directory: _, ...figures }: AssetsSnapshot): Omit<AssetsSnapshot, 'directory'> {
+  return figures;
+}
 
 function floorService(floorPath: string, config: ProjectConfig, name = 'floor'): Service {
   return {
@@ -235,7 +258,7 @@ async function benchSize(size: number, config: ProjectConfig): Promise<SizeResul
   await mkdir(dir, { recursive: true });
   // The real content plus N − 1 synthetic articles: the real article is the newest at every N,
   // so the article routes serve the same bytes at every size and compare directly.
-  const { build, bundle, assets, services: app } = await buildArchive(ROOT, dir, size - 1, config, (message) => progress(`N=${size}: ${message}`));
+  const { build, bundle, assets, services: app } = await buildArchive(ROOT, dir, size - 1, config, (message) => progress(`N=${size}: ${message}`), buildTimeoutMs);
 
   const discovery = await serve(join(dir, 'discover.capnp'), app, { app: '/api/articles' });
   const routes = await discoverRoutes(discovery.ports.app!).finally(() => stopServer(discovery.server));
@@ -255,7 +278,7 @@ async function benchSize(size: number, config: ProjectConfig): Promise<SizeResul
     articles: articles ? Number(articles) : size,
     build,
     bundle: { seconds: bundle.seconds, modules: bundle.modules.length, rawBytes: bundle.rawBytes, gzipBytes: bundle.gzipBytes, wranglerTotal: bundle.wranglerTotal },
-    assets: assets && { files: assets.files, bytes: assets.bytes },
+    assets: assets && measuredAssets(assets),
     startup,
     memory,
     routes: measured.routes,
@@ -329,17 +352,52 @@ async function loadInstructionTargets(
   }
 }
 
-/** `--instructions` at one size: each target alone under callgrind on every route it serves, then the short load runs. */
+/** The isolate heap of each target that is not a peer, after `INSTRUCTION_WARMUP` requests of every route it serves. */
+async function targetHeaps(dir: string, targets: readonly InstructionTarget[]): Promise<Record<string, IsolateHeap | null>> {
+  const heaps: Record<string, IsolateHeap | null> = {};
+  for (const target of targets.filter((one) => one.kind !== undefined)) {
+    heaps[target.name] = await heapAfterLoad(join(dir, `heap-${target.name}.capnp`), target.services, Object.values(target.routes), INSTRUCTION_WARMUP, stopServer).catch((error: unknown) => {
+      progress(`heap of ${target.label}: ${error instanceof Error ? error.message : error}`);
+      return null;
+    });
+  }
+  return heaps;
+}
+
+/**
+ * The archive at one size, built and bundled, with its one-edit rebuild. A failed (or, with
+ * --build-timeout, stopped) step is the size's failure, named by the last step begun.
+ */
+async function archiveOrFailure(size: number, dir: string, config: ProjectConfig) {
+  let step = 'corpus';
+  const at = (message: string): void => {
+    if (!message.startsWith('Built ')) step = message;
+    progress(`N=${size}: ${message}`);
+  };
+  try {
+    const archive = await buildArchive(ROOT, dir, size - 1, config, at, buildTimeoutMs);
+    return { archive, edit: await rebuildAfterEdit(ROOT, dir, archive.contentDir, at, buildTimeoutMs) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    progress(`N=${size}: ${step} failed:\n${message}`);
+    return { failure: { step, message, build: error instanceof BuildFailure ? error.build : null } };
+  }
+}
+
+/** `--instructions` at one size: the build figures, then each target alone under callgrind on every route it serves, then the short load runs. */
 async function instructionsSize(size: number, config: ProjectConfig): Promise<InstructionSize> {
   const started = performance.now();
   const dir = join(tmp, `n${size}`);
   await mkdir(dir, { recursive: true });
-  const { build, services: app } = await buildArchive(ROOT, dir, size - 1, config, (message) => progress(`N=${size}: ${message}`));
+  const built = await archiveOrFailure(size, dir, config);
+  if (built.failure) return { size, articles: size, seconds: (performance.now() - started) / 1000, targets: [], routes: [], failure: built.failure };
+  const { archive, edit } = built;
+  const { build, bundle, assets, services: app } = archive;
   const discovery = await serve(join(dir, 'discover.capnp'), app, { app: '/api/articles' });
   const routes = await discoverRoutes(discovery.ports.app!).finally(() => stopServer(discovery.server));
   const targets = await instructionTargets(dir, app, routes, config);
   const options = { warmup: INSTRUCTION_WARMUP, requests, rounds: load.rounds };
-  const counts: Record<string, Record<string, number[]>> = {};
+  const counts: Record<string, TargetCounts> = {};
   const since = (start: number): string => `${((performance.now() - start) / 1000).toFixed(0)} s`;
   progress(`N=${size}: built and bundled in ${since(started)}`);
   await mapConcurrently(targets, CALLGRIND_CONCURRENCY, async (target) => {
@@ -348,14 +406,18 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
     counts[target.name] = await countInstructions(dir, target, options, CALLGRIND_START_MS.base + CALLGRIND_START_MS.perArticle * size);
     progress(`N=${size}: callgrind: ${target.label} took ${since(counting)}`);
   });
+  progress(`N=${size}: isolate heaps`);
+  const heap = await targetHeaps(dir, targets);
   const loading = performance.now();
   progress(`N=${size}: load, outside valgrind`);
   const { runs, memory } = await loadInstructionTargets(dir, targets, routes);
   progress(`N=${size}: load took ${since(loading)}`);
   const byTarget = <T>(values: Record<string, Record<string, T>>, route: string): Record<string, T> =>
     Object.fromEntries(targets.flatMap((target) => (values[target.name]?.[route] === undefined ? [] : [[target.name, values[target.name]![route]!]])));
-  const measured: InstructionRoute[] = routes.map((route) => ({ name: route.name, label: route.label, counts: byTarget(counts, route.name), load: runs[route.name] ?? {} }));
+  const rounds = Object.fromEntries(Object.entries(counts).map(([name, counted]) => [name, counted.rounds]));
+  const measured: InstructionRoute[] = routes.map((route) => ({ name: route.name, label: route.label, counts: byTarget(rounds, route.name), load: runs[route.name] ?? {} }));
   const articles = build.output.match(/Built (\d+) article/)?.[1];
+  const startup = Object.fromEntries(Object.entries(counts).map(([name, { listening, first }]) => [name, { listening, first }]));
   return {
     size,
     articles: articles ? Number(articles) : size,
@@ -363,7 +425,22 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
     targets: targets.map(({ name, label, kind = 'peer' }) => ({ name, label, kind })),
     routes: measured,
     memory,
+    scale: {
+      build,
+      edit,
+      bundle: { modules: bundle.modules.length, rawBytes: bundle.rawBytes, gzipBytes: bundle.gzipBytes, wranglerTotal: bundle.wranglerTotal },
+      assets: assets && measuredAssets(assets),
+      startup,
+      heap,
+    },
   };
+}
+
+/** The printed report of one `--instructions` size: the counts, then the scale figures (or why the size stopped). */
+function instructionsReport(size: InstructionSize): string {
+  if (size.failure !== undefined) return `${scaleReport(size)}\n`;
+  const scale = scaleReport(size);
+  return `${instructionSizeReport(size)}\n${scale === '' ? '' : `\n${scale}\n`}`;
 }
 
 /** Stops every server, removes the temp dir (unless --keep) and restores the project's build. */
@@ -411,7 +488,7 @@ async function reportOnly(path: string): Promise<void> {
   const results = JSON.parse(await readFile(resolve(path), 'utf8')) as BenchResults | InstructionResults;
   if ('kind' in results && results.kind === 'instructions') {
     console.log(instructionsHeading(results));
-    for (const size of results.sizes) console.log(`${instructionSizeReport(size)}\n`);
+    for (const size of results.sizes) console.log(instructionsReport(size));
     return writeChart(instructionsChartSvg(results.sizes), 'docs/performance-instructions.svg');
   }
   const loadResults = results as BenchResults;
@@ -451,7 +528,7 @@ async function instructionsMain(): Promise<void> {
   for (const size of sizes) {
     const result = await instructionsSize(size, config);
     results.sizes.push(result);
-    console.log(`${instructionSizeReport(result)}\n`);
+    console.log(instructionsReport(result));
   }
   await writeChart(instructionsChartSvg(results.sizes), 'docs/performance-instructions.svg');
   await writeJson(results);

@@ -6,12 +6,13 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildBundle, runContentBuild, snapshotAssets, type AssetsSnapshot, type Bundle, type ContentBuild, type ProjectConfig } from './bundle';
-import { generateCorpus, writeCorpus } from './corpus';
+import { addToFolder, generateCorpus } from './corpus';
+import { editOneArticle } from './edit';
 import { freePort, runCommand, type Server } from './processes';
 import { moduleType, startWorkerd, waitUntilServing, writeConfig, type Service, type Worker } from './workerd';
 
 export interface Archive {
-  /** The content folder built (articles in its `articles/`): the project's own when there are no synthetic articles. */
+  /** The content folder built (articles in its `articles/`): a copy of the project's, plus the synthetic articles. */
   contentDir: string;
   build: ContentBuild;
   bundle: Bundle;
@@ -21,24 +22,32 @@ export interface Archive {
 }
 
 /**
- * Builds the real content plus `synthetic` generated articles in `dir`. The real articles are
- * newer than every synthetic one, so the newest article is the same at every size.
+ * Builds the real content plus `synthetic` generated articles in `dir`, bundles it and snapshots
+ * its assets, each build stopped after `timeoutMs` if given. The real articles are newer than every synthetic one, so the newest article is the
+ * same at every size. The content is always a copy, so an edit (`rebuildAfterEdit`) never touches
+ * the project's own.
  */
-export async function buildArchive(root: string, dir: string, synthetic: number, config: ProjectConfig, progress: (message: string) => void): Promise<Archive> {
-  const realContent = join(root, 'content');
-  const contentDir = synthetic === 0 ? realContent : join(dir, 'content');
-  if (synthetic > 0) {
-    progress('writing the corpus');
-    await cp(realContent, contentDir, { recursive: true });
-    await writeCorpus(join(contentDir, 'articles'), generateCorpus(synthetic));
-  }
+export async function buildArchive(root: string, dir: string, synthetic: number, config: ProjectConfig, progress: (message: string) => void, timeoutMs?: number): Promise<Archive> {
+  const contentDir = join(dir, 'content');
+  progress(synthetic > 0 ? 'writing the corpus' : 'copying the content');
+  await cp(join(root, 'content'), contentDir, { recursive: true });
+  if (synthetic > 0) await addToFolder(join(contentDir, 'articles'), generateCorpus(synthetic));
   progress('content build');
-  const build = await runContentBuild(root, contentDir, dir);
+  const build = await runContentBuild(root, contentDir, dir, timeoutMs);
   progress(build.output);
   progress('wrangler deploy --dry-run');
-  const bundle = await buildBundle(root, contentDir, join(dir, 'dist'));
+  const bundle = await buildBundle(root, contentDir, join(dir, 'dist'), undefined, timeoutMs);
   const assets = config.assets ? await snapshotAssets(config.assets.directory, join(dir, 'assets')) : null;
   return { contentDir, build, bundle, assets, services: appServices(bundle, config, assets) };
+}
+
+/** The one-edit rebuild: one article of the archive's content edited, then built again over the last build's output. */
+export async function rebuildAfterEdit(root: string, dir: string, contentDir: string, progress: (message: string) => void, timeoutMs?: number): Promise<{ file: string; build: ContentBuild }> {
+  const file = await editOneArticle(join(contentDir, 'articles'));
+  progress(`one edit (${file}): content build`);
+  const build = await runContentBuild(root, contentDir, dir, timeoutMs);
+  progress(build.output);
+  return { file, build };
 }
 
 /** The app Worker: the bundle's modules, wrangler.toml's date, flags and vars, and the assets on disk. */

@@ -1,5 +1,6 @@
 /** Plain HTTP/1.1 GETs on loopback (node:http: no client start-up cost to blur a timing). */
 import { request, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { sleep } from './processes';
 
 export interface Fetched {
@@ -37,5 +38,30 @@ export async function firstResponse(port: number, path: string, alive: () => boo
       if (!isRefused(error) || !alive() || performance.now() > deadline) throw error;
       await sleep(intervalMs);
     }
+  }
+}
+
+/** Whether 127.0.0.1:`port` accepts a TCP connection (closed at once, before any request). */
+function connects(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Waits until the server accepts connections on `port`, sending no request, so that what the
+ * server did up to then can be counted apart from its first response.
+ */
+export async function listening(port: number, alive: () => boolean, timeoutMs = 15_000, intervalMs = 2): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await connects(port))) {
+    if (!alive()) throw new Error(`the server exited before listening on port ${port}`);
+    if (performance.now() > deadline) throw new Error(`nothing listened on port ${port} within ${timeoutMs} ms`);
+    await sleep(intervalMs);
   }
 }

@@ -3,6 +3,9 @@
  * counts the instructions the process executes. After a warm-up, each round zeroes the counters
  * (`callgrind_control -z`), sends a fixed number of sequential keep-alive requests, and dumps the
  * counters (`callgrind_control -d`); the dump's `summary:` line ÷ requests is the round's figure.
+ * Before the warm-up, two more figures: the instructions from process start until workerd accepts
+ * connections, and those of each route's first request in the process (the first one pays for
+ * loading what the app reads lazily, such as the index's directory, a shard and a body file).
  * Unlike req/s, the count hardly depends on what else the machine is doing. V8 runs with
  * `--single-threaded`: its background compiler threads would otherwise race the instrumentation
  * and move the count by a fifth between processes.
@@ -12,7 +15,7 @@ import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { findExecutable, freePort, runCommand, stopServer } from './processes';
 import type { TargetKind } from './results';
-import { startWorkerd, waitUntilServing, writeConfig, type Service } from './workerd';
+import { startWorkerd, waitUntilListening, writeConfig, type Service } from './workerd';
 
 /** valgrind and callgrind_control, or a message naming the package to install. */
 export function findValgrind(): { valgrind: string; control: string } | string {
@@ -77,15 +80,28 @@ async function dumpedInstructions(file: string): Promise<number> {
   return Number(match[1]);
 }
 
+/** What callgrind counted for a target. */
+export interface TargetCounts {
+  /** By route name, instructions per request of each round (after the warm-up). */
+  rounds: Record<string, number[]>;
+  /** Instructions from process start until workerd accepted a connection. */
+  listening: number;
+  /** By route name, the instructions of the route's first request, in route order (the first is the process's first request). */
+  first: Record<string, number>;
+}
+
+/** Polls for the port under valgrind less often than outside: each refused try is cheap, but not free. */
+const LISTEN_POLL_MS = 50;
+
 /**
- * Runs the target's workerd under callgrind and returns, by route name, the instructions per
- * request of each round; `timeoutMs` bounds its start (a large content module starts slowly).
+ * Runs the target's workerd under callgrind and returns what it counted (TargetCounts);
+ * `timeoutMs` bounds its start (a large content module starts slowly).
  */
-export async function countInstructions(dir: string, target: InstructionTarget, options: CountOptions, timeoutMs = START_TIMEOUT_MS): Promise<Record<string, number[]>> {
+export async function countInstructions(dir: string, target: InstructionTarget, options: CountOptions, timeoutMs = START_TIMEOUT_MS): Promise<TargetCounts> {
   const tools = findValgrind();
   if (typeof tools === 'string') throw new Error(tools);
   const routes = Object.entries(target.routes);
-  if (routes.length === 0) return {};
+  if (routes.length === 0) return { rounds: {}, listening: 0, first: {} };
   const port = await freePort();
   const config = join(dir, `instructions-${target.name}.capnp`);
   const out = join(dir, `callgrind-${target.name}.out`);
@@ -95,21 +111,31 @@ export async function countInstructions(dir: string, target: InstructionTarget, 
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const pid = String(server.child.pid);
   let dumps = 0;
+  // A dump (`-d`) also zeroes the counters: each dump holds what ran since the previous one.
+  const dumped = async (): Promise<number> => {
+    await runCommand(tools.control, ['-d', pid]);
+    return dumpedInstructions(`${out}.${++dumps}`);
+  };
   try {
-    await waitUntilServing(server, port, routes[0]![1].path, timeoutMs);
+    await waitUntilListening(server, port, timeoutMs, LISTEN_POLL_MS);
+    const listening = await dumped();
+    const first: Record<string, number> = {};
+    for (const [name, route] of routes) {
+      await send(agent, port, route);
+      first[name] = await dumped();
+    }
     // Every route is warmed before any is counted, and the rounds go round the routes, so code
     // they share is compiled by then and no route is measured while another's code still tiers up.
     for (const [, route] of routes) await sendMany(agent, port, route, options.warmup);
-    const counts: Record<string, number[]> = Object.fromEntries(routes.map(([name]) => [name, []]));
+    const rounds: Record<string, number[]> = Object.fromEntries(routes.map(([name]) => [name, []]));
     for (let round = 0; round < options.rounds; round++) {
       for (const [name, route] of routes) {
         await runCommand(tools.control, ['-z', pid]);
         await sendMany(agent, port, route, options.requests);
-        await runCommand(tools.control, ['-d', pid]);
-        counts[name]!.push((await dumpedInstructions(`${out}.${++dumps}`)) / options.requests);
+        rounds[name]!.push((await dumped()) / options.requests);
       }
     }
-    return counts;
+    return { rounds, listening, first };
   } finally {
     agent.destroy();
     await stopServer(server);

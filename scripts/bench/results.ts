@@ -1,5 +1,6 @@
 /** What one benchmark run measured: written as JSON, printed as tables, drawn as a chart. */
 import type { AssetsSnapshot, ContentBuild } from './bundle';
+import type { IsolateHeap } from './heap';
 import type { Run } from './load';
 import type { Memory } from './workerd';
 
@@ -94,4 +95,35 @@ export interface InstructionSize {
   routes: InstructionRoute[];
   /** Each target's workerd after its secondary load runs (absent in results from before it was recorded). */
   memory?: Record<string, Memory | null>;
+  /** The archive's build, output, startup and heap (absent in results from before they were recorded). */
+  scale?: ScaleFigures;
+  /** Why this size was not measured (e.g. the build stopped at a platform limit); nothing else is then recorded. */
+  failure?: SizeFailure;
+}
+
+/** A target's instructions before its warm-up: from process start until it accepted a connection, and each route's first request. */
+export interface StartupCounts {
+  listening: number;
+  /** By route name, in route order: the first is the process's first request. */
+  first: Record<string, number>;
+}
+
+/** What an archive size costs to build and to start, beside the per-request counts. */
+export interface ScaleFigures {
+  build: ContentBuild;
+  /** The rebuild after one article's body was edited (`file`, in the content's articles/). */
+  edit: { file: string; build: ContentBuild };
+  bundle: { modules: number; rawBytes: number; gzipBytes: number; wranglerTotal: string };
+  assets: Omit<AssetsSnapshot, 'directory'> | null;
+  /** By target name. */
+  startup: Record<string, StartupCounts>;
+  /** By target name: the isolate's V8 heap after every route was requested (null: not read). */
+  heap: Record<string, IsolateHeap | null>;
+}
+
+/** A size that stopped: at which step, with what message, and what the failed build cost when it was the build. */
+export interface SizeFailure {
+  step: string;
+  message: string;
+  build: Pick<ContentBuild, 'seconds' | 'cpuSeconds' | 'peakRssBytes'> | null;
 }

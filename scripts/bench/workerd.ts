@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, relative } from 'node:path';
-import { firstResponse } from './http';
+import { firstResponse, listening } from './http';
 import { startServer, stopServer, type Server } from './processes';
 
 /** The workerd package wrangler depends on (so the runtime is the one `wrangler dev` uses). */
@@ -111,10 +111,11 @@ export async function writeConfig(path: string, services: readonly Service[], so
 
 /**
  * Starts `workerd serve` on a config: Cap'n Proto text, or binary when it ends in `.bin`; `logFile`
- * gets its output. `launcher` (a command and its arguments, e.g. valgrind's) runs workerd.
+ * gets its output. `launcher` (a command and its arguments, e.g. valgrind's) runs workerd, with
+ * `options` after the config (e.g. `--inspector-addr`).
  */
-export function startWorkerd(configPath: string, logFile?: string, launcher: readonly string[] = []): Server {
-  const workerd = [WORKERD.binary, 'serve', ...(configPath.endsWith('.bin') ? ['--binary'] : []), configPath];
+export function startWorkerd(configPath: string, logFile?: string, launcher: readonly string[] = [], options: readonly string[] = []): Server {
+  const workerd = [WORKERD.binary, 'serve', ...(configPath.endsWith('.bin') ? ['--binary'] : []), configPath, ...options];
   const [command, ...args] = [...launcher, ...workerd];
   return startServer(command!, args, {}, logFile);
 }
@@ -136,6 +137,15 @@ export async function waitUntilServing(server: Server, port: number, path: strin
     await firstResponse(port, path, alive(server), timeoutMs);
   } catch (error) {
     throw new Error(`workerd did not answer on port ${port}: ${error instanceof Error ? error.message : error}\n${server.log()}`);
+  }
+}
+
+/** Waits until the server accepts connections on `port` (no request sent); names the server's output on failure. */
+export async function waitUntilListening(server: Server, port: number, timeoutMs?: number, intervalMs?: number): Promise<void> {
+  try {
+    await listening(port, alive(server), timeoutMs, intervalMs);
+  } catch (error) {
+    throw new Error(`workerd did not listen on port ${port}: ${error instanceof Error ? error.message : error}\n${server.log()}`);
   }
 }
 
