@@ -77,6 +77,8 @@ floor Worker (and nginx, when installed). The report goes to stdout, progress to
                            once (npm ci in bench/peers/astro the first time) and counted at every size
   --skip-peers             with --instructions, leave the peer designs out
   --requests <n>           requests per round with --instructions (default: 200)
+  --build-timeout <min>    stop a content build (or wrangler's bundle) after this many minutes and
+                           report the size as stopped there (default: no limit)
   --keep                   keep the temporary directory
   -h, --help               print this and exit`,
 };
@@ -93,6 +95,7 @@ const { values } = parseCommandLine(BENCH, {
     report: { type: 'string' },
     instructions: { type: 'boolean', default: false },
     requests: { type: 'string', default: '200' },
+    'build-timeout': { type: 'string' },
     'skip-peers': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -145,6 +148,7 @@ if (typeof valgrind === 'string') {
   process.exit(2);
 }
 const requests = positiveInteger('requests', values.requests);
+const buildTimeoutMs = values['build-timeout'] === undefined ? undefined : positiveInteger('build-timeout', values['build-timeout']) * 60_000;
 const sizes = [...new Set(values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim())))].sort((a, b) => a - b);
 const load: LoadOptions = {
   tool: loadTool(values.tool),
@@ -254,7 +258,7 @@ async function benchSize(size: number, config: ProjectConfig): Promise<SizeResul
   await mkdir(dir, { recursive: true });
   // The real content plus N − 1 synthetic articles: the real article is the newest at every N,
   // so the article routes serve the same bytes at every size and compare directly.
-  const { build, bundle, assets, services: app } = await buildArchive(ROOT, dir, size - 1, config, (message) => progress(`N=${size}: ${message}`));
+  const { build, bundle, assets, services: app } = await buildArchive(ROOT, dir, size - 1, config, (message) => progress(`N=${size}: ${message}`), buildTimeoutMs);
 
   const discovery = await serve(join(dir, 'discover.capnp'), app, { app: '/api/articles' });
   const routes = await discoverRoutes(discovery.ports.app!).finally(() => stopServer(discovery.server));
@@ -360,16 +364,23 @@ async function targetHeaps(dir: string, targets: readonly InstructionTarget[]): 
   return heaps;
 }
 
-/** The archive at one size, built and bundled, with its one-edit rebuild; a failed build is the size's failure. */
+/**
+ * The archive at one size, built and bundled, with its one-edit rebuild. A failed (or, with
+ * --build-timeout, stopped) step is the size's failure, named by the last step begun.
+ */
 async function archiveOrFailure(size: number, dir: string, config: ProjectConfig) {
-  const at = (message: string): void => progress(`N=${size}: ${message}`);
+  let step = 'corpus';
+  const at = (message: string): void => {
+    if (!message.startsWith('Built ')) step = message;
+    progress(`N=${size}: ${message}`);
+  };
   try {
-    const archive = await buildArchive(ROOT, dir, size - 1, config, at);
-    return { archive, edit: await rebuildAfterEdit(ROOT, dir, archive.contentDir, at) };
+    const archive = await buildArchive(ROOT, dir, size - 1, config, at, buildTimeoutMs);
+    return { archive, edit: await rebuildAfterEdit(ROOT, dir, archive.contentDir, at, buildTimeoutMs) };
   } catch (error) {
-    if (!(error instanceof BuildFailure)) throw error;
-    at(`the build failed:\n${error.message}`);
-    return { failure: { step: 'content build', message: error.message, build: error.build } };
+    const message = error instanceof Error ? error.message : String(error);
+    at(`${step} failed:\n${message}`);
+    return { failure: { step, message, build: error instanceof BuildFailure ? error.build : null } };
   }
 }
 

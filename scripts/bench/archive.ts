@@ -23,29 +23,29 @@ export interface Archive {
 
 /**
  * Builds the real content plus `synthetic` generated articles in `dir`, bundles it and snapshots
- * its assets. The real articles are newer than every synthetic one, so the newest article is the
+ * its assets, each build stopped after `timeoutMs` if given. The real articles are newer than every synthetic one, so the newest article is the
  * same at every size. The content is always a copy, so an edit (`rebuildAfterEdit`) never touches
  * the project's own.
  */
-export async function buildArchive(root: string, dir: string, synthetic: number, config: ProjectConfig, progress: (message: string) => void): Promise<Archive> {
+export async function buildArchive(root: string, dir: string, synthetic: number, config: ProjectConfig, progress: (message: string) => void, timeoutMs?: number): Promise<Archive> {
   const contentDir = join(dir, 'content');
   progress(synthetic > 0 ? 'writing the corpus' : 'copying the content');
   await cp(join(root, 'content'), contentDir, { recursive: true });
   if (synthetic > 0) await writeCorpus(join(contentDir, 'articles'), generateCorpus(synthetic));
   progress('content build');
-  const build = await runContentBuild(root, contentDir, dir);
+  const build = await runContentBuild(root, contentDir, dir, timeoutMs);
   progress(build.output);
   progress('wrangler deploy --dry-run');
-  const bundle = await buildBundle(root, contentDir, join(dir, 'dist'));
+  const bundle = await buildBundle(root, contentDir, join(dir, 'dist'), undefined, timeoutMs);
   const assets = config.assets ? await snapshotAssets(config.assets.directory, join(dir, 'assets')) : null;
   return { contentDir, build, bundle, assets, services: appServices(bundle, config, assets) };
 }
 
 /** The one-edit rebuild: one article of the archive's content edited, then built again over the last build's output. */
-export async function rebuildAfterEdit(root: string, dir: string, contentDir: string, progress: (message: string) => void): Promise<{ file: string; build: ContentBuild }> {
+export async function rebuildAfterEdit(root: string, dir: string, contentDir: string, progress: (message: string) => void, timeoutMs?: number): Promise<{ file: string; build: ContentBuild }> {
   const file = await editOneArticle(join(contentDir, 'articles'));
   progress(`one edit (${file}): content build`);
-  const build = await runContentBuild(root, contentDir, dir);
+  const build = await runContentBuild(root, contentDir, dir, timeoutMs);
   progress(build.output);
   return { file, build };
 }

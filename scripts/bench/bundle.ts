@@ -99,14 +99,18 @@ export class BuildFailure extends Error {
   }
 }
 
-/** The last `lines` lines of `text`, for a failure's message (a V8 heap report runs to dozens). */
-const tail = (text: string, lines = 12): string => text.trim().split('\n').slice(-lines).join('\n');
+/** The first line of `text` (how the command ended) and its last `lines` (a V8 heap report runs to dozens). */
+export function headAndTail(text: string, lines = 12): string {
+  const [first = '', ...rest] = text.trim().split('\n');
+  return [first, ...(rest.length > lines ? ['…'] : []), ...rest.slice(-lines)].join('\n');
+}
 
 /**
  * Runs the content build (one Node process, tsx as a loader) on `contentDir`, timed: wall clock,
- * and CPU and peak RSS from /usr/bin/time when installed. A failed build is a BuildFailure.
+ * and CPU and peak RSS from /usr/bin/time when installed. A failed build, or one stopped after
+ * `timeoutMs`, is a BuildFailure.
  */
-export async function runContentBuild(root: string, contentDir: string, scratch: string): Promise<ContentBuild> {
+export async function runContentBuild(root: string, contentDir: string, scratch: string, timeoutMs?: number): Promise<ContentBuild> {
   const node = [process.execPath, '--import', 'tsx', 'scripts/build.ts'];
   const timeFile = join(scratch, 'build-time.txt');
   const timed = existsSync(TIME_BIN);
@@ -117,12 +121,12 @@ export async function runContentBuild(root: string, contentDir: string, scratch:
     return { cpuSeconds: time?.cpuSeconds ?? null, peakRssBytes: time?.peakRssBytes ?? null };
   };
   try {
-    const run = await runCommand(command!, args, { cwd: root, env: buildEnv(contentDir) });
+    const run = await runCommand(command!, args, { cwd: root, env: buildEnv(contentDir), ...(timeoutMs === undefined ? {} : { timeoutMs }) });
     const output = run.stdout.trim();
     return { seconds: run.seconds, ...(await measured()), files: parseBuildFiles(output), output };
   } catch (error) {
     const seconds = (performance.now() - started) / 1000;
-    throw new BuildFailure(tail(error instanceof Error ? error.message : String(error)), { seconds, ...(await measured()) });
+    throw new BuildFailure(headAndTail(error instanceof Error ? error.message : String(error)), { seconds, ...(await measured()) });
   }
 }
 
@@ -148,10 +152,11 @@ const isUploaded = (name: string): boolean => name !== 'README.md' && !name.ends
 /**
  * `wrangler deploy --dry-run` into `outdir`, measured: with wrangler.toml it re-runs the content
  * build; with a separate build's `config` (scripts/separate-build.ts) it bundles that build.
+ * `timeoutMs` stops it when the time is up (an error).
  */
-export async function buildBundle(root: string, contentDir: string, outdir: string, config?: string): Promise<Bundle> {
+export async function buildBundle(root: string, contentDir: string, outdir: string, config?: string, timeoutMs?: number): Promise<Bundle> {
   const args = [WRANGLER_BIN, 'deploy', '--dry-run', '--outdir', outdir, ...(config === undefined ? [] : ['--config', config])];
-  const run = await runCommand(process.execPath, args, { cwd: root, env: buildEnv(contentDir) });
+  const run = await runCommand(process.execPath, args, { cwd: root, env: buildEnv(contentDir), ...(timeoutMs === undefined ? {} : { timeoutMs }) });
   const modules: BundleModule[] = [];
   let gzipBytes = 0;
   for (const name of (await readdir(outdir, { recursive: true })).sort()) {

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 
@@ -82,19 +82,55 @@ export interface CommandRun {
   stderr: string;
 }
 
-/** Runs a command to completion, timing it; a non-zero exit is an error that shows the output. */
-export async function runCommand(command: string, args: readonly string[], options: SpawnOptions = {}): Promise<CommandRun> {
+/** How long a command may run (`timeoutMs`), on top of the spawn options. */
+export interface CommandOptions extends SpawnOptions {
+  timeoutMs?: number;
+}
+
+/**
+ * Stops a command that ran out of time: SIGTERM to its own children first (under /usr/bin/time,
+ * the timed process, so that time still reports what it used), then SIGKILL to its whole process
+ * group a few seconds later.
+ */
+function stopCommand(child: ChildProcess): void {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  const children = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  })();
+  for (const one of children.length > 0 ? children : [pid]) process.kill(one, 'SIGTERM');
+  setTimeout(() => {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // The group has exited already.
+    }
+  }, 5000).unref();
+}
+
+/**
+ * Runs a command to completion, timing it; a non-zero exit is an error that shows the output. With
+ * `timeoutMs` it runs in its own process group and is stopped when the time is up, and the error says so.
+ */
+export async function runCommand(command: string, args: readonly string[], { timeoutMs, ...options }: CommandOptions = {}): Promise<CommandRun> {
   const started = performance.now();
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options, ...(timeoutMs === undefined ? {} : { detached: true }) });
   let stdout = '';
   let stderr = '';
+  let timedOut = false;
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), stopCommand(child)), timeoutMs);
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', resolve);
-  });
+  }).finally(() => clearTimeout(timer));
   const seconds = (performance.now() - started) / 1000;
+  if (timedOut) throw new Error(`${command} ${args.join(' ')} was stopped after ${(timeoutMs! / 60_000).toFixed(0)} min (the time limit):\n${stdout}${stderr}`);
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${stdout}${stderr}`);
   return { seconds, stdout, stderr };
 }

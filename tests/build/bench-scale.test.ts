@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBuildFiles, parseTimeReport, type ContentBuild } from '../../scripts/bench/bundle';
+import { headAndTail, parseBuildFiles, parseTimeReport, type ContentBuild } from '../../scripts/bench/bundle';
 import { chooseArticle, EDITED_PARAGRAPH, editedArticle } from '../../scripts/bench/edit';
 import { heapOf } from '../../scripts/bench/heap';
 import type { InstructionSize, TargetInfo } from '../../scripts/bench/results';
@@ -181,5 +181,13 @@ describe('the scale report', () => {
     expect(failureReport(stopped)).toBe(expected);
     expect(scaleReport(stopped)).toBe(expected);
     expect(failureReport({ ...stopped, failure: { ...stopped.failure!, build: null } }).split('\n')[0]).toBe('## N = 100000: stopped at the content build');
+  });
+});
+
+describe("a failed build's message", () => {
+  it('keeps how the command ended and its last lines', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`);
+    expect(headAndTail(['node build.ts was stopped after 45 min (the time limit):', ...lines].join('\n'), 2)).toBe('node build.ts was stopped after 45 min (the time limit):\n…\nline 19\nline 20');
+    expect(headAndTail('node build.ts failed (exit 1):\nContent build failed: 1 problem\n', 2)).toBe('node build.ts failed (exit 1):\nContent build failed: 1 problem');
   });
 });
