@@ -241,6 +241,11 @@ export async function writeCorpus(dir: string, files: readonly CorpusFile[], for
     if (foreign.length > 0) throw new Error(`${dir} holds more than Markdown files (${foreign[0]!.name}); not emptying it`);
     await Promise.all(existing.map((entry) => rm(join(dir, entry.name))));
   }
+  await addToFolder(dir, files);
+}
+
+/** Writes the files into `dir`, creating it, beside what it holds (the benchmark adds its corpus to the real articles). */
+export async function addToFolder(dir: string, files: readonly CorpusFile[]): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const { file, text } of files) await writeFile(join(dir, file), text);
 }
