@@ -379,7 +379,7 @@ async function archiveOrFailure(size: number, dir: string, config: ProjectConfig
     return { archive, edit: await rebuildAfterEdit(ROOT, dir, archive.contentDir, at, buildTimeoutMs) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    at(`${step} failed:\n${message}`);
+    progress(`N=${size}: ${step} failed:\n${message}`);
     return { failure: { step, message, build: error instanceof BuildFailure ? error.build : null } };
   }
 }

@@ -99,9 +99,15 @@ export class BuildFailure extends Error {
   }
 }
 
-/** The first line of `text` (how the command ended) and its last `lines` (a V8 heap report runs to dozens). */
+/** A line of the native stack trace Node prints when V8 gives up (its heading, its frames): addresses, no reason. */
+const isNativeFrame = (line: string): boolean => /^\s*(\d+: 0x[0-9a-f]+|----- Native stack trace -----)/.test(line) || line.trim() === '';
+
+/**
+ * The first line of `text` (how the command ended) and its last `lines`, the native stack
+ * trace left out (after an out-of-memory, V8's last collections and its FATAL ERROR line are the reason).
+ */
 export function headAndTail(text: string, lines = 12): string {
-  const [first = '', ...rest] = text.trim().split('\n');
+  const [first = '', ...rest] = text.trim().split('\n').filter((line) => !isNativeFrame(line));
   return [first, ...(rest.length > lines ? ['…'] : []), ...rest.slice(-lines)].join('\n');
 }
 

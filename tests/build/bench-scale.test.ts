@@ -191,3 +191,26 @@ describe("a failed build's message", () => {
     expect(headAndTail('node build.ts failed (exit 1):\nContent build failed: 1 problem\n', 2)).toBe('node build.ts failed (exit 1):\nContent build failed: 1 problem');
   });
 });
+
+describe("an out-of-memory build's message", () => {
+  it("keeps V8's reason and leaves out the native stack trace", () => {
+    const printed = [
+      'node build.ts failed (exit 134):',
+      '<--- Last few GCs --->',
+      '[1407:0x1]   370000 ms: Mark-Compact 4050.1 (4130.2) -> 4048.9 (4131.0) MB',
+      'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      '----- Native stack trace -----',
+      '',
+      ' 1: 0x931db0  [node]',
+      ' 2: 0x75968e node::OOMErrorHandler(char const*, v8::OOMDetails const&) [node]',
+    ].join('\n');
+    expect(headAndTail(printed)).toBe(
+      [
+        'node build.ts failed (exit 134):',
+        '<--- Last few GCs --->',
+        '[1407:0x1]   370000 ms: Mark-Compact 4050.1 (4130.2) -> 4048.9 (4131.0) MB',
+        'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      ].join('\n'),
+    );
+  });
+});
