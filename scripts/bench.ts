@@ -16,7 +16,8 @@ import type { IsolateHeap } from './bench/heap';
 import type { InstructionTarget, TargetCounts, TargetRequest } from './bench/instructions';
 import type { LoadOptions, Run, Target } from './bench/load';
 import type { Server } from './bench/processes';
-import type { BenchResults, InstructionResults, InstructionRoute, InstructionSize, RouteResult, SizeResult } from './bench/results';
+import type { Archive } from './bench/archive';
+import type { BenchResults, InstructionResults, InstructionRoute, InstructionSize, RouteResult, ScaleFigures, SizeResult } from './bench/results';
 import type { ProbedRoute } from './bench/routes';
 import type { Memory, Service } from './bench/workerd';
 import { parseCommandLine, usageError, type Command } from './cli';
@@ -384,7 +385,35 @@ async function archiveOrFailure(size: number, dir: string, config: ProjectConfig
   }
 }
 
-/** `--instructions` at one size: the build figures, then each target alone under callgrind on every route it serves, then the short load runs. */
+/** Each target alone under callgrind, `CALLGRIND_CONCURRENCY` at a time: what it counted, by target name. */
+async function countTargets(size: number, dir: string, targets: readonly InstructionTarget[]): Promise<Record<string, TargetCounts>> {
+  const options = { warmup: INSTRUCTION_WARMUP, requests, rounds: load.rounds };
+  const counts: Record<string, TargetCounts> = {};
+  await mapConcurrently(targets, CALLGRIND_CONCURRENCY, async (target) => {
+    const counting = performance.now();
+    progress(`N=${size}: callgrind: ${target.label}`);
+    counts[target.name] = await countInstructions(dir, target, options, CALLGRIND_START_MS.base + CALLGRIND_START_MS.perArticle * size);
+    progress(`N=${size}: callgrind: ${target.label} took ${since(counting)}`);
+  });
+  return counts;
+}
+
+const since = (start: number): string => `${((performance.now() - start) / 1000).toFixed(0)} s`;
+
+/** The scale figures of a size: its builds and output, and from the counts, each target's startup. */
+function scaleFigures(archive: Archive, edit: ScaleFigures['edit'], counts: Record<string, TargetCounts>, heap: ScaleFigures['heap']): ScaleFigures {
+  const { build, bundle, assets } = archive;
+  return {
+    build,
+    edit,
+    bundle: { modules: bundle.modules.length, rawBytes: bundle.rawBytes, gzipBytes: bundle.gzipBytes, wranglerTotal: bundle.wranglerTotal },
+    assets: assets && measuredAssets(assets),
+    startup: Object.fromEntries(Object.entries(counts).map(([name, { listening, first }]) => [name, { listening, first }])),
+    heap,
+  };
+}
+
+/** `--instructions` at one size: the build figures, then each target alone under callgrind on every route it serves, its heap, then the short load runs. */
 async function instructionsSize(size: number, config: ProjectConfig): Promise<InstructionSize> {
   const started = performance.now();
   const dir = join(tmp, `n${size}`);
@@ -392,32 +421,21 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
   const built = await archiveOrFailure(size, dir, config);
   if (built.failure) return { size, articles: size, seconds: (performance.now() - started) / 1000, targets: [], routes: [], failure: built.failure };
   const { archive, edit } = built;
-  const { build, bundle, assets, services: app } = archive;
-  const discovery = await serve(join(dir, 'discover.capnp'), app, { app: '/api/articles' });
+  const discovery = await serve(join(dir, 'discover.capnp'), archive.services, { app: '/api/articles' });
   const routes = await discoverRoutes(discovery.ports.app!).finally(() => stopServer(discovery.server));
-  const targets = await instructionTargets(dir, app, routes, config);
-  const options = { warmup: INSTRUCTION_WARMUP, requests, rounds: load.rounds };
-  const counts: Record<string, TargetCounts> = {};
-  const since = (start: number): string => `${((performance.now() - start) / 1000).toFixed(0)} s`;
+  const targets = await instructionTargets(dir, archive.services, routes, config);
   progress(`N=${size}: built and bundled in ${since(started)}`);
-  await mapConcurrently(targets, CALLGRIND_CONCURRENCY, async (target) => {
-    const counting = performance.now();
-    progress(`N=${size}: callgrind: ${target.label}`);
-    counts[target.name] = await countInstructions(dir, target, options, CALLGRIND_START_MS.base + CALLGRIND_START_MS.perArticle * size);
-    progress(`N=${size}: callgrind: ${target.label} took ${since(counting)}`);
-  });
+  const counts = await countTargets(size, dir, targets);
   progress(`N=${size}: isolate heaps`);
   const heap = await targetHeaps(dir, targets);
   const loading = performance.now();
   progress(`N=${size}: load, outside valgrind`);
   const { runs, memory } = await loadInstructionTargets(dir, targets, routes);
   progress(`N=${size}: load took ${since(loading)}`);
-  const byTarget = <T>(values: Record<string, Record<string, T>>, route: string): Record<string, T> =>
-    Object.fromEntries(targets.flatMap((target) => (values[target.name]?.[route] === undefined ? [] : [[target.name, values[target.name]![route]!]])));
-  const rounds = Object.fromEntries(Object.entries(counts).map(([name, counted]) => [name, counted.rounds]));
-  const measured: InstructionRoute[] = routes.map((route) => ({ name: route.name, label: route.label, counts: byTarget(rounds, route.name), load: runs[route.name] ?? {} }));
-  const articles = build.output.match(/Built (\d+) article/)?.[1];
-  const startup = Object.fromEntries(Object.entries(counts).map(([name, { listening, first }]) => [name, { listening, first }]));
+  const counted = (route: string): Record<string, number[]> =>
+    Object.fromEntries(targets.flatMap((target) => (counts[target.name]?.rounds[route] === undefined ? [] : [[target.name, counts[target.name]!.rounds[route]!]])));
+  const measured: InstructionRoute[] = routes.map((route) => ({ name: route.name, label: route.label, counts: counted(route.name), load: runs[route.name] ?? {} }));
+  const articles = archive.build.output.match(/Built (\d+) article/)?.[1];
   return {
     size,
     articles: articles ? Number(articles) : size,
@@ -425,14 +443,7 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
     targets: targets.map(({ name, label, kind = 'peer' }) => ({ name, label, kind })),
     routes: measured,
     memory,
-    scale: {
-      build,
-      edit,
-      bundle: { modules: bundle.modules.length, rawBytes: bundle.rawBytes, gzipBytes: bundle.gzipBytes, wranglerTotal: bundle.wranglerTotal },
-      assets: assets && measuredAssets(assets),
-      startup,
-      heap,
-    },
+    scale: scaleFigures(archive, edit, counts, heap),
   };
 }
 
