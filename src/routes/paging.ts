@@ -39,7 +39,6 @@ export function archivePage(page: number): number {
 }
 
 /** Validates the home page's `?page=`; other parameters are ignored. */
-
 export function parsePageQuery(params: URLSearchParams): { ok: true; page: number } | { ok: false; errors: InvalidParameter[] } {
   const errors: InvalidParameter[] = [];
   const page = pageParameter(params, errors);
