@@ -10,6 +10,7 @@
  * limits (--plan or EDGEWIRE_PLAN, default free: static-asset files, Worker size) fails the build
  * too. `--help` lists every option and variable.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { DEV_CACHE, readCommand, USAGE, type BuildCommand } from './build/cli';
 import { devHeadline, failureHeadline, formatProblem } from './build/problems';
@@ -24,7 +25,8 @@ async function build(command: BuildCommand): Promise<void> {
   const { content: contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan } = command;
   const paths = { module: resolve(root, command.out), assets: resolve(root, command.assets) };
   // Body files go into the assets folder as they are rendered; a build that fails takes back what it added.
-  const { result, written } = await buildStreamed(paths, (sink) => buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, ...(dev === undefined ? {} : { dev }) }));
+  const threads = availableParallelism();
+  const { result, written } = await buildStreamed(paths, (sink) => buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, threads, ...(dev === undefined ? {} : { dev }) }));
   if (result.problems.length > 0) {
     console.error(result.ok ? devHeadline(result.problems.length) : failureHeadline(result.problems.length));
     for (const problem of result.problems) console.error(formatProblem(problem));

@@ -6,7 +6,7 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildBundle, runContentBuild, snapshotAssets, type AssetsSnapshot, type Bundle, type ContentBuild, type ProjectConfig } from './bundle';
-import { addToFolder, generateCorpus } from './corpus';
+import { addToFolder, corpusFiles } from './corpus';
 import { editOneArticle } from './edit';
 import { freePort, runCommand, type Server } from './processes';
 import { moduleType, startWorkerd, waitUntilServing, writeConfig, type Service, type Worker } from './workerd';
@@ -31,7 +31,7 @@ export async function buildArchive(root: string, dir: string, synthetic: number,
   const contentDir = join(dir, 'content');
   progress(synthetic > 0 ? 'writing the corpus' : 'copying the content');
   await cp(join(root, 'content'), contentDir, { recursive: true });
-  if (synthetic > 0) await addToFolder(join(contentDir, 'articles'), generateCorpus(synthetic));
+  if (synthetic > 0) await addToFolder(join(contentDir, 'articles'), corpusFiles(synthetic));
   progress('content build');
   const build = await runContentBuild(root, contentDir, dir, timeoutMs);
   progress(build.output);

@@ -218,14 +218,17 @@ function article(dice: Dice, index: number, published: number): CorpusFile {
  * in the benchmark serves the same newest article).
  */
 export function generateCorpus(count: number, seed = 1): CorpusFile[] {
+  return [...corpusFiles(count, seed)];
+}
+
+/** generateCorpus one file at a time: a million articles are 4 GB of text, written as they are made. */
+export function* corpusFiles(count: number, seed = 1): Generator<CorpusFile> {
   const dice = new Dice(seed);
-  const files: CorpusFile[] = [];
   let published = NEWEST;
   for (let index = 0; index < count; index++) {
-    files.push(article(dice, index, published));
+    yield article(dice, index, published);
     published -= dice.int(HOUR_SECONDS, 6 * HOUR_SECONDS) * 1000;
   }
-  return files;
 }
 
 /**
@@ -233,7 +236,7 @@ export function generateCorpus(count: number, seed = 1): CorpusFile[] {
  * empties it first, and then only if it holds nothing but Markdown files (a slip of `--out` must
  * not wipe a project).
  */
-export async function writeCorpus(dir: string, files: readonly CorpusFile[], force = false): Promise<void> {
+export async function writeCorpus(dir: string, files: Iterable<CorpusFile>, force = false): Promise<void> {
   const existing = await readdir(dir, { withFileTypes: true }).catch(() => []);
   if (existing.length > 0) {
     if (!force) throw new Error(`${dir} is not empty (pass --force to empty it first)`);
@@ -245,7 +248,7 @@ export async function writeCorpus(dir: string, files: readonly CorpusFile[], for
 }
 
 /** Writes the files into `dir`, creating it, beside what it holds (the benchmark adds its corpus to the real articles). */
-export async function addToFolder(dir: string, files: readonly CorpusFile[]): Promise<void> {
+export async function addToFolder(dir: string, files: Iterable<CorpusFile>): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const { file, text } of files) await writeFile(join(dir, file), text);
 }
@@ -277,7 +280,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(seed)) usageError(CORPUS, `--seed must be an integer, not ${values.seed}`);
   if (values.out === undefined) usageError(CORPUS, '--out is required');
   const dir = resolve(values.out);
-  await writeCorpus(dir, generateCorpus(count, seed), values.force);
+  await writeCorpus(dir, corpusFiles(count, seed), values.force);
   console.log(`Wrote ${count} article(s) to ${dir}`);
 }
 

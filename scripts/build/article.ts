@@ -1,16 +1,84 @@
 import type { Article } from '../../src/content/article';
+import type { FrontMatter } from '../../src/content/schema';
 import { fieldCharacterProblems, sourceCharacterProblems } from './characters';
-import type { SourceFile } from './collector';
+import { readSourceSync, type SourceEntry, type SourceFile } from './collector';
 import type { Catalog } from './catalog';
 import { deriveArticle } from './derive';
 import { parse, splitFrontMatter } from './parser';
-import type { Result } from './problems';
+import { contentHash } from './hash';
+import type { Problem, Result } from './problems';
 import { validate, type ValidArticle } from './transformer';
 
 /** A source file that passed every per-file stage: its validated data and the article it makes. */
 export interface BuiltArticle {
   valid: ValidArticle;
   article: Article;
+}
+
+/** An article without its body's HTML and text: what lists, feeds' metadata and the index need (a sixth of it). */
+export type ArticleMeta = Omit<Article, 'html' | 'text'>;
+
+/**
+ * What the build keeps of an article from reading it to rendering it: its metadata, and how to
+ * get the rest back, so that a build holds every article's metadata but only the bodies it is
+ * rendering (a million articles' bodies would not fit in memory).
+ */
+export interface ListedArticle {
+  /** Its source file, for messages. */
+  file: string;
+  article: ArticleMeta;
+  /** What the build still needs of the front matter once the article is derived. */
+  frontMatter: Pick<FrontMatter, 'draft' | 'featured' | 'withdrawn' | 'aliases'>;
+  /** The instants written with a time of day. */
+  timed: readonly string[];
+  /** Its file, and the hash of the text it was listed from (what a worker thread reads and checks again). */
+  source: SourceEntry;
+  hash: string;
+  /** The article whole, and the Markdown body it was rendered from. */
+  load(): { article: Article; body: string };
+}
+
+export function withoutBody({ html: _html, text: _text, ...meta }: Article): ArticleMeta {
+  return meta;
+}
+
+/** What listing a source file gives: the article's metadata and the hash of the text it was built from, or the file's problems. */
+export type ListResult = { ok: true; value: Listed } | { ok: false; unread: boolean; problems: Problem[] };
+
+/** A listed article as plain data (a worker thread's answer): ListedArticle without `load`. */
+export type Listed = Omit<ListedArticle, 'load' | 'source' | 'hash'> & { hash: string };
+
+/**
+ * Reads and builds a source file, keeping its metadata and the hash of its text: the body is
+ * built again from the file when the article is rendered (loadArticle). Copied through JSON: a
+ * parsed string can be a slice that keeps its whole source file in memory.
+ */
+export function listArticle(source: SourceEntry, catalog: Catalog): ListResult {
+  const read = readSourceSync(source);
+  if (!('text' in read)) return { ok: false, unread: true, problems: [read] };
+  const built = buildArticle(read, catalog);
+  if (!built.ok) return { ok: false, unread: false, problems: built.problems };
+  const { valid, article } = built.value;
+  const { draft, featured, withdrawn, aliases } = valid.frontMatter;
+  const kept = { file: valid.file, article: withoutBody(article), frontMatter: { draft, featured, withdrawn, aliases }, timed: valid.timed, hash: contentHash(read.text) };
+  return { ok: true, value: JSON.parse(JSON.stringify(kept)) as Listed };
+}
+
+/**
+ * The article built again from its file, whole, with its Markdown body (the same stages give the
+ * same article). A file that no longer holds the text it was listed from was changed during the
+ * build: the build stops rather than serve an article its lists do not describe.
+ */
+export function loadArticle(source: SourceEntry, catalog: Catalog, hash: string): { article: Article; body: string } {
+  const read = readSourceSync(source);
+  const again = 'text' in read && contentHash(read.text) === hash ? buildArticle(read, catalog) : null;
+  if (again === null || !again.ok) throw new Error(`${source.file} changed while the site was being built; build again`);
+  return { article: again.value.article, body: again.value.valid.body };
+}
+
+/** A listed article that loads itself from its file. */
+export function listedArticle({ hash, ...listed }: Listed, source: SourceEntry, catalog: Catalog): ListedArticle {
+  return { ...listed, source, hash, load: () => loadArticle(source, catalog, hash) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Article } from '../../src/content/article';
+import type { ArticleMeta } from './article';
 import type { Author, AuthorSummary } from '../../src/content/author';
 import { paths } from '../../src/content/paths';
 import { MEDIA_TYPES } from '../../src/http/media-types';
@@ -6,7 +6,7 @@ import { ORIGIN } from '../../src/store/bundle';
 import { authorPage, authorsPage } from '../../src/views/author-pages';
 import type { BuiltAuthor } from './authors';
 import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
-import { feedGroups, feedSite } from './feeds/index';
+import { feedGroups } from './feeds/index';
 import { archivePages, lazily } from './paging';
 import { scopedFeedLinks } from '../../src/views/feeds';
 
@@ -16,8 +16,8 @@ export function authorSummary({ name: id, data }: BuiltAuthor, articleCount: num
 }
 
 /** Each author's published articles, newest first (the order the articles come in). */
-function articlesByAuthor(articles: readonly Article[]): Map<string, Article[]> {
-  const byAuthor = new Map<string, Article[]>();
+function articlesByAuthor(articles: readonly ArticleMeta[]): Map<string, ArticleMeta[]> {
+  const byAuthor = new Map<string, ArticleMeta[]>();
   for (const article of articles) {
     for (const { id } of article.authors) if (id !== undefined) byAuthor.set(id, [...(byAuthor.get(id) ?? []), article]);
   }
@@ -25,7 +25,7 @@ function articlesByAuthor(articles: readonly Article[]): Map<string, Article[]> 
 }
 
 /** One author's pages (bio and their newest articles, then archive pages from the oldest) and their API document, in packs of their own. */
-function authorGroup(author: BuiltAuthor, summary: AuthorSummary, articles: readonly Article[], input: SiteInput): DocumentSource[] {
+function authorGroup(author: BuiltAuthor, summary: AuthorSummary, articles: readonly ArticleMeta[], input: SiteInput): DocumentSource[] {
   const { context } = input;
   const feeds = articles.length === 0 ? [] : scopedFeedLinks(`${context.siteName} — ${summary.name}`, (format) => paths.authorFeed(format, summary.id));
   const html = lazily(archivePages(articles), ({ items, paging }) => authorPage(summary, author.html, items, paging, feeds, { ...context, canonical: `${ORIGIN}${paths.author(summary.id, paging.page ?? undefined)}` }).toString());
@@ -51,6 +51,6 @@ export const authorDocuments: DocumentProducer = (input) => {
   return [
     index,
     ...authors.map(({ author, articles }, at) => authorGroup(author, summaries[at]!, articles, input)),
-    ...authors.flatMap(({ articles }, at) => feedGroups(feedSite(input), articles, { kind: 'author', id: summaries[at]!.id, name: summaries[at]!.name })),
+    ...authors.flatMap(({ articles }, at) => feedGroups(input, articles, { kind: 'author', id: summaries[at]!.id, name: summaries[at]!.name })),
   ];
 };

@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import { readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { articleSizeProblem } from './limits';
@@ -39,14 +39,38 @@ export function displayPath(root: string, path: string): string {
  * symbolic link, a pipe or a file over the size limit is reported. Dotfiles and dot-folders are ignored.
  */
 export async function collect(dir: string, root: string, options: CollectOptions): Promise<{ files: SourceFile[]; problems: Problem[] }> {
+  const listed = await listSources(dir, root, options);
+  const files: SourceFile[] = [];
+  const problems = [...listed.problems];
+  for (const source of listed.sources) {
+    const read = await readSource(source);
+    if ('text' in read) files.push(read);
+    else problems.push(read);
+  }
+  return { files, problems };
+}
+
+/** A source file found in a folder, not read yet: its name for messages, its slug and where it is. */
+export interface SourceEntry {
+  file: string;
+  name: string;
+  path: string;
+}
+
+/**
+ * Every article under `dir` (subfolders included), sorted by path, as `collect` finds them but
+ * unread: a build of a million articles reads each when it needs it and lets it go. Problems
+ * that need no reading (not Markdown, a link, too large, no articles at all) are reported here.
+ */
+export async function listSources(dir: string, root: string, options: CollectOptions): Promise<{ sources: SourceEntry[]; problems: Problem[] }> {
   const folder = displayPath(root, dir);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return error.code;
     throw error;
   });
-  if (entries === 'ENOENT' && options.optional) return { files: [], problems: [] };
-  if (typeof entries === 'string') return { files: [], problems: [{ file: folder, field: 'folder', message: entries === 'ENOENT' ? 'not found' : 'is not a folder' }] };
-  const files: SourceFile[] = [];
+  if (entries === 'ENOENT' && options.optional) return { sources: [], problems: [] };
+  if (typeof entries === 'string') return { sources: [], problems: [{ file: folder, field: 'folder', message: entries === 'ENOENT' ? 'not found' : 'is not a folder' }] };
+  const sources: SourceEntry[] = [];
   const problems: Problem[] = [];
   for (const entry of visible(entries, dir)) {
     const path = join(entry.parentPath, entry.name);
@@ -56,16 +80,29 @@ export async function collect(dir: string, root: string, options: CollectOptions
       problems.push(problem);
       continue;
     }
-    const text = decode(await readFile(path));
-    if (text === null) problems.push({ file, field: 'file', message: 'is not valid UTF-8 text' });
-    else files.push({ file, name: entry.name.slice(0, -ARTICLE_EXTENSION.length), text: text.replaceAll('\r\n', '\n') });
+    sources.push({ file, name: entry.name.slice(0, -ARTICLE_EXTENSION.length), path });
   }
   // Broken articles are still articles: "no articles" means not one `.md` name in the folder.
-  const named = [...files, ...problems].map(({ file }) => file);
+  const named = [...sources, ...problems].map(({ file }) => file);
   if (!options.allowEmpty && !options.optional && !named.some((file) => file.endsWith(ARTICLE_EXTENSION))) {
     problems.unshift({ file: folder, field: 'folder', message: 'no articles (build with --allow-empty for an empty site)' });
   }
-  return { files, problems };
+  return { sources, problems };
+}
+
+/** A listed source's text (CRLF line endings normalised to LF), or why it cannot be read as one. */
+export async function readSource(source: SourceEntry): Promise<SourceFile | Problem> {
+  return sourceText(source, await readFile(source.path));
+}
+
+/** readSource, synchronously: for a stage that must have the text back at once (render, after the list is made). */
+export function readSourceSync(source: SourceEntry): SourceFile | Problem {
+  return sourceText(source, readFileSync(source.path));
+}
+
+function sourceText({ file, name }: SourceEntry, bytes: Uint8Array): SourceFile | Problem {
+  const text = decode(bytes);
+  return text === null ? { file, field: 'file', message: 'is not valid UTF-8 text' } : { file, name, text: text.replaceAll('\r\n', '\n') };
 }
 
 /** Entries but folders (their files are listed too), sorted by path, without dotfiles and dot-folders. */

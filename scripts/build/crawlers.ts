@@ -1,4 +1,4 @@
-import type { Article } from '../../src/content/article';
+import type { ArticleMeta } from './article';
 import { paths } from '../../src/content/paths';
 import { MEDIA_TYPES } from '../../src/http/media-types';
 import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
@@ -25,7 +25,7 @@ export function markdownText(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/[\\[\]<>*_`]/g, (char) => `\\${char}`);
 }
 
-const articleLine = (article: Article) => `- [${markdownText(article.title)}](${absolute(paths.articleMarkdown(article.slug))}): ${markdownText(article.description)}`;
+const articleLine = (article: ArticleMeta) => `- [${markdownText(article.title)}](${absolute(paths.articleMarkdown(article.slug))}): ${markdownText(article.description)}`;
 
 /** llms.txt: the site's name, a summary, the newest articles, then where the rest are. */
 export function llmsTxt({ articles, context }: SiteInput): string {

@@ -73,7 +73,7 @@ export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, c
 }
 
 /** Newest first; the slug breaks ties so the order never depends on file order. */
-export function byNewest({ article: a }: { article: Article }, { article: b }: { article: Article }): number {
+export function byNewest({ article: a }: { article: Pick<Article, 'datePublished' | 'slug'> }, { article: b }: { article: Pick<Article, 'datePublished' | 'slug'> }): number {
   if (a.datePublished !== b.datePublished) return a.datePublished < b.datePublished ? 1 : -1;
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }

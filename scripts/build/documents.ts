@@ -1,4 +1,5 @@
 import type { Article } from '../../src/content/article';
+import type { ArticleMeta } from './article';
 import type { StoredDocument } from '../../src/store/bundle';
 import type { ViewContext } from '../../src/views/format';
 import { authorDocuments } from './author-documents';
@@ -42,10 +43,12 @@ export function pageText(pages: DocumentSource['pages'], at: number): string {
 
 /** What every producer is given. */
 export interface SiteInput {
-  /** Published articles, newest first; URLs start with the ORIGIN marker. */
-  articles: readonly Article[];
+  /** Published articles, newest first, without their bodies; URLs start with the ORIGIN marker. */
+  articles: readonly ArticleMeta[];
   /** Each tag's articles, newest first; tags in code-point order. */
-  tags: ReadonlyMap<string, readonly Article[]>;
+  tags: ReadonlyMap<string, readonly ArticleMeta[]>;
+  /** An article with its body (HTML and text) back: for the few documents that carry it (feeds). */
+  full: (article: ArticleMeta) => Article;
   context: ViewContext;
   /** The site's settings, authors and static pages. */
   newsroom: Newsroom;
@@ -58,8 +61,8 @@ export type DocumentProducer = (site: SiteInput) => DocumentSource[][];
 export const PRODUCERS: readonly DocumentProducer[] = [tagPages, authorDocuments, editorialDocuments, feeds, sitemaps(), newsSitemap, crawlerFiles, openapi];
 
 /** Each tag's articles, newest first (the order they come in), tags in code-point order. */
-export function articlesByTag(articles: readonly Article[]): Map<string, Article[]> {
-  const tags = new Map<string, Article[]>();
+export function articlesByTag<A extends ArticleMeta>(articles: readonly A[]): Map<string, A[]> {
+  const tags = new Map<string, A[]>();
   for (const article of articles) {
     for (const tag of article.tags) {
       const tagged = tags.get(tag);

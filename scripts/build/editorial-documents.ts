@@ -1,4 +1,4 @@
-import type { Article } from '../../src/content/article';
+import type { ArticleMeta } from './article';
 import { paths } from '../../src/content/paths';
 import { MEDIA_TYPES } from '../../src/http/media-types';
 import { ORIGIN } from '../../src/store/bundle';
@@ -20,7 +20,7 @@ function staticPages({ newsroom, context }: SiteInput): DocumentSource[][] {
 }
 
 /** Every correction of the published articles, newest first (then by headline, for a stable order). */
-export function listedCorrections(articles: readonly Article[]): ListedCorrection[] {
+export function listedCorrections(articles: readonly ArticleMeta[]): ListedCorrection[] {
   const all = articles.flatMap((article) => article.corrections.map(({ date, text }) => ({ article: { slug: article.slug, title: article.title }, date, text })));
   return all.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.article.slug < b.article.slug ? -1 : a.article.slug > b.article.slug ? 1 : 0));
 }

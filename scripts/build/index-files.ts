@@ -17,8 +17,17 @@ export const SHARD_BYTES = 64 * 1024;
  */
 export const MAX_SHARDS = 16_384;
 
-/** The index as the Worker reads it: the header for the content module, the directory and shard files (about `shardBytes` each) for the static assets. */
-export function indexFiles({ index, articles }: { index: ContentIndex; articles: readonly ArticleLine[] }, shardBytes = SHARD_BYTES, maxShards = MAX_SHARDS): { header: IndexHeader; files: BodyFile[] } {
+/**
+ * The index as the Worker reads it: the header for the content module, the directory and shard
+ * files (about `shardBytes` each) for the static assets, each handed to `write` as soon as it is
+ * made (an index of a million articles is gigabytes of text: one shard is in memory at a time).
+ */
+export function indexFiles<F = BodyFile>(
+  { index, articles }: { index: ContentIndex; articles: readonly ArticleLine[] },
+  shardBytes = SHARD_BYTES,
+  maxShards = MAX_SHARDS,
+  write: (file: BodyFile) => F = (file) => file as F,
+): { header: IndexHeader; files: F[] } {
   const records = new Map<string, unknown>();
   for (const line of articles) records.set(keys.article(line.summary.slug), line);
   for (const [slug, target] of Object.entries(index.aliases)) records.set(keys.moved(slug), target);
@@ -27,9 +36,9 @@ export function indexFiles({ index, articles }: { index: ContentIndex; articles:
   for (const [path, document] of documents) documentRecords(path, document, records);
   listRecords(ALL_ARTICLES, articles, records);
   for (const [tag, lines] of Object.entries(index.tags)) listRecords(tag, lines.map((line) => articles[line]!), records);
-  const { directory, files } = shardFiles(records, shardBytes, maxShards);
-  const header: IndexHeader = { build: index.build, directory: directory.path, shards: files.length, notFound: index.pages.notFound, assets: index.assets, embed: index.embed };
-  return { header, files: [directory, ...files] };
+  const { directory, files } = shardFiles(records, write, shardBytes, maxShards);
+  const header: IndexHeader = { build: index.build, directory: directory.path, shards: files.length - 1, notFound: index.pages.notFound, assets: index.assets, embed: index.embed };
+  return { header, files };
 }
 
 /** A document's pages, DOCUMENT_CHUNK to a record. */
@@ -59,13 +68,23 @@ function shardCount(records: ReadonlyMap<string, unknown>, shardBytes: number, m
   return count;
 }
 
-/** The records in their shards (keys sorted: the same records, the same bytes), each a file named by its hash, and the directory of them. */
-function shardFiles(records: ReadonlyMap<string, unknown>, shardBytes: number, maxShards: number): { directory: BodyFile; files: BodyFile[] } {
+/**
+ * The records in their shards (keys sorted: the same records, the same bytes), each a file named
+ * by its hash and written as it is made, and the directory of them; files: the directory first.
+ */
+function shardFiles<F>(records: ReadonlyMap<string, unknown>, write: (file: BodyFile) => F, shardBytes: number, maxShards: number): { directory: BodyFile; files: F[] } {
   const count = shardCount(records, shardBytes, maxShards);
   const shards: Shard[] = Array.from({ length: count }, () => ({}));
   for (const key of [...records.keys()].sort()) shards[shardOf(key, count)]![key] = records.get(key);
-  const files = shards.map((shard) => named(asciiJson(shard)));
-  return { directory: named(JSON.stringify(files.map((file) => file.path))), files };
+  const paths: string[] = [];
+  const files = shards.map((shard, at) => {
+    const file = named(asciiJson(shard));
+    shards[at] = {};
+    paths.push(file.path);
+    return write(file);
+  });
+  const directory = named(JSON.stringify(paths));
+  return { directory, files: [write(directory), ...files] };
 }
 
 function named(text: string): BodyFile {

@@ -1,20 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DevNotice } from '../../src/views/notice';
-import { buildArticle, type BuiltArticle } from './article';
+import { buildArticle, listArticle, listedArticle, type BuiltArticle, type ListedArticle, type ListResult } from './article';
+import { ThreadPool } from './threads/pool';
 import { readAuthors, type BuiltAuthor } from './authors';
 import type { Catalog } from './catalog';
-import { collect, displayPath } from './collector';
+import { displayPath, listSources, readSource, type SourceEntry } from './collector';
 import { byNewest } from './derive';
 import { nextLastGood, withLastGood, type LastGood } from './last-good';
 import { LIMITS, oversizeProblems, representationProblems } from './limits';
 import { PLATFORM_LIMITS, platformFigures, platformProblems, type Plan, type PlanLimits } from './platform-limits';
 import { devHeadline, formatProblem, type Problem } from './problems';
-import { represent, type BuildOutput } from './represent';
+import { represent, representInThreads, type BuildOutput, type ServedArticle } from './represent';
 import { readSite, type Site } from './site';
 import { readPages, type BuiltPage } from './static-pages';
 import { findAliasProblems, findDuplicateSlugs } from './transformer';
 import type { BodySink, KeptFile, StoredFile } from './sink';
+import type { AssetSources } from './assets';
 import { deployable, type Deployable } from './writer';
 
 /** The site stylesheet and favicon belong to the views, not to a content folder. */
@@ -41,6 +43,8 @@ export interface BuildOptions {
   plan?: Plan;
   /** Those limits, per plan: Cloudflare's (smaller ones in tests). */
   platformLimits?: Record<Plan, PlanLimits>;
+  /** Worker threads for the per-article work of a production build (0 or 1: all in this thread); the output is the same. */
+  threads?: number;
   /** A dev build: problems do not fail it; broken files are served as they last built, and every page lists the problems. */
   dev?: { lastGood: LastGood };
 }
@@ -64,13 +68,20 @@ const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
   maxRepresentationBytes: LIMITS.representationBytes,
   maxAssetBytes: LIMITS.assetBytes,
   allowEmpty: false,
+  threads: 0,
   plan: 'free',
   platformLimits: PLATFORM_LIMITS,
 };
 
 type Settings = typeof DEFAULTS & BuildOptions;
 
-type Render<F extends StoredFile> = (serving: readonly BuiltArticle[], notice?: DevNotice) => { output: BuildOutput<F>; deployed: Deployable<F>; oversize: Problem[] };
+type Render<F extends StoredFile> = (serving: readonly ServedArticle[], notice?: DevNotice) => Promise<{ output: BuildOutput<F>; deployed: Deployable<F>; oversize: Problem[] }>;
+
+/** The module the build's threads run (threads/pool.ts). */
+const TASKS = new URL('./threads/tasks.ts', import.meta.url);
+
+/** Below this many articles a thread, starting threads (each loads the stages) costs more than it saves. */
+export const ARTICLES_PER_THREAD = 250;
 
 /** What the articles are published with: the site's settings, its authors and its static pages. */
 export interface Newsroom {
@@ -96,47 +107,95 @@ async function readNewsroom(contentDir: string, settings: Settings): Promise<{ o
   return { ok: true, value: { site: site.value, authors: authors.authors, pages: pages.pages, catalog } };
 }
 
-/** newsroom, then collect -> (per file) check, parse, validate, derive -> represent. Returns the output, or every problem. */
+/** Problems in the order `collect` gives them: files that cannot be read, then those that do not build. */
+function inOrder(results: readonly ListResult[]): Problem[] {
+  const failed = results.filter((result) => !result.ok);
+  return [...failed.filter(({ unread }) => unread), ...failed.filter(({ unread }) => !unread)].flatMap(({ problems }) => problems);
+}
+
+/**
+ * Each source file read and built (check, parse, validate, derive) in turn, and what `keep` keeps
+ * of it: problems in the order `collect` gives them (files that cannot be read, then those that
+ * do not build), each file's text let go once it is built.
+ */
+async function buildEach<T>(sources: readonly SourceEntry[], catalog: Catalog, keep: (built: BuiltArticle, source: SourceEntry, text: string) => T): Promise<{ kept: T[]; problems: Problem[] }> {
+  const kept: T[] = [];
+  const unread: Problem[] = [];
+  const broken: Problem[] = [];
+  for (const source of sources) {
+    const read = await readSource(source);
+    if (!('text' in read)) {
+      unread.push(read);
+      continue;
+    }
+    const result = buildArticle(read, catalog);
+    if (result.ok) kept.push(keep(result.value, source, read.text));
+    else broken.push(...result.problems);
+  }
+  return { kept, problems: [...unread, ...broken] };
+}
+
+/**
+ * newsroom, then list -> (per file) read, check, parse, validate, derive -> represent. Returns
+ * the output, or every problem. A production build keeps each article's metadata and reads its
+ * file again to render it (memory holds no bodies); a dev build keeps every article whole, as
+ * its last good versions are.
+ */
 export async function buildContent<F extends StoredFile = KeptFile>(options: BuildOptions & SinkOption<F>): Promise<BuildResult<F>> {
   const { sink, ...rest } = options;
   const settings: Settings = { ...DEFAULTS, ...rest };
   const contentDir = resolve(settings.root, settings.contentDir);
   const dir = resolve(contentDir, 'articles');
-  const [newsroom, collected] = await Promise.all([readNewsroom(contentDir, settings), collect(dir, settings.root, settings)]);
-  if (!newsroom.ok) return { ok: false, problems: [...newsroom.problems, ...collected.problems] };
-  const problems = [...collected.problems];
-  const built: BuiltArticle[] = [];
-  for (const source of collected.files) {
-    const result = buildArticle(source, newsroom.value.catalog);
-    if (result.ok) built.push(result.value);
-    else problems.push(...result.problems);
+  const [newsroom, listed] = await Promise.all([readNewsroom(contentDir, settings), listSources(dir, settings.root, settings)]);
+  if (!newsroom.ok) return { ok: false, problems: [...newsroom.problems, ...listed.problems] };
+  const { catalog } = newsroom.value;
+  if (settings.dev !== undefined) {
+    const built = await buildEach(listed.sources, catalog, (article) => article);
+    const problems = [...listed.problems, ...built.problems, ...slugProblems(built.kept.map(({ valid }) => valid))];
+    return devSite(built.kept, problems, settings.dev.lastGood, renderer(settings, newsroom.value, sink, await readAssets()), catalog);
   }
-  const valid = built.map(({ valid }) => valid);
-  problems.push(...findDuplicateSlugs(valid), ...findAliasProblems(valid));
-  if (problems.length > 0 && settings.dev === undefined) return { ok: false, problems };
-  return site(built, problems, settings, displayPath(settings.root, dir), newsroom.value, sink);
+  const threads = settings.threads >= 2 && listed.sources.length >= settings.threads * ARTICLES_PER_THREAD ? ThreadPool.start(TASKS, settings.threads) : null;
+  try {
+    const results = threads === null ? listed.sources.map((source) => listArticle(source, catalog)) : await threads.map<SourceEntry, ListResult>('list', catalog, listed.sources);
+    const kept = results.flatMap((result, at) => (result.ok ? [listedArticle(result.value, listed.sources[at]!, catalog)] : []));
+    const problems = [...listed.problems, ...inOrder(results), ...slugProblems(kept.map(({ file, article, frontMatter }) => ({ file, slug: article.slug, frontMatter })))];
+    if (problems.length > 0) return { ok: false, problems };
+    return await site(kept, renderer(settings, newsroom.value, sink, await readAssets(), threads));
+  } finally {
+    await threads?.close();
+  }
 }
 
-/** Renders what is served; a production build with a body file over the asset limit, or output over a platform limit, fails. */
-async function site<F extends StoredFile>(built: readonly BuiltArticle[], problems: readonly Problem[], settings: Settings, folder: string, newsroom: Newsroom, sink?: BodySink<F>): Promise<BuildResult<F>> {
+/** Two articles with one slug, or a former slug that is taken. */
+const slugProblems = (articles: Parameters<typeof findDuplicateSlugs>[0]) => [...findDuplicateSlugs(articles), ...findAliasProblems(articles)];
+
+/** The stylesheet, favicon and embed files the views ship with. */
+async function readAssets(): Promise<AssetSources> {
   const read = (url: URL) => readFile(url, 'utf8');
   const embed = { stylesheet: await read(EMBED('card.css')), script: await read(EMBED('report-height.js')), resizer: await read(EMBED('resizer.js')) };
-  const assets = { stylesheet: await read(STYLESHEET), favicon: await read(FAVICON), embed };
+  return { stylesheet: await read(STYLESHEET), favicon: await read(FAVICON), embed };
+}
+
+/** Renders what is served (drafts only when asked for), and says what is over a representation, asset or platform limit. */
+function renderer<F extends StoredFile>(settings: Settings, newsroom: Newsroom, sink: BodySink<F> | undefined, assets: AssetSources, threads: ThreadPool | null = null): Render<F> {
   const contentFolder = displayPath(settings.root, resolve(settings.root, settings.contentDir));
-  const render = (serving: readonly BuiltArticle[], notice?: DevNotice) => {
-    const published = serving
-      .filter(({ valid }) => settings.includeDrafts || !valid.frontMatter.draft)
-      .map(({ valid, article }) => ({ file: valid.file, article, body: valid.body, frontMatter: valid.frontMatter, timed: valid.timed }));
-    const output = represent(published.sort(byNewest), newsroom, assets, notice, sink);
-    const deployed = deployable(output);
+  const folder = displayPath(settings.root, resolve(settings.root, settings.contentDir, 'articles'));
+  return async (serving, notice) => {
+    const published = serving.filter(({ frontMatter }) => settings.includeDrafts || !frontMatter.draft).sort(byNewest);
+    const listed = published.every((article): article is ListedArticle => 'load' in article);
+    const output = threads !== null && listed ? await representInThreads(published, newsroom, assets, threads, sink) : represent(published, newsroom, assets, notice, sink);
+    const deployed = sink === undefined ? deployable(output) : deployable(output, sink);
     const platform = platformProblems(platformFigures(deployed), settings.plan, contentFolder, settings.platformLimits);
     const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes), ...platform];
     return { output, deployed, oversize };
   };
-  if (settings.dev !== undefined) return devSite(built, problems, settings.dev.lastGood, render, newsroom.catalog);
-  const { output, deployed, oversize } = render(built);
+}
+
+/** A production build: a body file over the asset limit, or output over a platform limit, fails it. */
+async function site<F extends StoredFile>(articles: readonly ListedArticle[], render: Render<F>): Promise<BuildResult<F>> {
+  const { output, deployed, oversize } = await render(articles);
   if (oversize.length > 0) return { ok: false, problems: oversize };
-  return { ok: true, problems: [], lastGood: nextLastGood(built, new Set(), new Map()), ...output, deployed };
+  return { ok: true, problems: [], lastGood: new Map(), ...output, deployed };
 }
 
 /**
@@ -145,14 +204,14 @@ async function site<F extends StoredFile>(built: readonly BuiltArticle[], proble
  * too: it is rendered again without it (until no served article is over; a page alone has no fallback).
  * Output over a platform limit is reported and served: only an upload enforces those limits.
  */
-function devSite<F extends StoredFile>(built: readonly BuiltArticle[], problems: readonly Problem[], cached: LastGood, render: Render<F>, catalog: Catalog): BuildResult<F> {
+async function devSite<F extends StoredFile>(built: readonly BuiltArticle[], problems: readonly Problem[], cached: LastGood, render: Render<F>, catalog: Catalog): Promise<BuildResult<F>> {
   let reported = problems;
   let lastGood = cached;
   for (;;) {
     const broken = new Set(reported.map((problem) => problem.file));
     const serving = withLastGood(built, broken, lastGood, catalog);
     const notice = reported.length > 0 ? { summary: devHeadline(reported.length), problems: reported.map(formatProblem) } : undefined;
-    const { output, deployed, oversize } = render(serving, notice);
+    const { output, deployed, oversize } = await render(serving.map(({ valid, article }) => ({ file: valid.file, article, body: valid.body, frontMatter: valid.frontMatter, timed: valid.timed })), notice);
     const dropped = new Set(oversize.map((problem) => problem.file));
     if (!serving.some(({ valid }) => dropped.has(valid.file))) {
       return { ok: true, problems: [...reported, ...oversize], lastGood: nextLastGood(built, broken, lastGood), ...output, deployed };

@@ -1,4 +1,4 @@
-import type { Article } from '../../src/content/article';
+import type { ArticleMeta } from './article';
 import { paths } from '../../src/content/paths';
 import { MEDIA_TYPES } from '../../src/http/media-types';
 import type { DocumentProducer } from './documents';
@@ -25,7 +25,7 @@ export function newsLanguage(lang: string): string {
 }
 
 /** The articles the News sitemap lists: within WINDOW_MS before the newest's datePublished. */
-export function newsArticles(articles: readonly Article[]): readonly Article[] {
+export function newsArticles(articles: readonly ArticleMeta[]): readonly ArticleMeta[] {
   const newest = articles.reduce((time, { datePublished }) => Math.max(time, Date.parse(datePublished)), -Infinity);
   return articles.filter(({ datePublished }) => newest - Date.parse(datePublished) <= WINDOW_MS).slice(0, NEWS_LIMIT);
 }

@@ -22,6 +22,10 @@ import { archivePages, HOME_PAGE_SIZE, lazily } from './paging';
 import { Packer, PACK_ANCHOR } from './packs';
 import { memorySink, type BodySink, type KeptFile, type StoredFile } from './sink';
 import { keys, shardOf } from '../../src/store/shards';
+import type { ArticleMeta, ListedArticle } from './article';
+import { articleBodies } from './article-bodies';
+import type { ThreadPool } from './threads/pool';
+import type { RenderShared, RenderTask } from './threads/tasks';
 
 export { contentHash, HOME_PAGE_SIZE };
 
@@ -33,6 +37,26 @@ export interface SourcedArticle {
   frontMatter: FrontMatter;
   /** The instants written with a time of day. */
   timed: readonly string[];
+}
+
+/** An article to represent: whole in memory (a dev build, tests), or listed, its body loaded when it is rendered (article.ts). */
+export type ServedArticle = SourcedArticle | ListedArticle;
+
+/** The article whole and its Markdown body. */
+const whole = (served: ServedArticle): { article: Article; body: string } => ('load' in served ? served.load() : served);
+
+/** Articles whole again by their metadata, the last FULL_KEPT loaded kept (an article is in the site's feed, its tags' and its authors'). */
+const FULL_KEPT = 256;
+function fullArticles(live: readonly ServedArticle[]): (meta: ArticleMeta) => Article {
+  const bySlug = new Map(live.map((served) => [served.article.slug, served]));
+  const kept = new Map<string, Article>();
+  return ({ slug }) => {
+    const found = kept.get(slug) ?? whole(bySlug.get(slug)!).article;
+    kept.delete(slug);
+    kept.set(slug, found);
+    if (kept.size > FULL_KEPT) kept.delete(kept.keys().next().value!);
+    return found;
+  };
 }
 
 /** The build's output: the index and article table for the index files, and what the sink kept of each body file. */
@@ -99,18 +123,8 @@ function storeDocuments(groups: Iterable<readonly DocumentSource[]>, packer: Pac
 }
 
 /** The article's list entry: the first fields of the article, in the same order. */
-export function toSummary(article: Article): ArticleSummary {
+export function toSummary(article: ArticleMeta): ArticleSummary {
   return Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, article[field]])) as ArticleSummary;
-}
-
-/** The article's bodies: JSON, the page, Markdown, the embed card (the order of `representation` places in the store). */
-function articleBodies({ article, body }: SourcedArticle, context: ViewContext, embed: EmbedContext, extras: ArticlePageExtras): string[] {
-  // Every U+E000 in the output must be one the build put there: the article's url, and the url of
-  // each author with a page here (derive.ts makes it); an inline byline's url is the author's own text.
-  const { url: _url, authors, ...content } = article;
-  const written = authors.map(({ id, url, ...credit }) => (id === undefined ? { ...credit, url } : credit));
-  assertNoReservedCharacter({ ...content, authors: written, body }, article.slug);
-  return [JSON.stringify({ data: article }), articlePage(article, context, extras).toString(), markdownDocument(article, body), embedCard(article, embed).toString()];
 }
 
 /** Whether an article closes its pack: one slug in PACK_ANCHOR, by its hash, so boundaries survive edits (packs.ts). */
@@ -119,28 +133,43 @@ function isAnchor(slug: string): boolean {
 }
 
 /**
- * Each article's four bodies, rendered and packed oldest first (publishing touches only the
- * newest pack); its line (newest first) names its pack, its spans, and a hash of its own bodies
- * (the ETag's core: it does not change when another article of its pack does).
+ * Each article's four bodies, packed oldest first (publishing touches only the newest pack) as
+ * they are rendered; its line (newest first) names its pack, its spans, and a hash of its own
+ * bodies (the ETag's core: it does not change when another article of its pack does).
  */
-function articleLines(live: readonly SourcedArticle[], summaries: readonly ArticleSummary[], render: (at: number) => string[], packer: Packer): { lines: ArticleLine[]; bodyBytes: number[][] } {
-  const lines: ArticleLine[] = new Array(live.length);
-  const bodyBytes: number[][] = new Array(live.length);
-  packer.close();
-  for (let at = live.length - 1; at >= 0; at--) {
-    const bodies = render(at);
-    const { article } = live[at]!;
-    const [summary, hash] = [summaries[at]!, contentHash(...bodies)];
-    const lastModified = new Date(article.dateModified ?? article.datePublished).toUTCString();
-    packer.add(bodies, (file, spans, bytes) => {
-      const [json, html, markdown, embed] = spans as [Span, Span, Span, Span];
-      lines[at] = { summary, lastModified, file, hash, json, html, markdown, embed };
-      bodyBytes[at] = bytes;
-    }, isAnchor(article.slug));
+class ArticlePacking {
+  readonly lines: ArticleLine[];
+  readonly bodyBytes: number[][];
+
+  constructor(
+    private readonly summaries: readonly ArticleSummary[],
+    private readonly packer: Packer,
+  ) {
+    this.lines = new Array(summaries.length);
+    this.bodyBytes = new Array(summaries.length);
+    packer.close();
   }
-  packer.close();
-  return { lines, bodyBytes };
+
+  /** Article `at`'s bodies: articles come from the last (the oldest) to the first. */
+  add(at: number, bodies: readonly string[]): void {
+    const summary = this.summaries[at]!;
+    const hash = contentHash(...bodies);
+    const lastModified = new Date(summary.dateModified ?? summary.datePublished).toUTCString();
+    this.packer.add(bodies, (file, spans, bytes) => {
+      const [json, html, markdown, embed] = spans as [Span, Span, Span, Span];
+      this.lines[at] = { summary, lastModified, file, hash, json, html, markdown, embed };
+      this.bodyBytes[at] = bytes;
+    }, isAnchor(summary.slug));
+  }
+
+  done(): { lines: ArticleLine[]; bodyBytes: number[][] } {
+    this.packer.close();
+    return { lines: this.lines, bodyBytes: this.bodyBytes };
+  }
 }
+
+/** Articles a build's threads render between two packings: the bodies of one window are in memory at once. */
+const RENDER_WINDOW = 512;
 
 /**
  * The home page: the front page (`/`) leads with `front` and lists the latest articles but the
@@ -167,7 +196,7 @@ function tagIndex(lines: readonly ArticleLine[]): Record<string, number[]> {
 }
 
 /** Each withdrawn article's 410 page, all in one body file (few, and read rarely). */
-function goneArticles(withdrawn: readonly SourcedArticle[], context: ViewContext, packer: Packer): Record<string, GoneArticle> {
+function goneArticles(withdrawn: readonly ServedArticle[], context: ViewContext, packer: Packer): Record<string, GoneArticle> {
   if (withdrawn.length === 0) return {};
   const notices = withdrawn.map(({ article, frontMatter, timed }) => ({ slug: article.slug, title: article.title, ...frontMatter.withdrawn!, timed: timed.includes(frontMatter.withdrawn!.date) }));
   const pages = storePages(notices.map((notice) => gonePage(notice, context).toString()), packer);
@@ -175,7 +204,7 @@ function goneArticles(withdrawn: readonly SourcedArticle[], context: ViewContext
 }
 
 /** Every former slug with the slug it now has, in code-point order. */
-function aliasIndex(articles: readonly SourcedArticle[]): Record<string, string> {
+function aliasIndex(articles: readonly ServedArticle[]): Record<string, string> {
   const pairs = articles.flatMap(({ article, frontMatter }) => frontMatter.aliases.map((alias) => [alias, article.slug] as const));
   return Object.fromEntries(pairs.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -188,7 +217,7 @@ function summariesByTag(summaries: readonly ArticleSummary[]): Map<string, Artic
 }
 
 /** What every page is rendered with: the views' context, the embed card's, and the site's assets. */
-function renderContext(articles: readonly SourcedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice) {
+function renderContext(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice) {
   const assets = siteAssets(sources, newsroom.site.logo);
   const { stylesheet, favicon, embed, logo } = assets;
   const { settings } = newsroom.site;
@@ -205,23 +234,61 @@ function renderContext(articles: readonly SourcedArticle[], newsroom: Newsroom, 
  * A withdrawn article is served only as its 410 page; `notice` (dev builds only) is listed at the
  * top of every HTML page.
  */
-export function represent<F extends StoredFile = KeptFile>(articles: readonly SourcedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice, sink: BodySink<F> = memorySink as unknown as BodySink<F>): BuildOutput<F> {
-  const { context, card, assets: { stylesheet, favicon, faviconDocument, embed, logo } } = renderContext(articles, newsroom, sources, notice);
+export function represent<F extends StoredFile = KeptFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice, sink: BodySink<F> = memorySink as unknown as BodySink<F>): BuildOutput<F> {
+  const plan = prepare(articles, newsroom, sources, notice, sink);
+  const { live, summaries, context, card, related } = plan;
+  const packing = new ArticlePacking(summaries, plan.packer);
+  for (let at = live.length - 1; at >= 0; at--) packing.add(at, articleBodies(whole(live[at]!), context, card, { draft: live[at]!.frontMatter.draft, related: related(at) }));
+  return finish(plan, packing.done());
+}
+
+/**
+ * represent, each article rendered by a worker thread (threads/tasks.ts), RENDER_WINDOW at a time,
+ * and packed in this one in the same order: the same output, on every core.
+ */
+export async function representInThreads<F extends StoredFile>(articles: readonly ListedArticle[], newsroom: Newsroom, sources: AssetSources, pool: ThreadPool, sink: BodySink<F> = memorySink as unknown as BodySink<F>): Promise<BuildOutput<F>> {
+  const plan = prepare(articles, newsroom, sources, undefined, sink);
+  const { live, summaries, context, card, related } = plan;
+  const { timed: dates, ...shared } = context;
+  const { timed: _card, ...sharedCard } = card;
+  const task = (at: number): RenderTask => {
+    const { source, hash, frontMatter } = live[at] as ListedArticle;
+    const listed = related(at);
+    const timed = [summaries[at]!.slug, ...listed.map(({ slug }) => slug)].map((slug) => [slug, [...(dates.get(slug) ?? [])]] as const);
+    return { source, hash, draft: frontMatter.draft, related: listed, timed };
+  };
+  const packing = new ArticlePacking(summaries, plan.packer);
+  const renderShared: RenderShared = { catalog: newsroom.catalog, context: shared, card: sharedCard };
+  for (let last = live.length - 1; last >= 0; last -= RENDER_WINDOW) {
+    const window = Array.from({ length: Math.min(RENDER_WINDOW, last + 1) }, (_, offset) => last - offset);
+    const bodies = await pool.map<RenderTask, string[]>('render', renderShared, window.map(task));
+    window.forEach((at, place) => packing.add(at, bodies[place]!));
+  }
+  return finish(plan, packing.done());
+}
+
+/** What represent works from: the served articles (live ones), their summaries, the contexts, each one's related articles, the packer. */
+function prepare<F extends StoredFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice: DevNotice | undefined, sink: BodySink<F>) {
+  const { context, card, assets } = renderContext(articles, newsroom, sources, notice);
   const { settings } = newsroom.site;
-  const packer = new Packer(sink);
   const live = articles.filter(({ frontMatter }) => frontMatter.withdrawn === undefined);
   const summaries = live.map(({ article }) => toSummary(article));
   const byTag = summariesByTag(summaries);
   const order = new Map(summaries.map(({ slug }, at) => [slug, at]));
   const bySection = new Map(settings.sections.map(({ slug }) => [slug, summaries.filter((summary) => summary.section?.slug === slug)]));
-  const related = (summary: ArticleSummary) => relatedArticles(summary, byTag, order, bySection.get(summary.section?.slug ?? '') ?? []);
-  const render = (at: number) => articleBodies(live[at]!, context, card, { draft: live[at]!.frontMatter.draft, related: related(summaries[at]!) });
-  const { lines, bodyBytes } = articleLines(live, summaries, render, packer);
+  const related = (at: number) => relatedArticles(summaries[at]!, byTag, order, bySection.get(summaries[at]!.section?.slug ?? '') ?? []);
+  return { articles, newsroom, live, summaries, context, card, assets, related, packer: new Packer(sink) };
+}
+
+/** The pages, withdrawals and documents after the articles, and the index of it all. */
+function finish<F extends StoredFile>(plan: ReturnType<typeof prepare<F>>, { lines, bodyBytes }: { lines: ArticleLine[]; bodyBytes: number[][] }): BuildOutput<F> {
+  const { articles, newsroom, live, summaries, context, packer, assets: { stylesheet, favicon, faviconDocument, embed, logo } } = plan;
+  const { settings } = newsroom.site;
   const front = frontPage(summaries, new Set(live.filter(({ frontMatter }) => frontMatter.featured).map(({ article }) => article.slug)), settings.sections);
   const pages = { home: storeHome(homePages(summaries, front, context), packer), notFound: storePages([notFoundPage(context).toString()], packer)[0]! };
   const gone = goneArticles(articles.filter(({ frontMatter }) => frontMatter.withdrawn !== undefined), context, packer);
   const published = live.map(({ article }) => article);
-  const input: SiteInput = { articles: published, tags: articlesByTag(published), context, newsroom };
+  const input: SiteInput = { articles: published, tags: articlesByTag(published), full: fullArticles(live), context, newsroom };
   const documents = storeDocuments(documentGroups(input, faviconDocument), packer);
   const assets = [stylesheet, favicon, embed.stylesheet, embed.script, embed.resizer, ...(logo === null ? [] : [logo])];
   const build = contentHash(...packer.written.map((file) => file.path), ...assets.map((asset) => asset.hash));

@@ -1,4 +1,4 @@
-import type { Article } from '../../src/content/article';
+import type { ArticleMeta } from './article';
 import { paths } from '../../src/content/paths';
 import { MEDIA_TYPES } from '../../src/http/media-types';
 import { ORIGIN } from '../../src/store/bundle';
@@ -38,9 +38,9 @@ interface Location {
 }
 
 const later = (a: string, b: string) => (a > b ? a : b);
-const updated = (article: Article) => article.dateModified ?? article.datePublished;
+const updated = (article: ArticleMeta) => article.dateModified ?? article.datePublished;
 /** The newest date among `articles` (not the first's: an older article may be modified later). */
-const newest = (articles: readonly Article[]) => (articles.length === 0 ? undefined : articles.map(updated).reduce(later));
+const newest = (articles: readonly ArticleMeta[]) => (articles.length === 0 ? undefined : articles.map(updated).reduce(later));
 
 /** Every page the sitemap lists, in a stable order. */
 function locations({ articles, tags, newsroom }: SiteInput): Location[] {

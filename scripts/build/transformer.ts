@@ -25,8 +25,16 @@ export function validate(parsed: ParsedFile): Result<ValidArticle> {
   return { ok: true, value: { file: parsed.file, slug: slug.data, frontMatter: frontMatter.data, body: parsed.body, timed: timedInstants(parsed.data) } };
 }
 
+
+/** What an article claims of the slugs: its own, and its former ones. */
+export interface SlugClaim {
+  file: string;
+  slug: string;
+  frontMatter: Pick<ValidArticle['frontMatter'], 'aliases'>;
+}
+
 /** Reports every slug used by more than one file (slugs are file names; subfolders may repeat one). */
-export function findDuplicateSlugs(articles: readonly ValidArticle[]): Problem[] {
+export function findDuplicateSlugs(articles: readonly SlugClaim[]): Problem[] {
   const firstFileBySlug = new Map<string, string>();
   const problems: Problem[] = [];
   for (const { file, slug } of articles) {
@@ -64,7 +72,7 @@ function timedInstants(data: unknown): string[] {
  * Aliases are former slugs: each must name no live article (its URL would be shadowed) and
  * belong to one article only (a 301 goes to one place).
  */
-export function findAliasProblems(articles: readonly ValidArticle[]): Problem[] {
+export function findAliasProblems(articles: readonly SlugClaim[]): Problem[] {
   const live = new Map(articles.map(({ slug, file }) => [slug, file]));
   const claimed = new Map<string, string>();
   const problems: Problem[] = [];

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readWholeIndex, type IndexHeader, type WholeIndex } from '../../src/store/shards';
+import type { IndexHeader, RecordTypes, Shard } from '../../src/store/shards';
 import { realFileSystem, type FileSystem } from './files';
 import { FILE_CONCURRENCY, forEachLimited } from './pool';
 import type { Problem } from './problems';
@@ -18,13 +18,25 @@ const filePath = z.string().regex(/^\/[bi]\/[\w-]{22}\.(txt|json)$/, 'must be an
 const page = z.object({ file: filePath, start: z.int().nonnegative(), end: z.int().nonnegative(), hash: z.string() });
 const header = z.object({ build: z.string(), directory: filePath, shards: z.int().positive(), notFound: page, assets: z.array(z.unknown()), embed: z.object({ siteName: z.string(), resizer: z.string() }) });
 
-/** Each body file the index names, with the end of its last body: the file's length in UTF-16 code units. */
-function referencedFiles(whole: WholeIndex): Map<string, number> {
+/**
+ * Each body file the index names, with the end of its last body (the file's length in UTF-16
+ * code units): the shards read one at a time, so an index of gigabytes is never in memory whole.
+ */
+async function referencedFiles(indexHeader: IndexHeader, read: (path: string) => Promise<string>): Promise<Map<string, number>> {
   const files = new Map<string, number>();
   const refer = ({ file, end }: { file: string; end: number }) => files.set(file, Math.max(end, files.get(file) ?? 0));
-  const pages = [whole.header.notFound, ...whole.home, ...Object.values(whole.documents).flatMap((stored) => stored.pages), ...Object.values(whole.gone).map((gone) => gone.page)];
-  for (const stored of pages) refer(stored);
-  for (const line of whole.articles) refer({ file: line.file, end: Math.max(...[line.json, line.html, line.markdown, line.embed].map(([, last]) => last)) });
+  refer(indexHeader.notFound);
+  for (const path of JSON.parse(await read(indexHeader.directory)) as string[]) {
+    for (const [key, value] of Object.entries(JSON.parse(await read(path)) as Shard)) {
+      const kind = key.slice(0, 2);
+      if (kind === 'd:') for (const stored of (value as RecordTypes['d']).pages) refer(stored);
+      else if (kind === 'g:') refer((value as RecordTypes['g']).page);
+      else if (kind === 'a:') {
+        const line = value as RecordTypes['a'];
+        refer({ file: line.file, end: Math.max(...[line.json, line.html, line.markdown, line.embed].map(([, last]) => last)) });
+      }
+    }
+  }
   return files;
 }
 
@@ -52,8 +64,8 @@ async function fileProblem(assetsDir: string, path: string, length: number | und
   return bytesProblem(file, path, bytes.toString('utf8'), length);
 }
 
-/** The index behind the header, read from the assets folder; a problem when one of its files is missing or not itself. */
-async function wholeIndex(indexHeader: IndexHeader, assetsDir: string, fs: FileSystem): Promise<WholeIndex | Problem> {
+/** The body files the index behind the header names, read from the assets folder; a problem when one of its files is missing or not itself. */
+async function indexReferences(indexHeader: IndexHeader, assetsDir: string, fs: FileSystem): Promise<Map<string, number> | Problem> {
   let failed: Problem | null = null;
   const read = async (path: string) => {
     const problem = filePath.safeParse(path).success ? await fileProblem(assetsDir, path, undefined, fs) : { file: path, field: 'file', message: 'is not an index file path' };
@@ -61,7 +73,7 @@ async function wholeIndex(indexHeader: IndexHeader, assetsDir: string, fs: FileS
     return fs.readFile(join(assetsDir, path), 'utf8');
   };
   try {
-    return await readWholeIndex(indexHeader, read);
+    return await referencedFiles(indexHeader, read);
   } catch (error) {
     return failed ?? { file: join(assetsDir, indexHeader.directory), field: 'index', message: `cannot be read (${error instanceof Error ? error.message : String(error)})` };
   }
@@ -72,10 +84,10 @@ export async function checkOutput(moduleText: string, assetsDir: string, options
   const { label = 'content module', fs = realFileSystem } = options;
   const parsed = header.safeParse(parseJson(moduleText));
   if (!parsed.success) return [{ file: label, field: 'line 1', message: 'is not the content index header' }];
-  const whole = await wholeIndex(parsed.data as IndexHeader, assetsDir, fs);
-  if (!('header' in whole)) return [whole];
+  const referenced = await indexReferences(parsed.data as IndexHeader, assetsDir, fs);
+  if (!(referenced instanceof Map)) return [referenced];
   const found: Problem[] = [];
-  await forEachLimited([...referencedFiles(whole)], FILE_CONCURRENCY, async ([path, length]) => {
+  await forEachLimited([...referenced], FILE_CONCURRENCY, async ([path, length]) => {
     const problem = await fileProblem(assetsDir, path, length, fs);
     if (problem !== null) found.push(problem);
   });

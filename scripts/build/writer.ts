@@ -8,7 +8,7 @@ import { asciiJson } from './ascii-json';
 import { indexFiles } from './index-files';
 import { checkOutput } from './verify';
 import type { BuildResult } from './index';
-import { memorySink, openAssetsSink, type AssetsSink, type KeptFile, type StoredFile, type SyncFileSystem } from './sink';
+import { memorySink, openAssetsSink, type AssetsSink, type BodySink, type KeptFile, type StoredFile, type SyncFileSystem } from './sink';
 
 /** The content module's text and every static-asset file of a build (the index's files with their texts, to be written). */
 export interface Deployable<F extends StoredFile = KeptFile> {
@@ -23,9 +23,12 @@ export interface Deployable<F extends StoredFile = KeptFile> {
  * one line of ASCII JSON, a few hundred bytes whatever the archive's size. Deterministic: the output
  * holds no timestamps and its arrays and records are sorted.
  */
-export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>): Deployable<F> {
-  const { header, files } = indexFiles(output);
-  return { moduleText: asciiJson(header), files: [...output.files, ...files.map((file) => memorySink.write(file))] };
+export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>): Deployable<F>;
+export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>, sink: BodySink<F>): Deployable<F>;
+/** The index files go through `sink` as they are made (the build's), else they are kept with their text. */
+export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>, sink: BodySink<F | KeptFile> = memorySink): Deployable<F> {
+  const { header, files } = indexFiles(output, undefined, undefined, (file) => sink.write(file));
+  return { moduleText: asciiJson(header), files: [...output.files, ...files] };
 }
 
 /** Where a build goes: the content module (the index) and the static-assets folder (the body files). */

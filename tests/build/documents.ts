@@ -89,7 +89,8 @@ export function builtArticles(built: Built): Article[] {
 export function siteInput(articles: readonly Article[]): SiteInput {
   const newsroom: Newsroom = { site: { settings: siteSchema.parse({ name: 'edgewire' }), logo: null }, authors: [], pages: [], catalog: EMPTY_CATALOG };
   const context = { stylesheet: '/assets/site.css', favicon: '/assets/favicon.svg', siteName: 'edgewire', site: siteView(newsroom, null), timed: new Map() };
-  return { articles, tags: articlesByTag(articles), context, newsroom };
+  const full = ({ slug }: { slug: string }) => articles.find((article) => article.slug === slug)!;
+  return { articles, tags: articlesByTag(articles), full, context, newsroom };
 }
 
 const schemas = join(import.meta.dirname, 'schemas');

@@ -1,4 +1,5 @@
 import type { Article } from '../../../src/content/article';
+import type { ArticleMeta } from '../article';
 import { FEED_FILES, paths, type FeedFormat } from '../../../src/content/paths';
 import { absolute } from '../xml';
 import { articleId, feedId } from './ids';
@@ -60,9 +61,9 @@ function describe(site: FeedSite, scope: FeedScope) {
   }
 }
 
-/** The site's feed, a tag's or an author's, from its articles newest first; none without articles. */
-export function feedOf(site: FeedSite, articles: readonly Article[], scope: FeedScope): Feed | undefined {
-  const entries = articles.slice(0, FEED_SIZE).map((article) => ({ article, id: articleId(site.id, article.slug), updated: article.dateModified ?? article.datePublished }));
+/** The site's feed, a tag's or an author's, from its articles newest first (`full` gives each entry's HTML back); none without articles. */
+export function feedOf(site: FeedSite, articles: readonly ArticleMeta[], scope: FeedScope, full: (article: ArticleMeta) => Article): Feed | undefined {
+  const entries = articles.slice(0, FEED_SIZE).map((listed) => full(listed)).map((article) => ({ article, id: articleId(site.id, article.slug), updated: article.dateModified ?? article.datePublished }));
   if (entries.length === 0) return undefined;
   const described = describe(site, scope);
   const self = Object.fromEntries(Object.keys(FEED_FILES).map((format) => [format, absolute(described.path(format as FeedFormat))])) as Record<FeedFormat, string>;

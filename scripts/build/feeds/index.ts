@@ -1,4 +1,4 @@
-import type { Article } from '../../../src/content/article';
+import type { ArticleMeta } from '../article';
 import { paths, type FeedFormat } from '../../../src/content/paths';
 import { MEDIA_TYPES } from '../../../src/http/media-types';
 import { ORIGIN } from '../../../src/store/bundle';
@@ -21,8 +21,8 @@ const FORMATS: Record<FeedFormat, { render: (feed: Feed) => string; contentType:
 };
 
 /** A scope's feed in every format, each a body file of its own; none without articles. */
-export function feedGroups(site: FeedSite, articles: readonly Article[], scope: FeedScope): DocumentSource[][] {
-  const feed = feedOf(site, articles, scope);
+export function feedGroups({ newsroom, full }: SiteInput, articles: readonly ArticleMeta[], scope: FeedScope): DocumentSource[][] {
+  const feed = feedOf(feedSite(newsroom), articles, scope, full);
   if (feed === undefined) return [];
   return Object.entries(FORMATS).map(([format, { render, contentType }]) => [
     { path: feed.self[format as FeedFormat].slice(ORIGIN.length), contentType, kind: 'list', pages: [render(feed)] },
@@ -30,13 +30,13 @@ export function feedGroups(site: FeedSite, articles: readonly Article[], scope: 
 }
 
 /** The site as its feeds name it. */
-export function feedSite({ newsroom }: SiteInput): FeedSite {
+export function feedSite(newsroom: SiteInput['newsroom']): FeedSite {
   const { id, name, language } = newsroom.site.settings;
   return { id, name, language };
 }
 
 /** Every feed: the site's, then each tag's in code-point order (authors' come with their pages). No articles, no feeds. */
 export const feeds: DocumentProducer = (input) => [
-  ...feedGroups(feedSite(input), input.articles, { kind: 'site' }),
-  ...[...input.tags].flatMap(([tag, tagged]) => feedGroups(feedSite(input), tagged, { kind: 'tag', tag })),
+  ...feedGroups(input, input.articles, { kind: 'site' }),
+  ...[...input.tags].flatMap(([tag, tagged]) => feedGroups(input, tagged, { kind: 'tag', tag })),
 ];
