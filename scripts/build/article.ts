@@ -78,7 +78,7 @@ export function loadArticle(source: SourceEntry, catalog: Catalog, hash: string)
 
 /** A listed article that loads itself from its file. */
 export function listedArticle({ hash, ...listed }: Listed, source: SourceEntry, catalog: Catalog): ListedArticle {
-  return { ...listed, source, hash, load: () => loadArticle(source, catalog, hash) };
+  return { ...listed, file: source.file, source, hash, load: () => loadArticle(source, catalog, hash) };
 }
 
 /**

@@ -50,12 +50,17 @@ export async function collect(dir: string, root: string, options: CollectOptions
   return { files, problems };
 }
 
-/** A source file found in a folder, not read yet: its name for messages, its slug and where it is. */
+/**
+ * A source file found in a folder, not read yet: its path from the root (for messages), and the
+ * root (one string every entry shares: a million entries hold a million paths, not two million).
+ */
 export interface SourceEntry {
   file: string;
-  name: string;
-  path: string;
+  root: string;
 }
+
+/** Where the entry is on disk. */
+const entryPath = ({ root, file }: SourceEntry) => join(root, file);
 
 /**
  * Every article under `dir` (subfolders included), sorted by path, as `collect` finds them but
@@ -80,7 +85,7 @@ export async function listSources(dir: string, root: string, options: CollectOpt
       problems.push(problem);
       continue;
     }
-    sources.push({ file, name: entry.name.slice(0, -ARTICLE_EXTENSION.length), path });
+    sources.push({ file, root });
   }
   // Broken articles are still articles: "no articles" means not one `.md` name in the folder.
   const named = [...sources, ...problems].map(({ file }) => file);
@@ -92,16 +97,17 @@ export async function listSources(dir: string, root: string, options: CollectOpt
 
 /** A listed source's text (CRLF line endings normalised to LF), or why it cannot be read as one. */
 export async function readSource(source: SourceEntry): Promise<SourceFile | Problem> {
-  return sourceText(source, await readFile(source.path));
+  return sourceText(source, await readFile(entryPath(source)));
 }
 
 /** readSource, synchronously: for a stage that must have the text back at once (render, after the list is made). */
 export function readSourceSync(source: SourceEntry): SourceFile | Problem {
-  return sourceText(source, readFileSync(source.path));
+  return sourceText(source, readFileSync(entryPath(source)));
 }
 
-function sourceText({ file, name }: SourceEntry, bytes: Uint8Array): SourceFile | Problem {
+function sourceText({ file }: SourceEntry, bytes: Uint8Array): SourceFile | Problem {
   const text = decode(bytes);
+  const name = file.slice(file.lastIndexOf('/') + 1, -ARTICLE_EXTENSION.length);
   return text === null ? { file, field: 'file', message: 'is not valid UTF-8 text' } : { file, name, text: text.replaceAll('\r\n', '\n') };
 }
 
@@ -109,11 +115,10 @@ function sourceText({ file, name }: SourceEntry, bytes: Uint8Array): SourceFile 
 function visible(entries: readonly Dirent[], dir: string): Dirent[] {
   return entries
     .filter((entry) => !entry.isDirectory())
-    .filter((entry) => !relative(dir, join(entry.parentPath, entry.name)).split(sep).some((part) => part.startsWith('.')))
-    .sort((a, b) => {
-      const [pathA, pathB] = [join(a.parentPath, a.name), join(b.parentPath, b.name)];
-      return pathA < pathB ? -1 : pathA > pathB ? 1 : 0;
-    });
+    .map((entry) => ({ entry, path: join(entry.parentPath, entry.name) }))
+    .filter(({ path }) => !relative(dir, path).split(sep).some((part) => part.startsWith('.')))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map(({ entry }) => entry);
 }
 
 /** Why an entry is not read as an article, or null when it is one. */

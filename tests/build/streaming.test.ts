@@ -19,8 +19,8 @@ const source = article('title: Harbour\ndatePublished: 2026-01-02T03:04:05Z\ntag
 
 async function listed() {
   const root = await contentRoot({ 'articles/harbour.md': source });
-  const entry = { file: 'content/articles/harbour.md', name: 'harbour', path: join(root, 'content/articles/harbour.md') };
-  const built = buildArticle({ file: entry.file, name: entry.name, text: source }, EMPTY_CATALOG);
+  const entry = { file: 'content/articles/harbour.md', root };
+  const built = buildArticle({ file: entry.file, name: 'harbour', text: source }, EMPTY_CATALOG);
   const result = listArticle(entry, EMPTY_CATALOG);
   if (!built.ok || !result.ok) throw new Error('fixture did not build');
   return { entry, built: built.value, listed: result.value, article: listedArticle(result.value, entry, EMPTY_CATALOG) };
@@ -41,7 +41,7 @@ describe('an article between reading and rendering', () => {
 
   it('stops the build when its file changed since it was listed', async () => {
     const { article: kept, entry } = await listed();
-    await writeFile(entry.path, source.replace('dawn', 'dusk'));
+    await writeFile(join(entry.root, entry.file), source.replace('dawn', 'dusk'));
     expect(() => kept.load()).toThrow('content/articles/harbour.md changed while the site was being built; build again');
   });
 });
