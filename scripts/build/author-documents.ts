@@ -19,7 +19,12 @@ export function authorSummary({ name: id, data }: BuiltAuthor, articleCount: num
 function articlesByAuthor(articles: readonly ArticleMeta[]): Map<string, ArticleMeta[]> {
   const byAuthor = new Map<string, ArticleMeta[]>();
   for (const article of articles) {
-    for (const { id } of article.authors) if (id !== undefined) byAuthor.set(id, [...(byAuthor.get(id) ?? []), article]);
+    for (const { id } of article.authors) {
+      if (id === undefined) continue;
+      const listed = byAuthor.get(id);
+      if (listed === undefined) byAuthor.set(id, [article]);
+      else listed.push(article);
+    }
   }
   return byAuthor;
 }

@@ -23,8 +23,12 @@ export function frontPage(summaries: readonly ArticleSummary[], featured: Readon
 /** Candidates per tag for related articles: the tag's newest, so the work per article stays bounded on a large archive. */
 const CANDIDATES_PER_TAG = 30;
 
-/** The entries of `list` (newest first, as `order` ranks them) published before `article`: those after it in the list. */
-function before(list: readonly ArticleSummary[], article: ArticleSummary, order: ReadonlyMap<string, number>): readonly ArticleSummary[] {
+/**
+ * The first `count` entries of `list` (newest first, as `order` ranks them) published before
+ * `article`: those after it in the list (a slice of `count`, never of the rest: lists run to
+ * hundreds of thousands of entries at a million articles).
+ */
+function before(list: readonly ArticleSummary[], article: ArticleSummary, order: ReadonlyMap<string, number>, count: number): readonly ArticleSummary[] {
   const place = order.get(article.slug)!;
   let [low, high] = [0, list.length];
   while (low < high) {
@@ -32,7 +36,7 @@ function before(list: readonly ArticleSummary[], article: ArticleSummary, order:
     if (order.get(list[middle]!.slug)! <= place) low = middle + 1;
     else high = middle;
   }
-  return list.slice(low);
+  return list.slice(low, low + count);
 }
 
 /**
@@ -47,15 +51,13 @@ function before(list: readonly ArticleSummary[], article: ArticleSummary, order:
 export function relatedArticles(article: ArticleSummary, byTag: ReadonlyMap<string, readonly ArticleSummary[]>, order: ReadonlyMap<string, number>, section: readonly ArticleSummary[] = []): ArticleSummary[] {
   const shared = new Map<ArticleSummary, number>();
   for (const tag of article.tags) {
-    for (const other of before(byTag.get(tag) ?? [], article, order).slice(0, CANDIDATES_PER_TAG)) {
+    for (const other of before(byTag.get(tag) ?? [], article, order, CANDIDATES_PER_TAG)) {
       if (article.section !== null && other.section?.slug !== article.section.slug) continue;
       shared.set(other, (shared.get(other) ?? 0) + 1);
     }
   }
   const ranked = [...shared].sort(([a, countA], [b, countB]) => countB - countA || order.get(a.slug)! - order.get(b.slug)!).map(([other]) => other);
   // Too few share a tag: the section's newest before it fill the rest.
-  const fill = before(section, article, order)
-    .slice(0, RELATED_SIZE + 1)
-    .filter((other) => !shared.has(other));
+  const fill = before(section, article, order, RELATED_SIZE + 1).filter((other) => !shared.has(other));
   return [...ranked, ...fill].slice(0, RELATED_SIZE);
 }

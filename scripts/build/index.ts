@@ -156,14 +156,20 @@ export async function buildContent<F extends StoredFile = KeptFile>(options: Bui
   }
   const threads = settings.threads >= 2 && listed.sources.length >= settings.threads * ARTICLES_PER_THREAD ? ThreadPool.start(TASKS, settings.threads) : null;
   try {
-    const results = threads === null ? listed.sources.map((source) => listArticle(source, catalog)) : await threads.map<SourceEntry, ListResult>('list', catalog, listed.sources);
-    const kept = results.flatMap((result, at) => (result.ok ? [listedArticle(result.value, listed.sources[at]!, catalog)] : []));
-    const problems = [...listed.problems, ...inOrder(results), ...slugProblems(kept.map(({ file, article, frontMatter }) => ({ file, slug: article.slug, frontMatter })))];
+    const { kept, problems } = await listAll(listed.sources, catalog, threads);
+    problems.unshift(...listed.problems);
     if (problems.length > 0) return { ok: false, problems };
     return await site(kept, renderer(settings, newsroom.value, sink, await readAssets(), threads));
   } finally {
     await threads?.close();
   }
+}
+
+/** Every source listed (in the threads, if any), and the problems of those that are not articles; the threads' answers are let go here. */
+async function listAll(sources: readonly SourceEntry[], catalog: Catalog, threads: ThreadPool | null): Promise<{ kept: ListedArticle[]; problems: Problem[] }> {
+  const results = threads === null ? sources.map((source) => listArticle(source, catalog)) : await threads.map<SourceEntry, ListResult>('list', catalog, sources);
+  const kept = results.flatMap((result, at) => (result.ok ? [listedArticle(result.value, sources[at]!, catalog)] : []));
+  return { kept, problems: [...inOrder(results), ...slugProblems(kept.map(({ file, article, frontMatter }) => ({ file, slug: article.slug, frontMatter })))] };
 }
 
 /** Two articles with one slug, or a former slug that is taken. */

@@ -6,7 +6,7 @@ import { articlePage, type ArticlePageExtras } from '../../src/views/article-pag
 import { gonePage } from '../../src/views/gone-page';
 import type { FrontPage } from '../../src/views/index-page';
 import { embedCard, type EmbedContext } from '../../src/views/embed/card';
-import type { ViewContext } from '../../src/views/format';
+import type { TimedInstants, ViewContext } from '../../src/views/format';
 import type { DevNotice } from '../../src/views/notice';
 import { indexPage } from '../../src/views/index-page';
 import { notFoundPage } from '../../src/views/not-found-page';
@@ -169,7 +169,7 @@ class ArticlePacking {
 }
 
 /** Articles a build's threads render between two packings: the bodies of one window are in memory at once. */
-const RENDER_WINDOW = 512;
+const RENDER_WINDOW = 128;
 
 /**
  * The home page: the front page (`/`) leads with `front` and lists the latest articles but the
@@ -212,7 +212,13 @@ function aliasIndex(articles: readonly ServedArticle[]): Record<string, string> 
 /** Each tag's summaries, newest first (the order they come in). */
 function summariesByTag(summaries: readonly ArticleSummary[]): Map<string, ArticleSummary[]> {
   const byTag = new Map<string, ArticleSummary[]>();
-  for (const summary of summaries) for (const tag of summary.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), summary]);
+  for (const summary of summaries) {
+    for (const tag of summary.tags) {
+      const tagged = byTag.get(tag);
+      if (tagged === undefined) byTag.set(tag, [summary]);
+      else tagged.push(summary);
+    }
+  }
   return byTag;
 }
 
@@ -222,10 +228,17 @@ function renderContext(articles: readonly ServedArticle[], newsroom: Newsroom, s
   const { stylesheet, favicon, embed, logo } = assets;
   const { settings } = newsroom.site;
   const site = siteView(newsroom, logo === null ? null : paths.asset(logo.name));
-  const timed = new Map(articles.map(({ article, timed: instants }) => [article.slug, new Set(instants)]));
+  // Each article's own list of instants (few), not a Set each: a million Sets take ~150 MB.
+  const instants = new Map(articles.map(({ article, timed }) => [article.slug, timed]));
+  const timed: TimedInstants = {
+    get: (slug) => {
+      const written = instants.get(slug);
+      return written === undefined ? undefined : { has: (instant) => written.includes(instant) };
+    },
+  };
   const context: ViewContext = { stylesheet: paths.asset(stylesheet.name), favicon: paths.asset(favicon.name), siteName: settings.name, site, timed, ...(notice === undefined ? {} : { notice }) };
   const card: EmbedContext = { siteName: settings.name, stylesheet: paths.asset(embed.stylesheet.name), script: paths.asset(embed.script.name), site, timed };
-  return { context, card, assets };
+  return { context, card, assets, instants };
 }
 
 /**
@@ -249,12 +262,12 @@ export function represent<F extends StoredFile = KeptFile>(articles: readonly Se
 export async function representInThreads<F extends StoredFile>(articles: readonly ListedArticle[], newsroom: Newsroom, sources: AssetSources, pool: ThreadPool, sink: BodySink<F> = memorySink as unknown as BodySink<F>): Promise<BuildOutput<F>> {
   const plan = prepare(articles, newsroom, sources, undefined, sink);
   const { live, summaries, context, card, related } = plan;
-  const { timed: dates, ...shared } = context;
+  const { timed: _context, ...shared } = context;
   const { timed: _card, ...sharedCard } = card;
   const task = (at: number): RenderTask => {
     const { source, hash, frontMatter } = live[at] as ListedArticle;
     const listed = related(at);
-    const timed = [summaries[at]!.slug, ...listed.map(({ slug }) => slug)].map((slug) => [slug, [...(dates.get(slug) ?? [])]] as const);
+    const timed = [summaries[at]!.slug, ...listed.map(({ slug }) => slug)].map((slug) => [slug, plan.instants.get(slug) ?? []] as const);
     return { source, hash, draft: frontMatter.draft, related: listed, timed };
   };
   const packing = new ArticlePacking(summaries, plan.packer);
@@ -269,7 +282,7 @@ export async function representInThreads<F extends StoredFile>(articles: readonl
 
 /** What represent works from: the served articles (live ones), their summaries, the contexts, each one's related articles, the packer. */
 function prepare<F extends StoredFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice: DevNotice | undefined, sink: BodySink<F>) {
-  const { context, card, assets } = renderContext(articles, newsroom, sources, notice);
+  const { context, card, assets, instants } = renderContext(articles, newsroom, sources, notice);
   const { settings } = newsroom.site;
   const live = articles.filter(({ frontMatter }) => frontMatter.withdrawn === undefined);
   const summaries = live.map(({ article }) => toSummary(article));
@@ -277,7 +290,7 @@ function prepare<F extends StoredFile>(articles: readonly ServedArticle[], newsr
   const order = new Map(summaries.map(({ slug }, at) => [slug, at]));
   const bySection = new Map(settings.sections.map(({ slug }) => [slug, summaries.filter((summary) => summary.section?.slug === slug)]));
   const related = (at: number) => relatedArticles(summaries[at]!, byTag, order, bySection.get(summaries[at]!.section?.slug ?? '') ?? []);
-  return { articles, newsroom, live, summaries, context, card, assets, related, packer: new Packer(sink) };
+  return { articles, newsroom, live, summaries, context, card, assets, instants, related, packer: new Packer(sink) };
 }
 
 /** The pages, withdrawals and documents after the articles, and the index of it all. */

@@ -25,6 +25,11 @@ export interface SiteView {
 }
 
 /** What the build tells every view besides its own data. */
+/** Per article slug, the instants written with a time of day: a Map of Sets, or anything that answers the same two questions. */
+export interface TimedInstants {
+  get(slug: string): { has(instant: string): boolean } | undefined;
+}
+
 export interface ViewContext {
   /** URL of the content-hashed stylesheet. */
   stylesheet: string;
@@ -33,7 +38,7 @@ export interface ViewContext {
   siteName: string;
   site: SiteView;
   /** Per article slug, the instants written with a time of day (others are shown as a date alone). */
-  timed: ReadonlyMap<string, ReadonlySet<string>>;
+  timed: TimedInstants;
   /** Content problems, shown on every page by dev builds only. */
   notice?: DevNotice;
 }

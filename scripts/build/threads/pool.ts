@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 
 const THREAD = new URL('./thread.mjs', import.meta.url);
 
+/** A thread's old-generation heap, in MiB: what rendering the largest article the limits allow takes, many times over. */
+const THREAD_HEAP_MB = 256;
+
 /** Items per message: enough to make a message's cost small beside the work, few enough to share the tail evenly. */
 const MAX_BATCH = 32;
 
@@ -19,9 +22,14 @@ interface Reply {
 export class ThreadPool {
   private constructor(private readonly workers: readonly Worker[]) {}
 
-  /** `size` threads, each loading `module` (a TypeScript file: the threads register tsx). */
+  /**
+   * `size` threads, each loading `module` (a TypeScript file: the threads register tsx). A thread
+   * keeps nothing between items, so its heap is capped: V8 would otherwise let each grow by
+   * hundreds of megabytes before collecting.
+   */
   static start(module: URL, size: number): ThreadPool {
-    return new ThreadPool(Array.from({ length: size }, () => new Worker(THREAD, { execArgv: [], workerData: { module: module.href } })));
+    const resourceLimits = { maxOldGenerationSizeMb: THREAD_HEAP_MB };
+    return new ThreadPool(Array.from({ length: size }, () => new Worker(THREAD, { execArgv: [], workerData: { module: module.href }, resourceLimits })));
   }
 
   get size(): number {
