@@ -14,6 +14,8 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { DEV_CACHE, readCommand, USAGE, type BuildCommand } from './build/cli';
 import { devHeadline, failureHeadline, formatProblem } from './build/problems';
+import { terminalProgress } from './build/progress';
+import type { AssetsSink } from './build/sink';
 
 async function build(command: BuildCommand): Promise<void> {
   const started = performance.now();
@@ -24,9 +26,16 @@ async function build(command: BuildCommand): Promise<void> {
   const dev = command.dev ? { lastGood: await readLastGood(cache) } : undefined;
   const { content: contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan } = command;
   const paths = { module: resolve(root, command.out), assets: resolve(root, command.assets) };
-  // Body files go into the assets folder as they are rendered; a build that fails takes back what it added.
   const threads = availableParallelism();
-  const { result, written } = await buildStreamed(paths, (sink) => buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, threads, ...(dev === undefined ? {} : { dev }) }));
+  // One line on a terminal (not in CI, not piped), cleared before anything else is printed.
+  const progress = terminalProgress(process.stderr, process.env);
+  // Body files go into the assets folder as they are rendered; a build that fails takes back what it added.
+  const built = async (sink: AssetsSink) => {
+    const content = await buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, threads, progress, ...(dev === undefined ? {} : { dev }) });
+    progress.stage('checking the files, then switching');
+    return content;
+  };
+  const { result, written } = await buildStreamed(paths, built).finally(() => progress.end());
   if (result.problems.length > 0) {
     console.error(result.ok ? devHeadline(result.problems.length) : failureHeadline(result.problems.length));
     for (const problem of result.problems) console.error(formatProblem(problem));

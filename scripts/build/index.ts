@@ -17,6 +17,7 @@ import { readPages, type BuiltPage } from './static-pages';
 import { findAliasProblems, findDuplicateSlugs } from './transformer';
 import type { BodySink, KeptFile, StoredFile } from './sink';
 import type { AssetSources } from './assets';
+import { SILENT, type Progress } from './progress';
 import { deployable, type Deployable } from './writer';
 
 /** The site stylesheet and favicon belong to the views, not to a content folder. */
@@ -45,6 +46,8 @@ export interface BuildOptions {
   platformLimits?: Record<Plan, PlanLimits>;
   /** Worker threads for the per-article work of a production build (0 or 1: all in this thread); the output is the same. */
   threads?: number;
+  /** Who hears how far the build has got (progress.ts: a terminal's line); nobody by default. */
+  progress?: Progress;
   /** A dev build: problems do not fail it; broken files are served as they last built, and every page lists the problems. */
   dev?: { lastGood: LastGood };
 }
@@ -69,6 +72,7 @@ const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
   maxAssetBytes: LIMITS.assetBytes,
   allowEmpty: false,
   threads: 0,
+  progress: SILENT,
   plan: 'free',
   platformLimits: PLATFORM_LIMITS,
 };
@@ -156,7 +160,7 @@ export async function buildContent<F extends StoredFile = KeptFile>(options: Bui
   }
   const threads = settings.threads >= 2 && listed.sources.length >= settings.threads * ARTICLES_PER_THREAD ? ThreadPool.start(TASKS, settings.threads) : null;
   try {
-    const { kept, problems } = await listAll(listed.sources, catalog, threads);
+    const { kept, problems } = await listAll(listed.sources, catalog, threads, settings.progress);
     problems.unshift(...listed.problems);
     if (problems.length > 0) return { ok: false, problems };
     return await site(kept, renderer(settings, newsroom.value, sink, await readAssets(), threads));
@@ -166,8 +170,10 @@ export async function buildContent<F extends StoredFile = KeptFile>(options: Bui
 }
 
 /** Every source listed (in the threads, if any), and the problems of those that are not articles; the threads' answers are let go here. */
-async function listAll(sources: readonly SourceEntry[], catalog: Catalog, threads: ThreadPool | null): Promise<{ kept: ListedArticle[]; problems: Problem[] }> {
-  const results = threads === null ? sources.map((source) => listArticle(source, catalog)) : await threads.map<SourceEntry, ListResult>('list', catalog, sources);
+async function listAll(sources: readonly SourceEntry[], catalog: Catalog, threads: ThreadPool | null, progress: Progress): Promise<{ kept: ListedArticle[]; problems: Problem[] }> {
+  progress.stage('reading articles', sources.length);
+  const listOne = (source: SourceEntry) => (progress.advance(1), listArticle(source, catalog));
+  const results = threads === null ? sources.map(listOne) : await threads.map<SourceEntry, ListResult>('list', catalog, sources, (count) => progress.advance(count));
   const kept = results.flatMap((result, at) => (result.ok ? [listedArticle(result.value, sources[at]!, catalog)] : []));
   return { kept, problems: [...inOrder(results), ...slugProblems(kept.map(({ file, article, frontMatter }) => ({ file, slug: article.slug, frontMatter })))] };
 }
@@ -189,7 +195,8 @@ function renderer<F extends StoredFile>(settings: Settings, newsroom: Newsroom, 
   return async (serving, notice) => {
     const published = serving.filter(({ frontMatter }) => settings.includeDrafts || !frontMatter.draft).sort(byNewest);
     const listed = published.every((article): article is ListedArticle => 'load' in article);
-    const output = threads !== null && listed ? await representInThreads(published, newsroom, assets, threads, sink) : represent(published, newsroom, assets, notice, sink);
+    const output = threads !== null && listed ? await representInThreads(published, newsroom, assets, threads, sink, settings.progress) : represent(published, newsroom, assets, notice, sink, settings.progress);
+    settings.progress.stage('writing the index');
     const deployed = sink === undefined ? deployable(output) : deployable(output, sink);
     const platform = platformProblems(platformFigures(deployed), settings.plan, contentFolder, settings.platformLimits);
     const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes), ...platform];

@@ -25,6 +25,7 @@ import { keys, shardOf } from '../../src/store/shards';
 import type { ArticleMeta, ListedArticle } from './article';
 import { articleBodies } from './article-bodies';
 import type { ThreadPool } from './threads/pool';
+import { SILENT, type Progress } from './progress';
 import type { RenderShared, RenderTask } from './threads/tasks';
 
 export { contentHash, HOME_PAGE_SIZE };
@@ -247,11 +248,16 @@ function renderContext(articles: readonly ServedArticle[], newsroom: Newsroom, s
  * A withdrawn article is served only as its 410 page; `notice` (dev builds only) is listed at the
  * top of every HTML page.
  */
-export function represent<F extends StoredFile = KeptFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice, sink: BodySink<F> = memorySink as unknown as BodySink<F>): BuildOutput<F> {
+export function represent<F extends StoredFile = KeptFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice, sink: BodySink<F> = memorySink as unknown as BodySink<F>, progress: Progress = SILENT): BuildOutput<F> {
   const plan = prepare(articles, newsroom, sources, notice, sink);
   const { live, summaries, context, card, related } = plan;
   const packing = new ArticlePacking(summaries, plan.packer);
-  for (let at = live.length - 1; at >= 0; at--) packing.add(at, articleBodies(whole(live[at]!), context, card, { draft: live[at]!.frontMatter.draft, related: related(at) }));
+  progress.stage('rendering articles', live.length);
+  for (let at = live.length - 1; at >= 0; at--) {
+    packing.add(at, articleBodies(whole(live[at]!), context, card, { draft: live[at]!.frontMatter.draft, related: related(at) }));
+    progress.advance(1);
+  }
+  progress.stage('rendering lists, feeds and sitemaps');
   return finish(plan, packing.done());
 }
 
@@ -259,7 +265,7 @@ export function represent<F extends StoredFile = KeptFile>(articles: readonly Se
  * represent, each article rendered by a worker thread (threads/tasks.ts), RENDER_WINDOW at a time,
  * and packed in this one in the same order: the same output, on every core.
  */
-export async function representInThreads<F extends StoredFile>(articles: readonly ListedArticle[], newsroom: Newsroom, sources: AssetSources, pool: ThreadPool, sink: BodySink<F> = memorySink as unknown as BodySink<F>): Promise<BuildOutput<F>> {
+export async function representInThreads<F extends StoredFile>(articles: readonly ListedArticle[], newsroom: Newsroom, sources: AssetSources, pool: ThreadPool, sink: BodySink<F> = memorySink as unknown as BodySink<F>, progress: Progress = SILENT): Promise<BuildOutput<F>> {
   const plan = prepare(articles, newsroom, sources, undefined, sink);
   const { live, summaries, context, card, related } = plan;
   const { timed: _context, ...shared } = context;
@@ -272,11 +278,14 @@ export async function representInThreads<F extends StoredFile>(articles: readonl
   };
   const packing = new ArticlePacking(summaries, plan.packer);
   const renderShared: RenderShared = { catalog: newsroom.catalog, context: shared, card: sharedCard };
+  progress.stage('rendering articles', live.length);
   for (let last = live.length - 1; last >= 0; last -= RENDER_WINDOW) {
     const window = Array.from({ length: Math.min(RENDER_WINDOW, last + 1) }, (_, offset) => last - offset);
     const bodies = await pool.map<RenderTask, string[]>('render', renderShared, window.map(task));
     window.forEach((at, place) => packing.add(at, bodies[place]!));
+    progress.advance(window.length);
   }
+  progress.stage('rendering lists, feeds and sitemaps');
   return finish(plan, packing.done());
 }
 
