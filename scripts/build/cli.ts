@@ -12,8 +12,9 @@ export const USAGE = `Usage: npm run build -- [options]      (or: npx tsx script
 Validates the articles and writes what the Worker serves: the index module and the body files.
 Bad content: exit 1, "Content build failed: N problems", then one "file: field: message" line
 per problem; the previous output is left as it was. Articles are read and rendered in one
-worker thread per core. On a terminal, a build that takes more than 3 s shows its stage, the
-articles done of the total and the time so far (not in CI, nor when stderr is piped).
+worker thread per core (from 250 articles a core). On a terminal, a build that takes more than
+3 s shows its stage, the articles done of the total and the time so far (not in CI, nor when
+stderr is piped).
 
 Options:
   --root <dir>               project root; the paths below are relative to it (default: .)
