@@ -54,6 +54,9 @@ describe('keepBounded', () => {
 describe('responses made from kept header sets', () => {
   it('each have their own headers: changing one response changes no other', async () => {
     // The app's own Response objects (a response fetched through the runtime has immutable headers).
+    // The clock stands still, so both answers fall in the same second and carry the same Date.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 10, 30, 10, 0, 0, 500));
     const answer = (path: string) => Promise.resolve(app.fetch(new Request(`${ORIGIN}${path}`), env));
     for (const path of [ARTICLE, PAGE]) {
       const first = await answer(path);
