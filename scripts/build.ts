@@ -11,9 +11,10 @@
  * too. `--help` lists every option and variable.
  */
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { DEV_CACHE, readCommand, USAGE, type BuildCommand } from './build/cli';
+import { join, resolve } from 'node:path';
+import { BUILD_CACHE, DEV_CACHE, readCommand, USAGE, type BuildCommand } from './build/cli';
 import { devHeadline, failureHeadline, formatProblem } from './build/problems';
+import { contentHash } from './build/hash';
 import { terminalProgress } from './build/progress';
 import type { AssetsSink } from './build/sink';
 
@@ -31,7 +32,9 @@ async function build(command: BuildCommand): Promise<void> {
   const progress = terminalProgress(process.stderr, process.env);
   // Body files go into the assets folder as they are rendered; a build that fails takes back what it added.
   const built = async (sink: AssetsSink) => {
-    const content = await buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, threads, progress, ...(dev === undefined ? {} : { dev }) });
+    // One memory per output folder: the project's build, each test fixture's and the benchmark's do not take turns with one.
+    const remembered = dev === undefined ? { cache: join(BUILD_CACHE, contentHash(paths.assets).slice(0, 12)) } : { dev };
+    const content = await buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, threads, progress, ...remembered });
     progress.stage('checking the files, then switching');
     return content;
   };
@@ -45,8 +48,9 @@ async function build(command: BuildCommand): Promise<void> {
   if (dev !== undefined) await writeLastGood(cache, result.lastGood);
   const drafts = includeDrafts ? ' (drafts included)' : '';
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const rendered = result.rendered === undefined || result.rendered === result.articles.length ? '' : ` (${result.rendered} rendered, ${result.articles.length - result.rendered} unchanged)`;
   console.log(
-    `Built ${result.articles.length} article(s)${drafts} in ${seconds} s -> ${command.out}${written.moduleChanged ? '' : ' (unchanged)'}, ` +
+    `Built ${result.articles.length} article(s)${drafts} in ${seconds} s${rendered} -> ${command.out}${written.moduleChanged ? '' : ' (unchanged)'}, ` +
       `${command.assets} (${files.length} files: ${written.written} written, ${written.removed} removed)`,
   );
 }

@@ -5,7 +5,7 @@ import { MEDIA_TYPES } from '../../src/http/media-types';
 import { ORIGIN } from '../../src/store/bundle';
 import { authorPage, authorsPage } from '../../src/views/author-pages';
 import type { BuiltAuthor } from './authors';
-import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
+import { listKeys, type DocumentProducer, type DocumentSource, type SiteInput } from './documents';
 import { feedGroups } from './feeds/index';
 import { archivePages, lazily } from './paging';
 import { scopedFeedLinks } from '../../src/views/feeds';
@@ -33,7 +33,7 @@ function articlesByAuthor(articles: readonly ArticleMeta[]): Map<string, Article
 function authorGroup(author: BuiltAuthor, summary: AuthorSummary, articles: readonly ArticleMeta[], input: SiteInput): DocumentSource[] {
   const { context } = input;
   const feeds = articles.length === 0 ? [] : scopedFeedLinks(`${context.siteName} — ${summary.name}`, (format) => paths.authorFeed(format, summary.id));
-  const html = lazily(archivePages(articles), ({ items, paging }) => authorPage(summary, author.html, items, paging, feeds, { ...context, canonical: `${ORIGIN}${paths.author(summary.id, paging.page ?? undefined)}` }).toString());
+  const html = lazily(archivePages(articles), ({ items, paging }) => authorPage(summary, author.html, items, paging, feeds, { ...context, canonical: `${ORIGIN}${paths.author(summary.id, paging.page ?? undefined)}` }).toString(), listKeys(input, paths.author(summary.id)));
   const data: Author = { ...summary, html: author.html, text: author.text };
   return [
     { path: paths.author(summary.id), contentType: MEDIA_TYPES.html, kind: 'list', pages: html },

@@ -5,6 +5,9 @@ import { PLANS, PLATFORM_LIMITS, readPlan, type Plan } from './platform-limits';
 /** Where a dev build keeps each article's last good version, relative to the root (not in the assets). */
 export const DEV_CACHE = '.edgewire/dev-last-good.json';
 
+/** Where a production build remembers what it listed and packed, relative to the root (safe to delete). */
+export const BUILD_CACHE = '.edgewire/cache';
+
 const grouped = (count: number) => count.toLocaleString('en-US');
 
 export const USAGE = `Usage: npm run build -- [options]      (or: npx tsx scripts/build.ts [options])
@@ -12,9 +15,13 @@ export const USAGE = `Usage: npm run build -- [options]      (or: npx tsx script
 Validates the articles and writes what the Worker serves: the index module and the body files.
 Bad content: exit 1, "Content build failed: N problems", then one "file: field: message" line
 per problem; the previous output is left as it was. Articles are read and rendered in one
-worker thread per core (from 250 articles a core). On a terminal, a build that takes more than
-3 s shows its stage, the articles done of the total and the time so far (not in CI, nor when
-stderr is piped).
+worker thread per core (from 250 articles a core). A production build remembers what it read
+and wrote in ${BUILD_CACHE}/ (a folder per --assets folder, the 8 last used kept; safe to
+delete): the next reads only files whose size or modification time changed and renders only
+the packs of articles whose source, or whose related or listed articles, changed; its output
+is the same as a build's from nothing. On a
+terminal, a build that takes more than 3 s shows its stage, the articles done of the total and
+the time so far (not in CI, nor when stderr is piped).
 
 Options:
   --root <dir>               project root; the paths below are relative to it (default: .)

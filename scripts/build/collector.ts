@@ -1,4 +1,4 @@
-import { readFileSync, type Dirent } from 'node:fs';
+import { readFileSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { articleSizeProblem } from './limits';
@@ -67,32 +67,34 @@ const entryPath = ({ root, file }: SourceEntry) => join(root, file);
  * unread: a build of a million articles reads each when it needs it and lets it go. Problems
  * that need no reading (not Markdown, a link, too large, no articles at all) are reported here.
  */
-export async function listSources(dir: string, root: string, options: CollectOptions): Promise<{ sources: SourceEntry[]; problems: Problem[] }> {
+export async function listSources(dir: string, root: string, options: CollectOptions): Promise<{ sources: SourceEntry[]; problems: Problem[]; stamps: (Stamp | null)[] }> {
   const folder = displayPath(root, dir);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return error.code;
     throw error;
   });
-  if (entries === 'ENOENT' && options.optional) return { sources: [], problems: [] };
-  if (typeof entries === 'string') return { sources: [], problems: [{ file: folder, field: 'folder', message: entries === 'ENOENT' ? 'not found' : 'is not a folder' }] };
+  if (entries === 'ENOENT' && options.optional) return { sources: [], problems: [], stamps: [] };
+  if (typeof entries === 'string') return { sources: [], problems: [{ file: folder, field: 'folder', message: entries === 'ENOENT' ? 'not found' : 'is not a folder' }], stamps: [] };
   const sources: SourceEntry[] = [];
   const problems: Problem[] = [];
+  const stamps: (Stamp | null)[] = [];
   for (const entry of visible(entries, dir)) {
     const path = join(entry.parentPath, entry.name);
     const file = displayPath(root, path);
-    const problem = await entryProblem(entry, path, file, options.maxArticleBytes, options.noun ?? 'article');
-    if (problem !== null) {
-      problems.push(problem);
+    const checked = await entryProblem(entry, path, file, options.maxArticleBytes, options.noun ?? 'article');
+    if (!('stats' in checked)) {
+      problems.push(checked);
       continue;
     }
     sources.push({ file, root });
+    stamps.push(stampOf(checked.stats));
   }
   // Broken articles are still articles: "no articles" means not one `.md` name in the folder.
   const named = [...sources, ...problems].map(({ file }) => file);
   if (!options.allowEmpty && !options.optional && !named.some((file) => file.endsWith(ARTICLE_EXTENSION))) {
     problems.unshift({ file: folder, field: 'folder', message: 'no articles (build with --allow-empty for an empty site)' });
   }
-  return { sources, problems };
+  return { sources, problems, stamps };
 }
 
 /** A listed source's text (CRLF line endings normalised to LF), or why it cannot be read as one. */
@@ -121,8 +123,22 @@ function visible(entries: readonly Dirent[], dir: string): Dirent[] {
     .map(({ entry }) => entry);
 }
 
-/** Why an entry is not read as an article, or null when it is one. */
-async function entryProblem(entry: Dirent, path: string, file: string, maxBytes: number, noun: string): Promise<Problem | null> {
+/**
+ * What says a file is as it was: its size, modification time (ns) and inode. A build that
+ * remembers (cache/listing.ts) takes back what it made of a file while its stamp is unchanged.
+ */
+export type Stamp = string;
+
+/** A file changed this recently may change again within the same tick of the clock: no stamp (git's "racily clean" files). */
+const SETTLED_MS = 2000;
+
+/** The file's stamp, or null when it changed too recently to trust one. */
+function stampOf(stats: BigIntStats): Stamp | null {
+  return Date.now() - Number(stats.mtimeMs) < SETTLED_MS ? null : `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
+}
+
+/** Why an entry is not read as an article, or its stats when it is one. */
+async function entryProblem(entry: Dirent, path: string, file: string, maxBytes: number, noun: string): Promise<Problem | { stats: BigIntStats }> {
   if (entry.isSymbolicLink()) {
     const target = await stat(path).catch(() => null);
     return { file, field: target?.isDirectory() ? 'folder' : 'file', message: `is a symbolic link; symbolic links are not followed (put the ${noun} file itself in the ${noun}s folder)` };
@@ -130,7 +146,8 @@ async function entryProblem(entry: Dirent, path: string, file: string, maxBytes:
   const one = `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
   if (!entry.isFile()) return { file, field: 'file', message: `is ${kind(entry)}, not a regular file; ${one} is a Markdown file` };
   if (!entry.name.endsWith(ARTICLE_EXTENSION)) return { file, field: 'file', message: `not ${one}: ${noun}s are Markdown files ending in ${ARTICLE_EXTENSION}` };
-  return articleSizeProblem(file, (await stat(path)).size, maxBytes);
+  const stats = statSync(path, { bigint: true });
+  return articleSizeProblem(file, Number(stats.size), maxBytes) ?? { stats };
 }
 
 function kind(entry: Dirent): string {

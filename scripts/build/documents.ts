@@ -2,6 +2,7 @@ import type { Article } from '../../src/content/article';
 import type { ArticleMeta } from './article';
 import type { StoredDocument } from '../../src/store/bundle';
 import type { ViewContext } from '../../src/views/format';
+import type { ListPage } from './paging';
 import { authorDocuments } from './author-documents';
 import { editorialDocuments } from './editorial-documents';
 import type { Newsroom } from './index';
@@ -26,7 +27,15 @@ import { sitemaps } from './sitemaps';
 export interface LazyPages {
   readonly length: number;
   page(at: number): string;
+  /** What page `at` is made from, hashed (undefined: not known without rendering it). */
+  key?(at: number): string | undefined;
 }
+
+/**
+ * A list page's key: a hash of the renderer's version, the site's settings, the document's path,
+ * where the page sits and what each listed article was made from (its source's hash).
+ */
+export type PageKey = (path: string, page: ListPage<{ slug: string }>) => string;
 
 /** One document to store: its path, media type, caching kind, and its pages' text (page 1 first). */
 export interface DocumentSource {
@@ -52,6 +61,15 @@ export interface SiteInput {
   context: ViewContext;
   /** The site's settings, authors and static pages. */
   newsroom: Newsroom;
+  /** Keys for list pages, when the build remembers its packs. */
+  pageKey?: PageKey;
+  /** Keys for a document of whole articles (a feed) at a path, by those articles, when the build remembers its packs. */
+  documentKey?: (path: string, articles: readonly { slug: string }[]) => string;
+}
+
+/** The keys of the list pages of the document at `path`, when the build remembers its packs. */
+export function listKeys({ pageKey }: Pick<SiteInput, 'pageKey'>, path: string): ((page: ListPage<{ slug: string }>) => string) | undefined {
+  return pageKey === undefined ? undefined : (page) => pageKey(path, page);
 }
 
 /** Produces groups of documents; one body file per group. */

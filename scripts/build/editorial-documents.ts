@@ -5,7 +5,7 @@ import { ORIGIN } from '../../src/store/bundle';
 import { correctionsPage, type ListedCorrection } from '../../src/views/corrections-page';
 import { listPage } from '../../src/views/list-page';
 import { staticPage } from '../../src/views/static-page';
-import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
+import { listKeys, type DocumentProducer, type DocumentSource, type SiteInput } from './documents';
 import { archivePages, lazily } from './paging';
 
 const html = (path: string, pages: DocumentSource['pages']): DocumentSource => ({ path, contentType: MEDIA_TYPES.html, kind: 'list', pages });
@@ -26,11 +26,12 @@ export function listedCorrections(articles: readonly ArticleMeta[]): ListedCorre
 }
 
 /** Each section's articles: its page (the newest), then archive pages from the oldest, in packs per section. */
-function sectionPages({ articles, newsroom, context }: SiteInput): DocumentSource[][] {
+function sectionPages(input: SiteInput): DocumentSource[][] {
+  const { articles, newsroom, context } = input;
   return newsroom.site.settings.sections.map(({ slug, title }) => {
     const pages = archivePages(articles.filter((article) => article.section?.slug === slug));
     const list = { heading: title, title, description: `${title}: the latest articles on ${context.site.name}.`, href: (page?: number) => paths.section(slug, page), section: slug };
-    return [html(paths.section(slug), lazily(pages, ({ items, paging }) => listPage(items, paging, list, { ...context, canonical: `${ORIGIN}${paths.section(slug, paging.page ?? undefined)}` }).toString()))];
+    return [html(paths.section(slug), lazily(pages, ({ items, paging }) => listPage(items, paging, list, { ...context, canonical: `${ORIGIN}${paths.section(slug, paging.page ?? undefined)}` }).toString(), listKeys(input, paths.section(slug))))];
   });
 }
 

@@ -27,22 +27,54 @@ export function indexFiles<F = BodyFile>(
   shardBytes = SHARD_BYTES,
   maxShards = MAX_SHARDS,
   write: (file: BodyFile) => F = (file) => file as F,
+  memo?: IndexMemory<F>,
 ): { header: IndexHeader; files: F[] } {
-  const records = new Map<string, unknown>();
-  for (const line of articles) records.set(keys.article(line.summary.slug), line);
+  const records = new Records(memo !== undefined);
+  for (const line of articles) records.set(keys.article(line.summary.slug), line, linePrint(line));
   for (const [slug, target] of Object.entries(index.aliases)) records.set(keys.moved(slug), target);
   for (const [slug, gone] of Object.entries(index.gone)) records.set(keys.gone(slug), gone);
   const documents: [string, StoredDocument][] = [[HOME_DOCUMENT, { contentType: 'text/html; charset=utf-8', kind: 'home', pages: index.pages.home }], ...Object.entries(index.documents)];
   for (const [path, document] of documents) documentRecords(path, document, records);
   listRecords(ALL_ARTICLES, articles, records);
   for (const [tag, lines] of Object.entries(index.tags)) listRecords(tag, lines.map((line) => articles[line]!), records);
-  const { directory, files } = shardFiles(records, write, shardBytes, maxShards);
+  const { directory, files } = shardFiles(records, write, shardBytes, maxShards, memo);
   const header: IndexHeader = { build: index.build, directory: directory.path, shards: files.length - 1, notFound: index.pages.notFound, assets: index.assets, embed: index.embed };
   return { header, files };
 }
 
+/**
+ * What a build remembers of its index (cache/index-memo.ts): each shard file by a hash of its
+ * records' prints, and each record's size in bytes by its print, so that a shard whose records
+ * are as they were is neither written out nor measured again.
+ */
+export interface IndexMemory<F> {
+  /** The shard file a previous build wrote for records with these prints, if it is still there. */
+  shard(key: string): F | undefined;
+  /** The size of a record's JSON, by its print, if known. */
+  size(print: string): number | undefined;
+  /** This build's shard files and record sizes, for the next. */
+  keepShard(key: string, file: F): void;
+  keepSize(print: string, bytes: number): void;
+}
+
+/** An article line's print: its bodies' hash covers its summary (its JSON body holds every field), and where they are. */
+const linePrint = ({ hash, file, json, html, markdown, embed }: ArticleLine) => `${hash} ${file} ${json} ${html} ${markdown} ${embed}`;
+
+/** The index's records by key, each with a print (a short text that changes whenever the record does) when `printed`. */
+class Records {
+  readonly values = new Map<string, unknown>();
+  readonly prints = new Map<string, string>();
+
+  constructor(readonly printed: boolean) {}
+
+  set(key: string, value: unknown, print?: string): void {
+    this.values.set(key, value);
+    if (this.printed) this.prints.set(key, print ?? JSON.stringify(value));
+  }
+}
+
 /** A document's pages, DOCUMENT_CHUNK to a record. */
-function documentRecords(path: string, { contentType, kind, pages }: StoredDocument, records: Map<string, unknown>): void {
+function documentRecords(path: string, { contentType, kind, pages }: StoredDocument, records: Records): void {
   for (let at = 0; at * DOCUMENT_CHUNK < pages.length; at++) {
     const chunk: DocumentChunk = { contentType, kind, count: pages.length, pages: pages.slice(at * DOCUMENT_CHUNK, (at + 1) * DOCUMENT_CHUNK) };
     records.set(keys.document(path, at), chunk);
@@ -50,19 +82,25 @@ function documentRecords(path: string, { contentType, kind, pages }: StoredDocum
 }
 
 /** A list (given newest first) counted from its oldest entry, LIST_CHUNK to a record, and its length. */
-function listRecords(tag: string, newestFirst: readonly ArticleLine[], records: Map<string, unknown>): void {
-  const oldestFirst = newestFirst.map((line) => line.summary).reverse();
+function listRecords(tag: string, newestFirst: readonly ArticleLine[], records: Records): void {
+  const oldestFirst = newestFirst.toReversed();
   records.set(keys.listCount(tag), oldestFirst.length);
   for (let at = 0; at * LIST_CHUNK < oldestFirst.length; at++) {
-    const chunk: ListChunk = { items: oldestFirst.slice(at * LIST_CHUNK, (at + 1) * LIST_CHUNK) };
-    records.set(keys.list(tag, at), chunk);
+    const lines = oldestFirst.slice(at * LIST_CHUNK, (at + 1) * LIST_CHUNK);
+    const chunk: ListChunk = { items: lines.map((line) => line.summary) };
+    records.set(keys.list(tag, at), chunk, records.printed ? lines.map((line) => line.hash).join(' ') : undefined);
   }
 }
 
 /** The smallest power of two of shards that keeps them near `shardBytes` each, at most `maxShards`. */
-function shardCount(records: ReadonlyMap<string, unknown>, shardBytes: number, maxShards: number): number {
+function shardCount<F>(records: Records, shardBytes: number, maxShards: number, memo?: IndexMemory<F>): number {
   let bytes = 0;
-  for (const [key, value] of records) bytes += key.length + JSON.stringify(value).length;
+  for (const [key, value] of records.values) {
+    const print = records.prints.get(key);
+    const size = (print === undefined ? undefined : memo?.size(print)) ?? JSON.stringify(value).length;
+    if (print !== undefined) memo?.keepSize(print, size);
+    bytes += key.length + size;
+  }
   let count = 1;
   while (bytes / count > shardBytes && count * 2 <= maxShards) count *= 2;
   return count;
@@ -72,16 +110,25 @@ function shardCount(records: ReadonlyMap<string, unknown>, shardBytes: number, m
  * The records in their shards (keys sorted: the same records, the same bytes), each a file named
  * by its hash and written as it is made, and the directory of them; files: the directory first.
  */
-function shardFiles<F>(records: ReadonlyMap<string, unknown>, write: (file: BodyFile) => F, shardBytes: number, maxShards: number): { directory: BodyFile; files: F[] } {
-  const count = shardCount(records, shardBytes, maxShards);
-  const shards: Shard[] = Array.from({ length: count }, () => ({}));
-  for (const key of [...records.keys()].sort()) shards[shardOf(key, count)]![key] = records.get(key);
+function shardFiles<F>(records: Records, write: (file: BodyFile) => F, shardBytes: number, maxShards: number, memo?: IndexMemory<F>): { directory: BodyFile; files: F[] } {
+  const count = shardCount(records, shardBytes, maxShards, memo);
+  const shards: string[][] = Array.from({ length: count }, () => []);
+  for (const key of [...records.values.keys()].sort()) shards[shardOf(key, count)]!.push(key);
   const paths: string[] = [];
-  const files = shards.map((shard, at) => {
-    const file = named(asciiJson(shard));
-    shards[at] = {};
+  const files = shards.map((keys) => {
+    // A shard is its records: the same keys with the same prints make the same file.
+    const key = memo === undefined ? undefined : contentHash(...keys.flatMap((record) => [record, records.prints.get(record)!]));
+    const kept = key === undefined ? undefined : memo!.shard(key);
+    if (kept !== undefined) {
+      paths.push((kept as { path: string }).path);
+      memo!.keepShard(key!, kept);
+      return kept;
+    }
+    const file = named(asciiJson(Object.fromEntries(keys.map((record) => [record, records.values.get(record)])) as Shard));
     paths.push(file.path);
-    return write(file);
+    const written = write(file);
+    if (key !== undefined) memo!.keepShard(key, written);
+    return written;
   });
   const directory = named(JSON.stringify(paths));
   return { directory, files: [write(directory), ...files] };

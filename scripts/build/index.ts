@@ -5,20 +5,23 @@ import { buildArticle, listArticle, listedArticle, type BuiltArticle, type Liste
 import { ThreadPool } from './threads/pool';
 import { readAuthors, type BuiltAuthor } from './authors';
 import type { Catalog } from './catalog';
-import { displayPath, listSources, readSource, type SourceEntry } from './collector';
+import { displayPath, listSources, readSource, type SourceEntry, type Stamp } from './collector';
 import { byNewest } from './derive';
 import { nextLastGood, withLastGood, type LastGood } from './last-good';
 import { LIMITS, oversizeProblems, representationProblems } from './limits';
 import { PLATFORM_LIMITS, platformFigures, platformProblems, type Plan, type PlanLimits } from './platform-limits';
 import { devHeadline, formatProblem, type Problem } from './problems';
-import { represent, representInThreads, type BuildOutput, type ServedArticle } from './represent';
+import { represent, representListed, RENDER_WINDOW, type ArticleRenderer, type BuildOutput, type ServedArticle } from './represent';
+import { openMemory, pruneMemories, type BuildMemory } from './cache/memory';
+import { render as renderTask, type RenderShared, type RenderTask } from './threads/tasks';
 import { readSite, type Site } from './site';
 import { readPages, type BuiltPage } from './static-pages';
 import { findAliasProblems, findDuplicateSlugs } from './transformer';
-import type { BodySink, KeptFile, StoredFile } from './sink';
+import { AssetsSink, type BodySink, type KeptFile, type StoredFile } from './sink';
 import type { AssetSources } from './assets';
 import { SILENT, type Progress } from './progress';
 import { deployable, type Deployable } from './writer';
+import type { IndexMemory } from './index-files';
 
 /** The site stylesheet and favicon belong to the views, not to a content folder. */
 const STYLESHEET = new URL('../../src/views/site.css', import.meta.url);
@@ -50,6 +53,12 @@ export interface BuildOptions {
   progress?: Progress;
   /** A dev build: problems do not fail it; broken files are served as they last built, and every page lists the problems. */
   dev?: { lastGood: LastGood };
+  /**
+   * Where a production build that writes into an assets folder (an AssetsSink) remembers what it
+   * listed and packed (cache/memory.ts, under `.edgewire/cache/`): the next build reads and renders
+   * only what changed. Relative to root; none by default.
+   */
+  cache?: string;
 }
 
 /** Where the body files go as they are made (sink.ts); without one, they are kept in memory (`files` holds their texts). */
@@ -64,7 +73,7 @@ export interface SinkOption<F extends StoredFile> {
 /** A build that succeeded carries its output and that output as it is deployed (encoded once). */
 export type BuildResult<F extends StoredFile = KeptFile> = ({ ok: true; problems: Problem[]; lastGood: LastGood; deployed: Deployable<F> } & BuildOutput<F>) | { ok: false; problems: Problem[] };
 
-const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev'>> = {
+const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev' | 'cache'>> = {
   contentDir: 'content',
   includeDrafts: false,
   maxArticleBytes: LIMITS.articleBytes,
@@ -158,22 +167,62 @@ export async function buildContent<F extends StoredFile = KeptFile>(options: Bui
     const problems = [...listed.problems, ...built.problems, ...slugProblems(built.kept.map(({ valid }) => valid))];
     return devSite(built.kept, problems, settings.dev.lastGood, renderer(settings, newsroom.value, sink, await readAssets()), catalog);
   }
-  const threads = settings.threads >= 2 && listed.sources.length >= settings.threads * ARTICLES_PER_THREAD ? ThreadPool.start(TASKS, settings.threads) : null;
+  const pool = lazyPool(settings.threads);
+  const memory = settings.cache !== undefined && sink instanceof AssetsSink ? await openMemory(resolve(settings.root, settings.cache), catalog, (path) => sink.existing.has(path)) : undefined;
   try {
-    const { kept, problems } = await listAll(listed.sources, catalog, threads, settings.progress);
+    const { kept, problems } = await listAll(listed, catalog, pool, settings.progress, memory);
     problems.unshift(...listed.problems);
     if (problems.length > 0) return { ok: false, problems };
-    return await site(kept, renderer(settings, newsroom.value, sink, await readAssets(), threads));
+    const result = await site(kept, renderer(settings, newsroom.value, sink, await readAssets(), pool, memory));
+    if (result.ok && memory !== undefined) {
+      memory.save();
+      await pruneMemories(resolve(settings.root, settings.cache!));
+    }
+    return result;
   } finally {
-    await threads?.close();
+    await pool.close();
   }
 }
 
-/** Every source listed (in the threads, if any), and the problems of those that are not articles; the threads' answers are let go here. */
-async function listAll(sources: readonly SourceEntry[], catalog: Catalog, threads: ThreadPool | null, progress: Progress): Promise<{ kept: ListedArticle[]; problems: Problem[] }> {
+/** Worker threads, started the first time there are enough items for them (`threads` of them, if at least two). */
+interface LazyPool {
+  /** The threads, when `items` are worth starting (or using) them for; null: do them in this thread. */
+  for(items: number): ThreadPool | null;
+  close(): Promise<void>;
+}
+
+function lazyPool(threads: number): LazyPool {
+  let pool: ThreadPool | null = null;
+  return {
+    for: (items) => (threads >= 2 && (pool !== null || items >= threads * ARTICLES_PER_THREAD) ? (pool ??= ThreadPool.start(TASKS, threads)) : null),
+    close: async () => pool?.close(),
+  };
+}
+
+/**
+ * Every source listed (in the threads, if there are enough to read), and the problems of those
+ * that are not articles; the threads' answers are let go here. With `memory`, a file whose stamp
+ * is unchanged is listed as the previous build listed it, unread.
+ */
+async function listAll({ sources, stamps }: { sources: readonly SourceEntry[]; stamps: readonly (Stamp | null)[] }, catalog: Catalog, pool: LazyPool, progress: Progress, memory?: BuildMemory): Promise<{ kept: ListedArticle[]; problems: Problem[] }> {
   progress.stage('reading articles', sources.length);
+  const results = new Array<ListResult>(sources.length);
+  const unread: number[] = [];
+  sources.forEach((source, at) => {
+    const taken = memory?.listing.taken(source, stamps[at]!);
+    if (taken === undefined) unread.push(at);
+    else results[at] = { ok: true, value: taken };
+  });
+  progress.advance(sources.length - unread.length);
   const listOne = (source: SourceEntry) => (progress.advance(1), listArticle(source, catalog));
-  const results = threads === null ? sources.map(listOne) : await threads.map<SourceEntry, ListResult>('list', catalog, sources, (count) => progress.advance(count));
+  const reading = unread.map((at) => sources[at]!);
+  const threads = pool.for(reading.length);
+  const read = threads === null ? reading.map(listOne) : await threads.map<SourceEntry, ListResult>('list', catalog, reading, (count) => progress.advance(count));
+  read.forEach((result, place) => {
+    const at = unread[place]!;
+    results[at] = result;
+    if (result.ok) memory?.listing.keep(sources[at]!, stamps[at]!, result.value);
+  });
   const kept = results.flatMap((result, at) => (result.ok ? [listedArticle(result.value, sources[at]!, catalog)] : []));
   return { kept, problems: [...inOrder(results), ...slugProblems(kept.map(({ file, article, frontMatter }) => ({ file, slug: article.slug, frontMatter })))] };
 }
@@ -188,16 +237,25 @@ async function readAssets(): Promise<AssetSources> {
   return { stylesheet: await read(STYLESHEET), favicon: await read(FAVICON), embed };
 }
 
+/** Articles rendered in the threads when a whole window of them is to be rendered, else in this thread: the same bodies either way. */
+function articleRenderer(pool: LazyPool): ArticleRenderer {
+  return async (shared: RenderShared, tasks: readonly RenderTask[]) => {
+    const threads = tasks.length >= RENDER_WINDOW ? pool.for(Infinity) : null;
+    return threads === null ? tasks.map((task) => renderTask(task, shared)) : threads.map<RenderTask, string[]>('render', shared, tasks);
+  };
+}
+
 /** Renders what is served (drafts only when asked for), and says what is over a representation, asset or platform limit. */
-function renderer<F extends StoredFile>(settings: Settings, newsroom: Newsroom, sink: BodySink<F> | undefined, assets: AssetSources, threads: ThreadPool | null = null): Render<F> {
+function renderer<F extends StoredFile>(settings: Settings, newsroom: Newsroom, sink: BodySink<F> | undefined, assets: AssetSources, pool: LazyPool | null = null, memory?: BuildMemory): Render<F> {
   const contentFolder = displayPath(settings.root, resolve(settings.root, settings.contentDir));
   const folder = displayPath(settings.root, resolve(settings.root, settings.contentDir, 'articles'));
   return async (serving, notice) => {
     const published = serving.filter(({ frontMatter }) => settings.includeDrafts || !frontMatter.draft).sort(byNewest);
     const listed = published.every((article): article is ListedArticle => 'load' in article);
-    const output = threads !== null && listed ? await representInThreads(published, newsroom, assets, threads, sink, settings.progress) : represent(published, newsroom, assets, notice, sink, settings.progress);
+    const remembered = memory === undefined ? undefined : { packs: memory.packs, version: memory.version };
+    const output = pool !== null && listed ? await representListed(published, newsroom, assets, articleRenderer(pool), sink, settings.progress, remembered) : represent(published, newsroom, assets, notice, sink, settings.progress);
     settings.progress.stage('writing the index');
-    const deployed = sink === undefined ? deployable(output) : deployable(output, sink);
+    const deployed = sink === undefined ? deployable(output) : deployable(output, sink, memory?.index as IndexMemory<F> | undefined);
     const platform = platformProblems(platformFigures(deployed), settings.plan, contentFolder, settings.platformLimits);
     const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes), ...platform];
     return { output, deployed, oversize };

@@ -33,7 +33,7 @@ export function archivePages<T>(newestFirst: readonly T[]): ListPage<T>[] {
   return [front, ...archive];
 }
 
-/** A list's pages, each rendered when it is stored. */
-export function lazily<T>(pages: readonly ListPage<T>[], render: (page: ListPage<T>) => string): LazyPages {
-  return { length: pages.length, page: (at) => render(pages[at]!) };
+/** A list's pages, each rendered when it is stored; `key` says what a page is made from (a build that remembers takes a page it made before by it). */
+export function lazily<T>(pages: readonly ListPage<T>[], render: (page: ListPage<T>) => string, key?: (page: ListPage<T>) => string | undefined): LazyPages {
+  return { length: pages.length, page: (at) => render(pages[at]!), ...(key === undefined ? {} : { key: (at: number) => key(pages[at]!) }) };
 }

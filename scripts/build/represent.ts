@@ -11,15 +11,15 @@ import type { DevNotice } from '../../src/views/notice';
 import { indexPage } from '../../src/views/index-page';
 import { notFoundPage } from '../../src/views/not-found-page';
 import { assertNoReservedCharacter } from './characters';
-import { articlesByTag, pageText, PRODUCERS, type DocumentSource, type LazyPages, type SiteInput } from './documents';
+import { articlesByTag, pageText, PRODUCERS, type DocumentSource, type LazyPages, type PageKey, type SiteInput } from './documents';
 import { frontPage, relatedArticles } from './front-page';
 import type { Newsroom } from './index';
 import { siteView } from './site-view';
 import { markdownDocument } from './markdown-representation';
 import { siteAssets, type AssetSources } from './assets';
 import { contentHash } from './hash';
-import { archivePages, HOME_PAGE_SIZE, lazily } from './paging';
-import { Packer, PACK_ANCHOR } from './packs';
+import { archivePages, HOME_PAGE_SIZE, lazily, type ListPage } from './paging';
+import { packing, packLater, packNow, Packer, PACK_ANCHOR, type KeptPacks, type PackItems, type PackRecorder, type Placed } from './packs';
 import { memorySink, type BodySink, type KeptFile, type StoredFile } from './sink';
 import { keys, shardOf } from '../../src/store/shards';
 import type { ArticleMeta, ListedArticle } from './article';
@@ -68,6 +68,13 @@ export interface BuildOutput<F extends StoredFile = KeptFile> {
   files: F[];
   /** Line i's representations' sizes in UTF-8 bytes: JSON, page, Markdown, embed card. */
   bodyBytes: number[][];
+  /** How many articles this build rendered, when it could take the others' packs from a previous build. */
+  rendered?: number;
+}
+
+/** What a build remembers of its packs: the previous build's to take, this build's to keep (cache/pack-memo.ts). */
+export interface PackMemory extends KeptPacks {
+  record: PackRecorder;
 }
 
 /** A page stored in the pack being filled: its representation, once the pack is written. */
@@ -86,22 +93,34 @@ function storePages(texts: Iterable<string>, packer: Packer): Representation[] {
 }
 
 /**
- * A document's pages into the packer: archive pages in order, then its first page (a list's
- * front, which every new article changes) last, beside the newest archive pages, so publishing
- * rewrites the last pack of the list and no other.
+ * A group's documents' pages into the packer, in packs of their own: each document's archive
+ * pages in order, then its first page (a list's front, which every new article changes) last,
+ * beside the newest archive pages, so publishing rewrites the last pack of the list and no other.
+ * A pack of pages a previous build made from the same inputs (a lazy page's key) is taken, not
+ * rendered again. Each document's pages, in the order given.
  */
-function storeDocumentPages(texts: DocumentSource['pages'], packer: Packer): Representation[] {
-  const pages: Representation[] = new Array(texts.length);
-  for (let at = 1; at <= texts.length; at++) storePage(pageText(texts, at % texts.length), packer, (page) => (pages[at % texts.length] = page));
-  return pages;
-}
-
-/** The home page's pages in packs of their own, the front page last. */
-function storeHome(texts: LazyPages, packer: Packer): Representation[] {
+function storeGroup(documents: readonly DocumentSource['pages'][], packer: Packer, kept: KeptPacks | undefined): Representation[][] {
+  const stored = documents.map((texts) => new Array<Representation>(texts.length));
+  const order = documents.flatMap((texts, document) => Array.from({ length: texts.length }, (_, at) => [document, (at + 1) % texts.length] as const));
+  const pageOf = (item: number) => order[item]!;
+  const items: PackItems = {
+    count: order.length,
+    key: (item) => {
+      const [document, page] = pageOf(item);
+      const texts = documents[document]!;
+      return 'key' in texts ? texts.key?.(page) : undefined;
+    },
+    anchor: () => false,
+    placed: (item): Placed => {
+      const [document, page] = pageOf(item);
+      return (file, [span], _bytes, hash) => (stored[document]![page] = { file, start: span![0], end: span![1], hash });
+    },
+    note: (_item, [text]) => contentHash(text!),
+  };
   packer.close();
-  const pages = storeDocumentPages(texts, packer);
+  packNow(packing(packer, items, kept, 1), (item) => [pageText(documents[pageOf(item)[0]]!, pageOf(item)[1])]);
   packer.close();
-  return pages;
+  return stored;
 }
 
 /** Every producer's groups of documents, then the favicon's: one producer's at a time, each let go once stored. */
@@ -111,14 +130,14 @@ function* documentGroups(input: SiteInput, favicon: DocumentSource): Generator<r
 }
 
 /** Stores each group of documents in packs of its own; the table of documents by path. */
-function storeDocuments(groups: Iterable<readonly DocumentSource[]>, packer: Packer): Record<string, StoredDocument> {
+function storeDocuments(groups: Iterable<readonly DocumentSource[]>, packer: Packer, kept: KeptPacks | undefined): Record<string, StoredDocument> {
   const documents: Record<string, StoredDocument> = {};
   for (const group of groups) {
-    for (const { path, contentType, kind, pages } of group) {
+    const pages = storeGroup(group.map(({ pages }) => pages), packer, kept);
+    group.forEach(({ path, contentType, kind }, at) => {
       if (Object.hasOwn(documents, path)) throw new Error(`Two documents at ${path}`);
-      documents[path] = { contentType, kind, pages: storeDocumentPages(pages, packer) };
-    }
-    packer.close();
+      documents[path] = { contentType, kind, pages: pages[at]! };
+    });
   }
   return documents;
 }
@@ -136,51 +155,71 @@ function isAnchor(slug: string): boolean {
 /**
  * Each article's four bodies, packed oldest first (publishing touches only the newest pack) as
  * they are rendered; its line (newest first) names its pack, its spans, and a hash of its own
- * bodies (the ETag's core: it does not change when another article of its pack does).
+ * bodies (the ETag's core: it does not change when another article of its pack does). Items go
+ * oldest first: item i is article `count - 1 - i`. With `keyOf`, each article has a key (what its
+ * bodies are made from), so a pack a previous build made of the same articles can be taken whole.
  */
-class ArticlePacking {
+class ArticlePacking implements PackItems {
   readonly lines: ArticleLine[];
   readonly bodyBytes: number[][];
+  readonly count: number;
+  private readonly keys: (string | undefined)[];
 
   constructor(
     private readonly summaries: readonly ArticleSummary[],
-    private readonly packer: Packer,
+    private readonly keyOf?: (at: number) => string,
   ) {
+    this.count = summaries.length;
     this.lines = new Array(summaries.length);
     this.bodyBytes = new Array(summaries.length);
-    packer.close();
+    this.keys = new Array(summaries.length);
   }
 
-  /** Article `at`'s bodies: articles come from the last (the oldest) to the first. */
-  add(at: number, bodies: readonly string[]): void {
+  /** The article item `item` is. */
+  article(item: number): number {
+    return this.count - 1 - item;
+  }
+
+  key(item: number): string | undefined {
+    if (this.keyOf === undefined) return undefined;
+    const at = this.article(item);
+    return (this.keys[at] ??= this.keyOf(at));
+  }
+
+  anchor(item: number): boolean {
+    return isAnchor(this.summaries[this.article(item)]!.slug);
+  }
+
+  placed(item: number): Placed {
+    const at = this.article(item);
     const summary = this.summaries[at]!;
-    const hash = contentHash(...bodies);
-    const lastModified = new Date(summary.dateModified ?? summary.datePublished).toUTCString();
-    this.packer.add(bodies, (file, spans, bytes) => {
+    return (file, spans, bytes, hash) => {
       const [json, html, markdown, embed] = spans as [Span, Span, Span, Span];
+      const lastModified = new Date(summary.dateModified ?? summary.datePublished).toUTCString();
       this.lines[at] = { summary, lastModified, file, hash, json, html, markdown, embed };
       this.bodyBytes[at] = bytes;
-    }, isAnchor(summary.slug));
+    };
   }
 
-  done(): { lines: ArticleLine[]; bodyBytes: number[][] } {
-    this.packer.close();
-    return { lines: this.lines, bodyBytes: this.bodyBytes };
+  note(_item: number, bodies: readonly string[]): string {
+    return contentHash(...bodies);
   }
 }
 
 /** Articles a build's threads render between two packings: the bodies of one window are in memory at once. */
-const RENDER_WINDOW = 128;
+export const RENDER_WINDOW = 128;
 
 /**
  * The home page: the front page (`/`) leads with `front` and lists the latest articles but the
  * lead; archive pages (`/?page=n`) are numbered from the oldest (paging.ts). Front page first.
+ * Archive pages have keys (the front page changes with every article anyway).
  */
-function homePages(summaries: readonly ArticleSummary[], front: FrontPage, context: ViewContext): LazyPages {
-  return lazily(archivePages(summaries), ({ items, paging }) => {
+function homePages(summaries: readonly ArticleSummary[], front: FrontPage, context: ViewContext, pageKey?: PageKey): LazyPages {
+  const render = ({ items, paging }: ListPage<ArticleSummary>) => {
     const listed = paging.page === null ? items.filter((item) => item !== front.lead) : items;
     return indexPage(listed, paging, { ...context, canonical: `${ORIGIN}${paths.homePage(paging.page ?? undefined)}` }, front).toString();
-  });
+  };
+  return lazily(archivePages(summaries), render, pageKey === undefined ? undefined : (page) => (page.paging.page === null ? undefined : pageKey('/', page)));
 }
 
 /** Line numbers of each tag's articles, newest first; tags in code-point order. */
@@ -251,46 +290,83 @@ function renderContext(articles: readonly ServedArticle[], newsroom: Newsroom, s
 export function represent<F extends StoredFile = KeptFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice, sink: BodySink<F> = memorySink as unknown as BodySink<F>, progress: Progress = SILENT): BuildOutput<F> {
   const plan = prepare(articles, newsroom, sources, notice, sink);
   const { live, summaries, context, card, related } = plan;
-  const packing = new ArticlePacking(summaries, plan.packer);
+  const packing_ = new ArticlePacking(summaries);
   progress.stage('rendering articles', live.length);
-  for (let at = live.length - 1; at >= 0; at--) {
-    packing.add(at, articleBodies(whole(live[at]!), context, card, { draft: live[at]!.frontMatter.draft, related: related(at) }));
-    progress.advance(1);
-  }
+  const render = (item: number) => {
+    const at = packing_.article(item);
+    return articleBodies(whole(live[at]!), context, card, { draft: live[at]!.frontMatter.draft, related: related(at) });
+  };
+  packNow(packing(plan.packer, packing_, undefined, 1, (count) => progress.advance(count)), render);
+  plan.packer.close();
   progress.stage('rendering lists, feeds and sitemaps');
-  return finish(plan, packing.done());
+  return finish(plan, packing_);
+}
+
+/** Renders articles' four bodies from plain data: in worker threads (threads/tasks.ts), or in this one. */
+export type ArticleRenderer = (shared: RenderShared, tasks: readonly RenderTask[]) => Promise<string[][]>;
+
+/** What a build that remembers (cache/) brings to represent: the packs it made before, and the renderer's version. */
+export interface Remembered {
+  packs: PackMemory;
+  version: string;
 }
 
 /**
- * represent, each article rendered by a worker thread (threads/tasks.ts), RENDER_WINDOW at a time,
- * and packed in this one in the same order: the same output, on every core.
+ * represent for listed articles (a production build): each article rendered by `render` (worker
+ * threads, RENDER_WINDOW at a time) and packed in this thread in the same order: the same
+ * output, on every core. With `remembered`, each article and list page has a key (a hash of the
+ * renderer's version, the site's settings and everything it is made from), and a pack the previous
+ * build made of the same items is taken instead of rendered: one edit renders its own pack.
  */
-export async function representInThreads<F extends StoredFile>(articles: readonly ListedArticle[], newsroom: Newsroom, sources: AssetSources, pool: ThreadPool, sink: BodySink<F> = memorySink as unknown as BodySink<F>, progress: Progress = SILENT): Promise<BuildOutput<F>> {
-  const plan = prepare(articles, newsroom, sources, undefined, sink);
+export async function representListed<F extends StoredFile>(articles: readonly ListedArticle[], newsroom: Newsroom, sources: AssetSources, render: ArticleRenderer, sink: BodySink<F> = memorySink as unknown as BodySink<F>, progress: Progress = SILENT, remembered?: Remembered): Promise<BuildOutput<F>> {
+  const plan = prepare(articles, newsroom, sources, undefined, sink, remembered?.packs.record);
   const { live, summaries, context, card, related } = plan;
   const { timed: _context, ...shared } = context;
   const { timed: _card, ...sharedCard } = card;
+  const renderShared: RenderShared = { catalog: newsroom.catalog, context: shared, card: sharedCard };
+  // What a list or a related article shows of an article is made from its metadata (not its body): a hash of that, made once.
+  const bySlug = new Map(live.map((listed) => [listed.article.slug, listed]));
+  const shown = new Map<string, string>();
+  const fingerprint = (slug: string) => {
+    let made = shown.get(slug);
+    if (made === undefined) {
+      const { article, timed } = bySlug.get(slug)!;
+      shown.set(slug, (made = contentHash(JSON.stringify(article), ...timed)));
+    }
+    return made;
+  };
+  const setting = remembered === undefined ? '' : contentHash(remembered.version, stableJson({ renderShared, newsroom: { site: newsroom.site, authors: newsroom.authors, pages: newsroom.pages } }));
   const task = (at: number): RenderTask => {
     const { source, hash, frontMatter } = live[at] as ListedArticle;
     const listed = related(at);
     const timed = [summaries[at]!.slug, ...listed.map(({ slug }) => slug)].map((slug) => [slug, plan.instants.get(slug) ?? []] as const);
     return { source, hash, draft: frontMatter.draft, related: listed, timed };
   };
-  const packing = new ArticlePacking(summaries, plan.packer);
-  const renderShared: RenderShared = { catalog: newsroom.catalog, context: shared, card: sharedCard };
+  // An article's bodies are made from its source, whether it is a draft, what its related articles show and the setting.
+  const keyOf = (at: number) => contentHash(setting, 'article', (live[at] as ListedArticle).hash, String(live[at]!.frontMatter.draft), ...related(at).map(({ slug }) => fingerprint(slug)));
+  const packing_ = new ArticlePacking(summaries, remembered === undefined ? undefined : keyOf);
+  let rendered = 0;
   progress.stage('rendering articles', live.length);
-  for (let last = live.length - 1; last >= 0; last -= RENDER_WINDOW) {
-    const window = Array.from({ length: Math.min(RENDER_WINDOW, last + 1) }, (_, offset) => last - offset);
-    const bodies = await pool.map<RenderTask, string[]>('render', renderShared, window.map(task));
-    window.forEach((at, place) => packing.add(at, bodies[place]!));
-    progress.advance(window.length);
-  }
+  const steps = packing(plan.packer, packing_, remembered?.packs, RENDER_WINDOW, (count) => progress.advance(count));
+  await packLater(steps, (items) => {
+    rendered += items.length;
+    return render(renderShared, items.map((item) => task(packing_.article(item))));
+  });
+  plan.packer.close();
   progress.stage('rendering lists, feeds and sitemaps');
-  return finish(plan, packing.done());
+  const pageKey: PageKey | undefined = remembered === undefined ? undefined : (path, { items, paging }) => contentHash(setting, path, JSON.stringify(paging), ...items.map(({ slug }) => fingerprint(slug)));
+  const sourceOf = new Map(live.map((listed) => [listed.article.slug, (listed as ListedArticle).hash]));
+  const documentKey = remembered === undefined ? undefined : (path: string, articles: readonly { slug: string }[]) => contentHash(setting, path, ...articles.flatMap(({ slug }) => [sourceOf.get(slug)!, fingerprint(slug)]));
+  return { ...finish(plan, packing_, remembered?.packs, pageKey, documentKey), rendered };
+}
+
+/** JSON with Maps as their entries and Sets as arrays (a key must see what they hold). */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => (item instanceof Map ? [...item] : item instanceof Set ? [...item] : item));
 }
 
 /** What represent works from: the served articles (live ones), their summaries, the contexts, each one's related articles, the packer. */
-function prepare<F extends StoredFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice: DevNotice | undefined, sink: BodySink<F>) {
+function prepare<F extends StoredFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice: DevNotice | undefined, sink: BodySink<F>, recorder?: PackRecorder) {
   const { context, card, assets, instants } = renderContext(articles, newsroom, sources, notice);
   const { settings } = newsroom.site;
   const live = articles.filter(({ frontMatter }) => frontMatter.withdrawn === undefined);
@@ -299,19 +375,19 @@ function prepare<F extends StoredFile>(articles: readonly ServedArticle[], newsr
   const order = new Map(summaries.map(({ slug }, at) => [slug, at]));
   const bySection = new Map(settings.sections.map(({ slug }) => [slug, summaries.filter((summary) => summary.section?.slug === slug)]));
   const related = (at: number) => relatedArticles(summaries[at]!, byTag, order, bySection.get(summaries[at]!.section?.slug ?? '') ?? []);
-  return { articles, newsroom, live, summaries, context, card, assets, instants, related, packer: new Packer(sink) };
+  return { articles, newsroom, live, summaries, context, card, assets, instants, related, packer: new Packer(sink, undefined, recorder) };
 }
 
-/** The pages, withdrawals and documents after the articles, and the index of it all. */
-function finish<F extends StoredFile>(plan: ReturnType<typeof prepare<F>>, { lines, bodyBytes }: { lines: ArticleLine[]; bodyBytes: number[][] }): BuildOutput<F> {
+/** The pages, withdrawals and documents after the articles, and the index of it all; list pages by their keys from `kept` where it has them. */
+function finish<F extends StoredFile>(plan: ReturnType<typeof prepare<F>>, { lines, bodyBytes }: { lines: ArticleLine[]; bodyBytes: number[][] }, kept?: KeptPacks, pageKey?: PageKey, documentKey?: SiteInput['documentKey']): BuildOutput<F> {
   const { articles, newsroom, live, summaries, context, packer, assets: { stylesheet, favicon, faviconDocument, embed, logo } } = plan;
   const { settings } = newsroom.site;
   const front = frontPage(summaries, new Set(live.filter(({ frontMatter }) => frontMatter.featured).map(({ article }) => article.slug)), settings.sections);
-  const pages = { home: storeHome(homePages(summaries, front, context), packer), notFound: storePages([notFoundPage(context).toString()], packer)[0]! };
+  const pages = { home: storeGroup([homePages(summaries, front, context, pageKey)], packer, kept)[0]!, notFound: storePages([notFoundPage(context).toString()], packer)[0]! };
   const gone = goneArticles(articles.filter(({ frontMatter }) => frontMatter.withdrawn !== undefined), context, packer);
   const published = live.map(({ article }) => article);
-  const input: SiteInput = { articles: published, tags: articlesByTag(published), full: fullArticles(live), context, newsroom };
-  const documents = storeDocuments(documentGroups(input, faviconDocument), packer);
+  const input: SiteInput = { articles: published, tags: articlesByTag(published), full: fullArticles(live), context, newsroom, ...(pageKey === undefined ? {} : { pageKey }), ...(documentKey === undefined ? {} : { documentKey }) };
+  const documents = storeDocuments(documentGroups(input, faviconDocument), packer, kept);
   const assets = [stylesheet, favicon, embed.stylesheet, embed.script, embed.resizer, ...(logo === null ? [] : [logo])];
   const build = contentHash(...packer.written.map((file) => file.path), ...assets.map((asset) => asset.hash));
   const embedding = { siteName: settings.name, resizer: embed.resizer.name };

@@ -2,7 +2,7 @@ import { paths } from '../../src/content/paths';
 import { MEDIA_TYPES } from '../../src/http/media-types';
 import { ORIGIN } from '../../src/store/bundle';
 import { tagPage, tagsPage } from '../../src/views/tag-pages';
-import type { DocumentProducer, DocumentSource } from './documents';
+import { listKeys, type DocumentProducer, type DocumentSource } from './documents';
 import { archivePages, lazily } from './paging';
 
 /**
@@ -10,7 +10,8 @@ import { archivePages, lazily } from './paging';
  * newest at `/tags/<tag>`, archive pages `?page=n` from the oldest) in packs of their own, so
  * serving a tag reads only that tag's pages.
  */
-export const tagPages: DocumentProducer = ({ tags, context }) => {
+export const tagPages: DocumentProducer = (input) => {
+  const { tags, context } = input;
   const counts = [...tags].map(([tag, articles]) => [tag, articles.length] as const);
   const index: DocumentSource = { path: paths.tags, contentType: MEDIA_TYPES.html, kind: 'list', pages: [tagsPage(counts, { ...context, canonical: `${ORIGIN}${paths.tags}` }).toString()] };
   const perTag = [...tags].map(([tag, articles]): DocumentSource => {
@@ -18,7 +19,7 @@ export const tagPages: DocumentProducer = ({ tags, context }) => {
       path: paths.tag(tag),
       contentType: MEDIA_TYPES.html,
       kind: 'list',
-      pages: lazily(archivePages(articles), ({ items, paging }) => tagPage(tag, items, paging, { ...context, canonical: `${ORIGIN}${paths.tag(tag, paging.page ?? undefined)}` }).toString()),
+      pages: lazily(archivePages(articles), ({ items, paging }) => tagPage(tag, items, paging, { ...context, canonical: `${ORIGIN}${paths.tag(tag, paging.page ?? undefined)}` }).toString(), listKeys(input, paths.tag(tag))),
     };
   });
   return [[index], ...perTag.map((document) => [document])];

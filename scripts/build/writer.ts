@@ -5,7 +5,7 @@ import { FILE_CONCURRENCY, forEachLimited } from './pool';
 import { formatProblem } from './problems';
 import type { BuildOutput } from './represent';
 import { asciiJson } from './ascii-json';
-import { indexFiles } from './index-files';
+import { indexFiles, type IndexMemory } from './index-files';
 import { checkOutput } from './verify';
 import type { BuildResult } from './index';
 import { memorySink, openAssetsSink, type AssetsSink, type BodySink, type KeptFile, type StoredFile, type SyncFileSystem } from './sink';
@@ -24,10 +24,10 @@ export interface Deployable<F extends StoredFile = KeptFile> {
  * holds no timestamps and its arrays and records are sorted.
  */
 export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>): Deployable<F>;
-export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>, sink: BodySink<F>): Deployable<F>;
-/** The index files go through `sink` as they are made (the build's), else they are kept with their text. */
-export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>, sink: BodySink<F | KeptFile> = memorySink): Deployable<F> {
-  const { header, files } = indexFiles(output, undefined, undefined, (file) => sink.write(file));
+export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>, sink: BodySink<F>, memo?: IndexMemory<F>): Deployable<F>;
+/** The index files go through `sink` as they are made (the build's), else they are kept with their text; `memo` offers the shards a previous build wrote. */
+export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>, sink: BodySink<F | KeptFile> = memorySink, memo?: IndexMemory<F | KeptFile>): Deployable<F> {
+  const { header, files } = indexFiles(output, undefined, undefined, (file) => sink.write(file), memo);
   return { moduleText: asciiJson(header), files: [...output.files, ...files] };
 }
 
@@ -50,7 +50,8 @@ export interface WriteSummary {
  *    already right and is not rewritten), FILE_CONCURRENCY at a time, each whole; a build that
  *    streamed its body files through `streamed` (an AssetsSink) already wrote them: only the
  *    files given with their text (the index's) are written here;
- * 2. the check that every file the new index names is there, whole;
+ * 2. the check that every file the new index names is there, whole (the files already there were
+ *    checked when they were written: their names are their hashes, so they are taken as they are);
  * 3. the switch: the module replaced by a rename;
  * 4. only then, stale body files removed.
  * A failure before the switch removes the files this build added (the sink's too) and rethrows,
@@ -66,7 +67,7 @@ export async function writeOutput(paths: OutputPaths, moduleText: string, files:
   let moduleChanged: boolean;
   try {
     await writeBodyFiles(paths.assets, fresh, added, fs);
-    const problems = await checkOutput(moduleText, paths.assets, { fs });
+    const problems = await checkOutput(moduleText, paths.assets, { fs, trusted: existing });
     if (problems.length > 0) throw new Error(`the written body files do not match the index:\n${problems.map(formatProblem).join('\n')}`);
     moduleChanged = await switchModule(paths.module, moduleText, fs);
   } catch (error) {

@@ -20,7 +20,7 @@ async function project() {
   await writeCorpus(join(root, 'content/articles'), generateCorpus(ARTICLES));
   const paths = { module: join(root, 'out/content.txt'), assets: join(root, 'out/assets') };
   const build = async () => {
-    const { result, written } = await buildStreamed(paths, (sink) => buildContent({ root, sink }));
+    const { result, written } = await buildStreamed(paths, (sink) => buildContent({ root, sink, cache: '.edgewire/cache' }));
     if (!result.ok || written === null) throw new Error('build failed');
     return { result, written, files: new Set((await readdir(paths.assets, { recursive: true })).filter((name) => name.includes('.')).map((name) => `/${name}`)) };
   };
@@ -43,6 +43,10 @@ describe('one edit', () => {
     const second = await build();
     const edited = second.result.articles[ARTICLES / 2]!;
     expect(edited.summary).toEqual(line.summary);
+    // Rendered again: the articles of its pack, and no other (the others' packs were taken as they were).
+    expect(first.result.rendered).toBe(ARTICLES);
+    expect(second.result.rendered).toBe(second.result.articles.filter(({ file }) => file === edited.file).length);
+    expect(second.result.rendered).toBeGreaterThan(1);
     const read = (path: string) => readFile(join(paths.assets, path), 'utf8');
     const rewritten = added(second.files, first.files);
     // Body files: the article's pack, and the feeds that carry its HTML.

@@ -61,6 +61,11 @@ function describe(site: FeedSite, scope: FeedScope) {
   }
 }
 
+/** A scope's feed's path in one format. */
+export function feedPath(scope: FeedScope, format: FeedFormat): string {
+  return describe({ id: '', name: '', language: '' }, scope).path(format);
+}
+
 /** The site's feed, a tag's or an author's, from its articles newest first (`full` gives each entry's HTML back); none without articles. */
 export function feedOf(site: FeedSite, articles: readonly ArticleMeta[], scope: FeedScope, full: (article: ArticleMeta) => Article): Feed | undefined {
   const entries = articles.slice(0, FEED_SIZE).map((listed) => full(listed)).map((article) => ({ article, id: articleId(site.id, article.slug), updated: article.dateModified ?? article.datePublished }));

@@ -1,10 +1,9 @@
 import type { ArticleMeta } from '../article';
 import { paths, type FeedFormat } from '../../../src/content/paths';
 import { MEDIA_TYPES } from '../../../src/http/media-types';
-import { ORIGIN } from '../../../src/store/bundle';
-import type { DocumentProducer, DocumentSource, SiteInput } from '../documents';
+import type { DocumentProducer, DocumentSource, LazyPages, SiteInput } from '../documents';
 import { atomFeed } from './atom';
-import { feedOf, type Feed, type FeedScope, type FeedSite } from './feed';
+import { FEED_SIZE, feedOf, feedPath, type Feed, type FeedScope, type FeedSite } from './feed';
 import { jsonFeed } from './json-feed';
 import { rssFeed } from './rss';
 
@@ -20,13 +19,22 @@ const FORMATS: Record<FeedFormat, { render: (feed: Feed) => string; contentType:
   json: { render: jsonFeed, contentType: MEDIA_TYPES.jsonFeed },
 };
 
-/** A scope's feed in every format, each a body file of its own; none without articles. */
-export function feedGroups({ newsroom, full }: SiteInput, articles: readonly ArticleMeta[], scope: FeedScope): DocumentSource[][] {
-  const feed = feedOf(feedSite(newsroom), articles, scope, full);
-  if (feed === undefined) return [];
-  return Object.entries(FORMATS).map(([format, { render, contentType }]) => [
-    { path: feed.self[format as FeedFormat].slice(ORIGIN.length), contentType, kind: 'list', pages: [render(feed)] },
-  ]);
+/**
+ * A scope's feed in every format, each a body file of its own; none without articles. The feed
+ * is worked out when a format is first rendered (its entries' bodies loaded then), so a build that
+ * takes a feed's pack from the previous build (by its key: its entries' sources and metadata)
+ * loads nothing for it.
+ */
+export function feedGroups({ newsroom, full, documentKey }: SiteInput, articles: readonly ArticleMeta[], scope: FeedScope): DocumentSource[][] {
+  if (articles.length === 0) return [];
+  let feed: Feed | undefined;
+  const made = () => (feed ??= feedOf(feedSite(newsroom), articles, scope, full)!);
+  const entries = articles.slice(0, FEED_SIZE);
+  return Object.entries(FORMATS).map(([format, { render, contentType }]) => {
+    const path = feedPath(scope, format as FeedFormat);
+    const pages: LazyPages = { length: 1, page: () => render(made()), ...(documentKey === undefined ? {} : { key: () => documentKey(path, entries) }) };
+    return [{ path, contentType, kind: 'list', pages }];
+  });
 }
 
 /** The site as its feeds name it. */

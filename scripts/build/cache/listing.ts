@@ -1,0 +1,28 @@
+import type { Listed } from '../article';
+import type { SourceEntry, Stamp } from '../collector';
+
+/**
+ * What a previous build made of each source file it listed (its metadata and its text's hash),
+ * by path, taken back while the file's stamp (collector.ts: size, mtime in ns, inode) is what it was: an
+ * unchanged archive is listed from memory instead of read and parsed again. The article is built
+ * again from its file when it is rendered (and the file's text checked against the hash), so a
+ * stamp that lies costs a stale list entry, never a page made from the wrong text.
+ */
+export class ListingMemo {
+  readonly next = new Map<string, readonly [Stamp, Listed]>();
+
+  constructor(private readonly previous: ReadonlyMap<string, readonly [Stamp, Listed]>) {}
+
+  /** What the previous build listed from this file, if its stamp is the same. */
+  taken(source: SourceEntry, stamp: Stamp | null): Listed | undefined {
+    const kept = stamp === null ? undefined : this.previous.get(source.file);
+    if (kept === undefined || kept[0] !== stamp) return undefined;
+    this.next.set(source.file, kept);
+    return kept[1];
+  }
+
+  /** What this build listed from a file, under the stamp it had before it was read. */
+  keep(source: SourceEntry, stamp: Stamp | null, listed: Listed): void {
+    if (stamp !== null) this.next.set(source.file, [stamp, listed]);
+  }
+}

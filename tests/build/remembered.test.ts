@@ -1,0 +1,113 @@
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus, writeCorpus } from '../../scripts/bench/corpus';
+import { pruneMemories } from '../../scripts/build/cache/memory';
+import { buildContent } from '../../scripts/build/index';
+import { buildStreamed } from '../../scripts/build/writer';
+import { tempDir, writeSiteFile } from './helpers';
+
+/**
+ * A build that remembers (.edgewire/cache: what it listed and packed) renders only what changed,
+ * and its output is byte for byte the output of a build from nothing: after each kind of edit, the
+ * remembered build's index module and asset files are compared with a fresh build's.
+ */
+
+const ARTICLES = 300;
+const HOUR_AGO = new Date(Date.now() - 3_600_000);
+
+async function project() {
+  const root = await tempDir();
+  await writeSiteFile(root);
+  const articles = join(root, 'content/articles');
+  await writeCorpus(articles, generateCorpus(ARTICLES));
+  // Settled files (not just written): the listing is taken from memory while a file's stamp is unchanged.
+  for (const name of await readdir(articles)) await utimes(join(articles, name), HOUR_AGO, HOUR_AGO);
+  const build = async (out: string, cache?: string) => {
+    const paths = { module: join(root, out, 'content.txt'), assets: join(root, out, 'assets') };
+    const { result, written } = await buildStreamed(paths, (sink) => buildContent({ root, sink, ...(cache === undefined ? {} : { cache }) }));
+    if (!result.ok || written === null) throw new Error(`build failed: ${JSON.stringify(result.problems)}`);
+    const files = (await readdir(paths.assets, { recursive: true })).filter((name) => name.includes('.')).sort();
+    return { rendered: result.rendered, articles: result.articles, module: await readFile(paths.module, 'utf8'), files };
+  };
+  /** The remembered build, and a build from nothing of the same content. */
+  const both = async () => {
+    await rm(join(root, 'fresh'), { recursive: true, force: true });
+    return { remembered: await build('out', '.edgewire/cache'), fresh: await build('fresh') };
+  };
+  return { root, articles, build, both };
+}
+
+/** Edits, in turn, each with at most how many articles it may render again. */
+const EDITS: [string, (root: string, articles: string, slugs: readonly string[]) => Promise<void>, number][] = [
+  ['a word changed (its body alone: its metadata, and so every list, stay as they were; its feeds carry it)', async (_, articles, slugs) => {
+    const file = join(articles, `${slugs[120]}.md`);
+    const text = await readFile(file, 'utf8');
+    const at = text.lastIndexOf(' the ');
+    await writeFile(file, `${text.slice(0, at)} a ${text.slice(at + ' the '.length)}`);
+  }, 40],
+  ['a paragraph added (its pack grows and the packs after it move)', async (_, articles, slugs) => {
+    const file = join(articles, `${slugs[150]}.md`);
+    await writeFile(file, `${await readFile(file, 'utf8')}\n${'A further paragraph of the story, with new facts in it. '.repeat(300)}\n`);
+  }, 60],
+  ['a headline changed (lists and related links show it)', async (_, articles, slugs) => {
+    const file = join(articles, `${slugs[100]}.md`);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "A New Headline for an Old Story"'));
+  }, 80],
+  ['an article published', async (_, articles) => {
+    await writeFile(join(articles, 'breaking-news.md'), '---\ntitle: "Breaking News"\ndatePublished: 2026-12-01T09:00:00Z\nauthors: [{ name: Reporter }]\ntags: [politics]\nlang: en\n---\n\nSomething happened this morning.\n');
+  }, 80],
+  ['an article deleted', async (_, articles, slugs) => {
+    await rm(join(articles, `${slugs[200]}.md`));
+  }, 80],
+  ["the site's name changed (every page shows it)", async (root) => {
+    await writeSiteFile(root, 'name: The Daily Edge\n');
+  }, Infinity],
+];
+
+describe('a build that remembers', () => {
+  it('renders what an edit changed and writes what a build from nothing writes, edit after edit', { timeout: 300_000 }, async () => {
+    const { root, articles, both } = await project();
+    const first = await both();
+    expect(first.remembered.rendered).toBe(ARTICLES);
+    expect(first.remembered.module).toBe(first.fresh.module);
+    const again = await both();
+    expect(again.remembered.rendered).toBe(0);
+    expect(again.remembered.module).toBe(first.fresh.module);
+    const slugs = first.fresh.articles.map(({ summary }) => summary.slug);
+    for (const [, edit, most] of EDITS) {
+      await edit(root, articles, slugs);
+      const { remembered, fresh } = await both();
+      expect(remembered.module).toBe(fresh.module);
+      expect(remembered.files).toEqual(fresh.files);
+      expect(remembered.rendered).toBeLessThanOrEqual(Math.min(most, fresh.articles.length));
+      if (most === Infinity) expect(remembered.rendered).toBe(fresh.articles.length);
+      else expect(remembered.rendered).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the memory', () => {
+  it('is only a cache: a file cut short or of another kind is a full build, with the same output', { timeout: 120_000 }, async () => {
+    const { root, both } = await project();
+    const first = await both();
+    const dir = join(root, '.edgewire/cache');
+    const names = (await readdir(dir)).sort();
+    expect(names).toEqual(['index.v8', 'listing.v8', 'packs.v8']);
+    await writeFile(join(dir, 'packs.v8'), (await readFile(join(dir, 'packs.v8'))).subarray(0, 100));
+    await writeFile(join(dir, 'index.v8'), 'not a memory');
+    const again = await both();
+    expect(again.remembered.rendered).toBe(ARTICLES);
+    expect(again.remembered.module).toBe(first.fresh.module);
+  });
+
+  it('keeps 8 memories: the one in use and the 7 others used last', async () => {
+    const parent = join(await tempDir(), 'cache');
+    for (let at = 0; at < 11; at++) {
+      await mkdir(join(parent, `m${at}`), { recursive: true });
+      await utimes(join(parent, `m${at}`), new Date(1e12 + at * 1000), new Date(1e12 + at * 1000));
+    }
+    await pruneMemories(join(parent, 'm0'));
+    expect((await readdir(parent)).sort()).toEqual(['m0', 'm10', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9']);
+  });
+});
