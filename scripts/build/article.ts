@@ -34,6 +34,8 @@ export interface ListedArticle {
   /** Its file, and the hash of the text it was listed from (what a worker thread reads and checks again). */
   source: SourceEntry;
   hash: string;
+  /** A hash of what lists and related links show of it (its metadata and dates, not its body): their pages' keys are made of these. */
+  shown: string;
   /** The article whole, and the Markdown body it was rendered from. */
   load(): { article: Article; body: string };
 }
@@ -46,7 +48,7 @@ export function withoutBody({ html: _html, text: _text, ...meta }: Article): Art
 export type ListResult = { ok: true; value: Listed } | { ok: false; unread: boolean; problems: Problem[] };
 
 /** A listed article as plain data (a worker thread's answer): ListedArticle without `load`. */
-export type Listed = Omit<ListedArticle, 'load' | 'source' | 'hash'> & { hash: string };
+export type Listed = Omit<ListedArticle, 'load' | 'source'>;
 
 /**
  * Reads and builds a source file, keeping its metadata and the hash of its text: the body is
@@ -60,7 +62,8 @@ export function listArticle(source: SourceEntry, catalog: Catalog): ListResult {
   if (!built.ok) return { ok: false, unread: false, problems: built.problems };
   const { valid, article } = built.value;
   const { draft, featured, withdrawn, aliases } = valid.frontMatter;
-  const kept = { file: valid.file, article: withoutBody(article), frontMatter: { draft, featured, withdrawn, aliases }, timed: valid.timed, hash: contentHash(read.text) };
+  const meta = withoutBody(article);
+  const kept = { file: valid.file, article: meta, frontMatter: { draft, featured, withdrawn, aliases }, timed: valid.timed, hash: contentHash(read.text), shown: contentHash(JSON.stringify(meta), ...valid.timed) };
   return { ok: true, value: JSON.parse(JSON.stringify(kept)) as Listed };
 }
 

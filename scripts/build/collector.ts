@@ -78,8 +78,7 @@ export async function listSources(dir: string, root: string, options: CollectOpt
   const sources: SourceEntry[] = [];
   const problems: Problem[] = [];
   const stamps: (Stamp | null)[] = [];
-  for (const entry of visible(entries, dir)) {
-    const path = join(entry.parentPath, entry.name);
+  for (const { entry, path } of visible(entries, dir)) {
     const file = displayPath(root, path);
     const checked = await entryProblem(entry, path, file, options.maxArticleBytes, options.noun ?? 'article');
     if (!('stats' in checked)) {
@@ -114,13 +113,18 @@ function sourceText({ file }: SourceEntry, bytes: Uint8Array): SourceFile | Prob
 }
 
 /** Entries but folders (their files are listed too), sorted by path, without dotfiles and dot-folders. */
-function visible(entries: readonly Dirent[], dir: string): Dirent[] {
+function visible(entries: readonly Dirent[], dir: string): { entry: Dirent; path: string }[] {
+  // Whether a folder is hidden, or inside one: asked once a folder, not once a file.
+  const hiddenFolders = new Map<string, boolean>();
+  const hiddenFolder = (folder: string) => {
+    let hidden = hiddenFolders.get(folder);
+    if (hidden === undefined) hiddenFolders.set(folder, (hidden = relative(dir, folder).split(sep).some((part) => part.startsWith('.'))));
+    return hidden;
+  };
   return entries
-    .filter((entry) => !entry.isDirectory())
+    .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.') && !hiddenFolder(entry.parentPath))
     .map((entry) => ({ entry, path: join(entry.parentPath, entry.name) }))
-    .filter(({ path }) => !relative(dir, path).split(sep).some((part) => part.startsWith('.')))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map(({ entry }) => entry);
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /**

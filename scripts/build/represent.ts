@@ -324,17 +324,9 @@ export async function representListed<F extends StoredFile>(articles: readonly L
   const { timed: _context, ...shared } = context;
   const { timed: _card, ...sharedCard } = card;
   const renderShared: RenderShared = { catalog: newsroom.catalog, context: shared, card: sharedCard };
-  // What a list or a related article shows of an article is made from its metadata (not its body): a hash of that, made once.
-  const bySlug = new Map(live.map((listed) => [listed.article.slug, listed]));
-  const shown = new Map<string, string>();
-  const fingerprint = (slug: string) => {
-    let made = shown.get(slug);
-    if (made === undefined) {
-      const { article, timed } = bySlug.get(slug)!;
-      shown.set(slug, (made = contentHash(JSON.stringify(article), ...timed)));
-    }
-    return made;
-  };
+  // What a list or a related article shows of an article is made from its metadata (not its body): a hash of that, made when it was listed.
+  const shown = new Map(live.map((listed) => [listed.article.slug, (listed as ListedArticle).shown]));
+  const fingerprint = (slug: string) => shown.get(slug)!;
   const setting = remembered === undefined ? '' : contentHash(remembered.version, stableJson({ renderShared, newsroom: { site: newsroom.site, authors: newsroom.authors, pages: newsroom.pages } }));
   const task = (at: number): RenderTask => {
     const { source, hash, frontMatter } = live[at] as ListedArticle;

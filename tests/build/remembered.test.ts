@@ -92,8 +92,9 @@ describe('the memory', () => {
     const { root, both } = await project();
     const first = await both();
     const dir = join(root, '.edgewire/cache');
-    const names = (await readdir(dir)).sort();
-    expect(names).toEqual(['index.v8', 'listing.v8', 'packs.v8']);
+    const names = await readdir(dir);
+    expect(names.filter((name) => !name.startsWith('listing-')).sort()).toEqual(['index.v8', 'packs.v8']);
+    expect(names.filter((name) => /^listing-\d+\.v8$/.test(name)).length).toBeGreaterThan(32);
     await writeFile(join(dir, 'packs.v8'), (await readFile(join(dir, 'packs.v8'))).subarray(0, 100));
     await writeFile(join(dir, 'index.v8'), 'not a memory');
     const again = await both();

@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog';
 import { contentHash } from '../hash';
 import type { KeptPack } from '../packs';
 import { IndexMemo, type KeptIndex } from './index-memo';
-import { ListingMemo } from './listing';
+import { LISTING_BUCKETS, ListingMemo } from './listing';
 import { PackMemo } from './pack-memo';
 import { keep, readKept } from './store';
 import { rendererVersion } from './version';
@@ -25,7 +25,7 @@ export interface BuildMemory {
   save(): void;
 }
 
-const LISTING = 'listing.v8';
+const LISTING = (bucket: number) => `listing-${bucket}.v8`;
 const PACKS = 'packs.v8';
 const INDEX = 'index.v8';
 
@@ -34,7 +34,8 @@ export async function openMemory(dir: string, catalog: Catalog, present: (path: 
   const version = await rendererVersion();
   const listingFolder = { dir, version: contentHash(version, JSON.stringify([[...catalog.authors], catalog.sections])) };
   const packsFolder = { dir, version };
-  const listing = new ListingMemo(readKept<Map<string, readonly [string, Listed]>>(listingFolder, LISTING) ?? new Map());
+  const buckets = Array.from({ length: LISTING_BUCKETS }, (_, bucket) => readKept<Map<string, readonly [string, Listed]>>(listingFolder, LISTING(bucket)) ?? []);
+  const listing = new ListingMemo(new Map(buckets.flatMap((bucket) => [...bucket])));
   const packs = new PackMemo(readKept<Map<string, KeptPack>>(packsFolder, PACKS) ?? new Map(), present);
   const index = new IndexMemo(readKept<KeptIndex>(packsFolder, INDEX) ?? { shards: new Map(), sizes: new Map() }, present);
   return {
@@ -43,7 +44,7 @@ export async function openMemory(dir: string, catalog: Catalog, present: (path: 
     packs,
     index,
     save: () => {
-      keep(listingFolder, LISTING, listing.next);
+      listing.buckets().forEach(({ entries, changed }, bucket) => changed && keep(listingFolder, LISTING(bucket), entries));
       keep(packsFolder, PACKS, packs.next);
       keep(packsFolder, INDEX, index.next);
     },
