@@ -24,7 +24,6 @@ import { memorySink, type BodySink, type KeptFile, type StoredFile } from './sin
 import { keys, shardOf } from '../../src/store/shards';
 import type { ArticleMeta, ListedArticle } from './article';
 import { articleBodies } from './article-bodies';
-import type { ThreadPool } from './threads/pool';
 import { SILENT, type Progress } from './progress';
 import type { RenderShared, RenderTask } from './threads/tasks';
 
@@ -290,16 +289,16 @@ function renderContext(articles: readonly ServedArticle[], newsroom: Newsroom, s
 export function represent<F extends StoredFile = KeptFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice, sink: BodySink<F> = memorySink as unknown as BodySink<F>, progress: Progress = SILENT): BuildOutput<F> {
   const plan = prepare(articles, newsroom, sources, notice, sink);
   const { live, summaries, context, card, related } = plan;
-  const packing_ = new ArticlePacking(summaries);
+  const byArticle = new ArticlePacking(summaries);
   progress.stage('rendering articles', live.length);
   const render = (item: number) => {
-    const at = packing_.article(item);
+    const at = byArticle.article(item);
     return articleBodies(whole(live[at]!), context, card, { draft: live[at]!.frontMatter.draft, related: related(at) });
   };
-  packNow(packing(plan.packer, packing_, undefined, 1, (count) => progress.advance(count)), render);
+  packNow(packing(plan.packer, byArticle, undefined, 1, (count) => progress.advance(count)), render);
   plan.packer.close();
   progress.stage('rendering lists, feeds and sitemaps');
-  return finish(plan, packing_);
+  return finish(plan, byArticle);
 }
 
 /** Renders articles' four bodies from plain data: in worker threads (threads/tasks.ts), or in this one. */
@@ -336,20 +335,20 @@ export async function representListed<F extends StoredFile>(articles: readonly L
   };
   // An article's bodies are made from its source, whether it is a draft, what its related articles show and the setting.
   const keyOf = (at: number) => contentHash(setting, 'article', (live[at] as ListedArticle).hash, String(live[at]!.frontMatter.draft), ...related(at).map(({ slug }) => fingerprint(slug)));
-  const packing_ = new ArticlePacking(summaries, remembered === undefined ? undefined : keyOf);
+  const byArticle = new ArticlePacking(summaries, remembered === undefined ? undefined : keyOf);
   let rendered = 0;
   progress.stage('rendering articles', live.length);
-  const steps = packing(plan.packer, packing_, remembered?.packs, RENDER_WINDOW, (count) => progress.advance(count));
+  const steps = packing(plan.packer, byArticle, remembered?.packs, RENDER_WINDOW, (count) => progress.advance(count));
   await packLater(steps, (items) => {
     rendered += items.length;
-    return render(renderShared, items.map((item) => task(packing_.article(item))));
+    return render(renderShared, items.map((item) => task(byArticle.article(item))));
   });
   plan.packer.close();
   progress.stage('rendering lists, feeds and sitemaps');
   const pageKey: PageKey | undefined = remembered === undefined ? undefined : (path, { items, paging }) => contentHash(setting, path, JSON.stringify(paging), ...items.map(({ slug }) => fingerprint(slug)));
   const sourceOf = new Map(live.map((listed) => [listed.article.slug, (listed as ListedArticle).hash]));
   const documentKey = remembered === undefined ? undefined : (path: string, articles: readonly { slug: string }[]) => contentHash(setting, path, ...articles.flatMap(({ slug }) => [sourceOf.get(slug)!, fingerprint(slug)]));
-  return { ...finish(plan, packing_, remembered?.packs, pageKey, documentKey), rendered };
+  return { ...finish(plan, byArticle, remembered?.packs, pageKey, documentKey), rendered };
 }
 
 /** JSON with Maps as their entries and Sets as arrays (a key must see what they hold). */
