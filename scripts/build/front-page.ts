@@ -23,6 +23,9 @@ export function frontPage(summaries: readonly ArticleSummary[], featured: Readon
 /** Candidates per tag for related articles: the tag's newest, so the work per article stays bounded on a large archive. */
 const CANDIDATES_PER_TAG = 30;
 
+/** How many older articles relatedArticles looks at: in each of an article's tags, and in its section (cache/related-memo.ts marks the articles a change can reach by them). */
+export const RELATED_WINDOWS = { tag: CANDIDATES_PER_TAG, section: RELATED_SIZE + 1 } as const;
+
 /**
  * The first `count` entries of `list` (newest first, as `order` ranks them) published before
  * `article`: those after it in the list (a slice of `count`, never of the rest: lists run to
@@ -58,7 +61,7 @@ export function relatedArticles(article: ArticleSummary, byTag: ReadonlyMap<stri
   }
   const ranked = firstRanked(shared, order, RELATED_SIZE);
   // Too few share a tag: the section's newest before it fill the rest.
-  const fill = before(section, article, order, RELATED_SIZE + 1).filter((other) => !shared.has(other));
+  const fill = before(section, article, order, RELATED_WINDOWS.section).filter((other) => !shared.has(other));
   return [...ranked, ...fill].slice(0, RELATED_SIZE);
 }
 

@@ -252,7 +252,7 @@ function renderer<F extends StoredFile>(settings: Settings, newsroom: Newsroom, 
   return async (serving, notice) => {
     const published = serving.filter(({ frontMatter }) => settings.includeDrafts || !frontMatter.draft).sort(byNewest);
     const listed = published.every((article): article is ListedArticle => 'load' in article);
-    const remembered = memory === undefined ? undefined : { packs: memory.packs, version: memory.version };
+    const remembered = memory === undefined ? undefined : { packs: memory.packs, version: memory.version, related: memory.related };
     const output = pool !== null && listed ? await representListed(published, newsroom, assets, articleRenderer(pool), sink, settings.progress, remembered) : represent(published, newsroom, assets, notice, sink, settings.progress);
     settings.progress.stage('writing the index');
     const deployed = sink === undefined ? deployable(output) : deployable(output, sink, memory?.index as IndexMemory<F> | undefined);

@@ -26,6 +26,7 @@ import type { ArticleMeta, ListedArticle } from './article';
 import { articleBodies } from './article-bodies';
 import { SILENT, type Progress } from './progress';
 import type { RenderShared, RenderTask } from './threads/tasks';
+import { unsettled, type KeptRelated, type RelatedLists } from './cache/related-memo';
 
 export { contentHash, HOME_PAGE_SIZE };
 
@@ -304,10 +305,11 @@ export function represent<F extends StoredFile = KeptFile>(articles: readonly Se
 /** Renders articles' four bodies from plain data: in worker threads (threads/tasks.ts), or in this one. */
 export type ArticleRenderer = (shared: RenderShared, tasks: readonly RenderTask[]) => Promise<string[][]>;
 
-/** What a build that remembers (cache/) brings to represent: the packs it made before, and the renderer's version. */
+/** What a build that remembers (cache/) brings to represent: the packs it made before, the renderer's version, and each article's related articles then (and now, for the next build). */
 export interface Remembered {
   packs: PackMemory;
   version: string;
+  related: { previous: KeptRelated; next: KeptRelated };
 }
 
 /**
@@ -334,7 +336,8 @@ export async function representListed<F extends StoredFile>(articles: readonly L
     return { source, hash, draft: frontMatter.draft, related: listed, timed };
   };
   // An article's bodies are made from its source, whether it is a draft, what its related articles show and the setting.
-  const keyOf = (at: number) => contentHash(setting, 'article', (live[at] as ListedArticle).hash, String(live[at]!.frontMatter.draft), ...related(at).map(({ slug }) => fingerprint(slug)));
+  const printOf = remembered === undefined ? undefined : relatedPrints(summaries, fingerprint, related, plan.lists, remembered.related);
+  const keyOf = (at: number) => contentHash(setting, 'article', (live[at] as ListedArticle).hash, String(live[at]!.frontMatter.draft), printOf!(at));
   const byArticle = new ArticlePacking(summaries, remembered === undefined ? undefined : keyOf);
   let rendered = 0;
   progress.stage('rendering articles', live.length);
@@ -349,6 +352,21 @@ export async function representListed<F extends StoredFile>(articles: readonly L
   const sourceOf = new Map(live.map((listed) => [listed.article.slug, (listed as ListedArticle).hash]));
   const documentKey = remembered === undefined ? undefined : (path: string, articles: readonly { slug: string }[]) => contentHash(setting, path, ...articles.flatMap(({ slug }) => [sourceOf.get(slug)!, fingerprint(slug)]));
   return { ...finish(plan, byArticle, remembered?.packs, pageKey, documentKey), rendered };
+}
+
+/**
+ * Each article's related articles as its key sees them (their `shown` hashes): chosen again only
+ * for the articles a change can reach (cache/related-memo.ts), taken from the memory for the
+ * rest; every article's entry is kept for the next build.
+ */
+function relatedPrints(summaries: readonly ArticleSummary[], shown: (slug: string) => string, related: (at: number) => readonly ArticleSummary[], lists: RelatedLists, { previous, next }: Remembered['related']): (at: number) => string {
+  const marked = unsettled(summaries, shown, previous, lists);
+  summaries.forEach((summary, at) => {
+    const before = previous.get(summary.slug);
+    const print = before !== undefined && !marked.has(summary.slug) ? before.print : related(at).map(({ slug }) => shown(slug)).join(' ');
+    next.set(summary.slug, { shown: shown(summary.slug), tags: summary.tags, section: summary.section?.slug ?? null, datePublished: summary.datePublished, print });
+  });
+  return (at) => next.get(summaries[at]!.slug)!.print;
 }
 
 /** JSON with Maps as their entries and Sets as arrays (a key must see what they hold). */
@@ -366,7 +384,8 @@ function prepare<F extends StoredFile>(articles: readonly ServedArticle[], newsr
   const order = new Map(summaries.map(({ slug }, at) => [slug, at]));
   const bySection = new Map(settings.sections.map(({ slug }) => [slug, summaries.filter((summary) => summary.section?.slug === slug)]));
   const related = (at: number) => relatedArticles(summaries[at]!, byTag, order, bySection.get(summaries[at]!.section?.slug ?? '') ?? []);
-  return { articles, newsroom, live, summaries, context, card, assets, instants, related, packer: new Packer(sink, undefined, recorder) };
+  const lists: RelatedLists = { byTag, bySection, order };
+  return { articles, newsroom, live, summaries, context, card, assets, instants, related, lists, packer: new Packer(sink, undefined, recorder) };
 }
 
 /** The pages, withdrawals and documents after the articles, and the index of it all; list pages by their keys from `kept` where it has them. */

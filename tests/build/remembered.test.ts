@@ -28,7 +28,14 @@ async function project() {
     const { result, written } = await buildStreamed(paths, (sink) => buildContent({ root, sink, ...(cache === undefined ? {} : { cache }) }));
     if (!result.ok || written === null) throw new Error(`build failed: ${JSON.stringify(result.problems)}`);
     const files = (await readdir(paths.assets, { recursive: true })).filter((name) => name.includes('.')).sort();
-    return { rendered: result.rendered, articles: result.articles, module: await readFile(paths.module, 'utf8'), files };
+    /** The slugs an article's page links to as related articles. */
+    const relatedOf = async (slug: string) => {
+      const line = result.articles.find(({ summary }) => summary.slug === slug)!;
+      const page = (await readFile(join(paths.assets, line.file), 'utf8')).slice(...line.html);
+      const aside = /<aside class="related"[\s\S]*?<\/aside>/.exec(page)?.[0] ?? '';
+      return [...aside.matchAll(/\/articles\/([a-z0-9-]+)/g)].map((match) => match[1]!);
+    };
+    return { rendered: result.rendered, articles: result.articles, module: await readFile(paths.module, 'utf8'), files, relatedOf };
   };
   /** The remembered build, and a build from nothing of the same content. */
   const both = async () => {
@@ -39,7 +46,9 @@ async function project() {
 }
 
 /** Edits, in turn, each with at most how many articles it may render again. */
-const EDITS: [string, (root: string, articles: string, slugs: readonly string[]) => Promise<void>, number][] = [
+type Built = Awaited<ReturnType<Awaited<ReturnType<typeof project>>['build']>>;
+
+const EDITS: [string, (root: string, articles: string, slugs: readonly string[], last: Built) => Promise<void>, number][] = [
   ['a word changed (its body alone: its metadata, and so every list, stay as they were; its feeds carry it)', async (_, articles, slugs) => {
     const file = join(articles, `${slugs[120]}.md`);
     const text = await readFile(file, 'utf8');
@@ -54,6 +63,15 @@ const EDITS: [string, (root: string, articles: string, slugs: readonly string[])
     const file = join(articles, `${slugs[100]}.md`);
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "A New Headline for an Old Story"'));
   }, 80],
+  ['an article retagged (it leaves its lists, and a page that showed it as related shows another)', async (_, articles, slugs, last) => {
+    const shown = (await last.relatedOf(slugs[140]!))[0]!;
+    const file = join(articles, `${shown}.md`);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^tags: .*$/m, 'tags: [retagged]'));
+  }, 80],
+  ['an article redated (it moves back through the archive)', async (_, articles, slugs) => {
+    const file = join(articles, `${slugs[60]}.md`);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^datePublished: .*$/m, 'datePublished: 2026-07-15T08:00:00Z'));
+  }, 200],
   ['an article published', async (_, articles) => {
     await writeFile(join(articles, 'breaking-news.md'), '---\ntitle: "Breaking News"\ndatePublished: 2026-12-01T09:00:00Z\nauthors: [{ name: Reporter }]\ntags: [politics]\nlang: en\n---\n\nSomething happened this morning.\n');
   }, 80],
@@ -75,9 +93,11 @@ describe('a build that remembers', () => {
     expect(again.remembered.rendered).toBe(0);
     expect(again.remembered.module).toBe(first.fresh.module);
     const slugs = first.fresh.articles.map(({ summary }) => summary.slug);
+    let last = again.fresh;
     for (const [, edit, most] of EDITS) {
-      await edit(root, articles, slugs);
+      await edit(root, articles, slugs, last);
       const { remembered, fresh } = await both();
+      last = fresh;
       expect(remembered.module).toBe(fresh.module);
       expect(remembered.files).toEqual(fresh.files);
       expect(remembered.rendered).toBeLessThanOrEqual(Math.min(most, fresh.articles.length));
@@ -93,7 +113,7 @@ describe('the memory', () => {
     const first = await both();
     const dir = join(root, '.edgewire/cache');
     const names = await readdir(dir);
-    expect(names.filter((name) => !name.startsWith('listing-')).sort()).toEqual(['index.v8', 'packs.v8']);
+    expect(names.filter((name) => !name.startsWith('listing-')).sort()).toEqual(['index.v8', 'packs.v8', 'related.v8']);
     expect(names.filter((name) => /^listing-\d+\.v8$/.test(name)).length).toBeGreaterThan(32);
     await writeFile(join(dir, 'packs.v8'), (await readFile(join(dir, 'packs.v8'))).subarray(0, 100));
     await writeFile(join(dir, 'index.v8'), 'not a memory');

@@ -7,6 +7,7 @@ import type { KeptPack } from '../packs';
 import { IndexMemo, type KeptIndex } from './index-memo';
 import { LISTING_BUCKETS, ListingMemo } from './listing';
 import { PackMemo } from './pack-memo';
+import type { KeptRelated } from './related-memo';
 import { keep, readKept } from './store';
 import { rendererVersion } from './version';
 
@@ -21,6 +22,8 @@ export interface BuildMemory {
   listing: ListingMemo;
   packs: PackMemo;
   index: IndexMemo;
+  /** Each article's related articles as the previous build chose them, and as this one does. */
+  related: { previous: KeptRelated; next: KeptRelated };
   /** Keeps what this build listed and packed, for the next. */
   save(): void;
 }
@@ -28,6 +31,7 @@ export interface BuildMemory {
 const LISTING = (bucket: number) => `listing-${bucket}.v8`;
 const PACKS = 'packs.v8';
 const INDEX = 'index.v8';
+const RELATED = 'related.v8';
 
 /** The memory in `dir`; `present` says whether a pack's file is still in the assets folder. */
 export async function openMemory(dir: string, catalog: Catalog, present: (path: string) => boolean): Promise<BuildMemory> {
@@ -38,12 +42,15 @@ export async function openMemory(dir: string, catalog: Catalog, present: (path: 
   const listing = new ListingMemo(new Map(buckets.flatMap((bucket) => [...bucket])));
   const packs = new PackMemo(readKept<Map<string, KeptPack>>(packsFolder, PACKS) ?? new Map(), present);
   const index = new IndexMemo(readKept<KeptIndex>(packsFolder, INDEX) ?? { shards: new Map(), sizes: new Map() }, present);
+  const related = { previous: readKept<KeptRelated>(packsFolder, RELATED) ?? new Map(), next: new Map() };
   return {
     version,
     listing,
     packs,
     index,
+    related,
     save: () => {
+      keep(packsFolder, RELATED, related.next);
       listing.buckets().forEach(({ entries, changed }, bucket) => changed && keep(listingFolder, LISTING(bucket), entries));
       keep(packsFolder, PACKS, packs.next);
       keep(packsFolder, INDEX, index.next);
