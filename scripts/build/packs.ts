@@ -40,7 +40,7 @@ export interface KeptPack {
   closed: Closed;
 }
 
-/** Hears of every pack whose items all had keys (the build's memory of its packs, cache/packs.ts). */
+/** Hears of every pack whose items all had keys (the build's memory of its packs, cache/pack-memo.ts). */
 export type PackRecorder = (pack: KeptPack) => void;
 
 /** Items (groups of bodies kept together) into packs of about `target` bytes, each written through `sink` once full. */

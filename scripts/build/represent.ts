@@ -335,9 +335,9 @@ export async function representListed<F extends StoredFile>(articles: readonly L
     const timed = [summaries[at]!.slug, ...listed.map(({ slug }) => slug)].map((slug) => [slug, plan.instants.get(slug) ?? []] as const);
     return { source, hash, draft: frontMatter.draft, related: listed, timed };
   };
-  // An article's bodies are made from its source, whether it is a draft, what its related articles show and the setting.
+  // An article's bodies are made from its slug (its file's name), its source, whether it is a draft, what its related articles show and the setting.
   const printOf = remembered === undefined ? undefined : relatedPrints(summaries, fingerprint, related, plan.lists, remembered.related);
-  const keyOf = (at: number) => contentHash(setting, 'article', (live[at] as ListedArticle).hash, String(live[at]!.frontMatter.draft), printOf!(at));
+  const keyOf = (at: number) => contentHash(setting, 'article', summaries[at]!.slug, (live[at] as ListedArticle).hash, String(live[at]!.frontMatter.draft), printOf!(at));
   const byArticle = new ArticlePacking(summaries, remembered === undefined ? undefined : keyOf);
   let rendered = 0;
   progress.stage('rendering articles', live.length);

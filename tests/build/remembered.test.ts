@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../scripts/bench/corpus';
@@ -46,6 +46,9 @@ async function project() {
 }
 
 /** Edits, in turn, each with at most how many articles it may render again. */
+/** The article the retagging edit gave a tag of its own (the next edit renames it). */
+let retagged = '';
+
 type Built = Awaited<ReturnType<Awaited<ReturnType<typeof project>>['build']>>;
 
 const EDITS: [string, (root: string, articles: string, slugs: readonly string[], last: Built) => Promise<void>, number][] = [
@@ -64,14 +67,20 @@ const EDITS: [string, (root: string, articles: string, slugs: readonly string[],
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "A New Headline for an Old Story"'));
   }, 80],
   ['an article retagged (it leaves its lists, and a page that showed it as related shows another)', async (_, articles, slugs, last) => {
-    const shown = (await last.relatedOf(slugs[140]!))[0]!;
+    const shown = (retagged = (await last.relatedOf(slugs[140]!))[0]!);
     const file = join(articles, `${shown}.md`);
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^tags: .*$/m, 'tags: [retagged]'));
+  }, 80],
+  ['that article renamed (the same text under a new slug, in the same place; no other page shows it)', async (_, articles) => {
+    await rename(join(articles, `${retagged}.md`), join(articles, `${retagged}-renamed.md`));
   }, 80],
   ['an article redated (it moves back through the archive)', async (_, articles, slugs) => {
     const file = join(articles, `${slugs[60]}.md`);
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^datePublished: .*$/m, 'datePublished: 2026-07-15T08:00:00Z'));
   }, 200],
+  ['an article copied under another name (the same text: the same source hash, another slug)', async (_, articles, slugs) => {
+    await writeFile(join(articles, `${slugs[30]}-copy.md`), await readFile(join(articles, `${slugs[30]}.md`), 'utf8'));
+  }, 80],
   ['an article published', async (_, articles) => {
     await writeFile(join(articles, 'breaking-news.md'), '---\ntitle: "Breaking News"\ndatePublished: 2026-12-01T09:00:00Z\nauthors: [{ name: Reporter }]\ntags: [politics]\nlang: en\n---\n\nSomething happened this morning.\n');
   }, 80],
