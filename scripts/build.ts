@@ -21,10 +21,9 @@ import type { AssetsSink } from './build/sink';
 async function build(command: BuildCommand): Promise<void> {
   const started = performance.now();
   // The stages (zod, YAML, markdown-it, the views) load for a build, not for --help.
-  const [{ buildContent }, { readLastGood, writeLastGood }, { buildStreamed }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
+  const [{ buildContent }, { LastGood }, { buildStreamed }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
   const root = resolve(command.root);
-  const cache = resolve(root, DEV_CACHE);
-  const dev = command.dev ? { lastGood: await readLastGood(cache) } : undefined;
+  const dev = command.dev ? { lastGood: LastGood.open(resolve(root, DEV_CACHE)) } : undefined;
   const { content: contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan } = command;
   const paths = { module: resolve(root, command.out), assets: resolve(root, command.assets) };
   const threads = availableParallelism();
@@ -33,8 +32,8 @@ async function build(command: BuildCommand): Promise<void> {
   // Body files go into the assets folder as they are rendered; a build that fails takes back what it added.
   const built = async (sink: AssetsSink) => {
     // One memory per output folder: the project's build, each test fixture's and the benchmark's do not take turns with one.
-    const remembered = dev === undefined ? { cache: join(BUILD_CACHE, contentHash(paths.assets).slice(0, 12)) } : { dev };
-    const content = await buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, threads, progress, ...remembered });
+    const cache = join(BUILD_CACHE, contentHash(paths.assets).slice(0, 12));
+    const content = await buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, threads, progress, cache, ...(dev === undefined ? {} : { dev }) });
     progress.stage('checking the files, then switching');
     return content;
   };
@@ -45,7 +44,7 @@ async function build(command: BuildCommand): Promise<void> {
   }
   if (!result.ok || written === null) return void (process.exitCode = 1);
   const { files } = result.deployed;
-  if (dev !== undefined) await writeLastGood(cache, result.lastGood);
+  if (dev !== undefined && result.served !== undefined) await dev.lastGood.save(result.served);
   const drafts = includeDrafts ? ' (drafts included)' : '';
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const rendered = result.rendered === undefined || result.rendered === result.articles.length ? '' : ` (${result.rendered} rendered, ${result.articles.length - result.rendered} unchanged)`;

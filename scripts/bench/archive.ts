@@ -5,6 +5,7 @@
  */
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
+import { BUILD_NODE_OPTIONS } from '../build/cli';
 import { buildBundle, runContentBuild, snapshotAssets, type AssetsSnapshot, type Bundle, type ContentBuild, type ProjectConfig } from './bundle';
 import { addToFolder, corpusFiles } from './corpus';
 import { editOneArticle } from './edit';
@@ -83,7 +84,7 @@ export async function serve(configPath: string, services: readonly Service[], pr
 /** Puts the project's generated files back as its real content builds them. */
 export async function restoreProjectBuild(root: string, progress: (message: string) => void): Promise<void> {
   const { EDGEWIRE_CONTENT: _, ...env } = process.env;
-  await runCommand(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: root, env }).catch((error: unknown) => {
+  await runCommand(process.execPath, [...BUILD_NODE_OPTIONS, '--import', 'tsx', 'scripts/build.ts'], { cwd: root, env }).catch((error: unknown) => {
     progress(`restoring the real content build failed: ${error instanceof Error ? error.message : error}`);
   });
 }

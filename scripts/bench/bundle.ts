@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { unstable_readConfig } from 'wrangler';
+import { BUILD_NODE_OPTIONS } from '../build/cli';
 import { runCommand } from './processes';
 
 const require = createRequire(import.meta.url);
@@ -117,7 +118,7 @@ export function headAndTail(text: string, lines = 12): string {
  * `timeoutMs`, is a BuildFailure.
  */
 export async function runContentBuild(root: string, contentDir: string, scratch: string, timeoutMs?: number): Promise<ContentBuild> {
-  const node = [process.execPath, '--import', 'tsx', 'scripts/build.ts'];
+  const node = [process.execPath, ...BUILD_NODE_OPTIONS, '--import', 'tsx', 'scripts/build.ts'];
   const timeFile = join(scratch, 'build-time.txt');
   const timed = existsSync(TIME_BIN);
   const [command, ...args] = timed ? [TIME_BIN, '-f', TIME_FORMAT, '-o', timeFile, ...node] : node;

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DevNotice } from '../../src/views/notice';
-import { buildArticle, listArticle, listedArticle, type BuiltArticle, type ListedArticle, type ListResult } from './article';
+import { listArticle, listedArticle, type ListedArticle, type ListResult } from './article';
 import { ThreadPool } from './threads/pool';
 import { readAuthors, type BuiltAuthor } from './authors';
 import type { Catalog } from './catalog';
-import { displayPath, listSources, readSource, type SourceEntry, type Stamp } from './collector';
+import { displayPath, listSources, type SourceEntry, type Stamp } from './collector';
 import { byNewest } from './derive';
-import { nextLastGood, withLastGood, type LastGood } from './last-good';
+import { servedSources, withLastGood, type DevServed, type LastGood } from './last-good';
 import { LIMITS, oversizeProblems, representationProblems } from './limits';
 import { PLATFORM_LIMITS, platformFigures, platformProblems, type Plan, type PlanLimits } from './platform-limits';
 import { devHeadline, formatProblem, type Problem } from './problems';
@@ -67,11 +67,11 @@ export interface SinkOption<F extends StoredFile> {
 }
 
 /**
- * What a build produced. `ok` with `problems` only in a dev build; `lastGood` is the dev cache
- * after this build.
+ * What a build produced. `ok` with `problems` only in a dev build; `served` is what a dev build
+ * served of the current files (for its last good versions, last-good.ts).
  */
 /** A build that succeeded carries its output and that output as it is deployed (encoded once). */
-export type BuildResult<F extends StoredFile = KeptFile> = ({ ok: true; problems: Problem[]; lastGood: LastGood; deployed: Deployable<F> } & BuildOutput<F>) | { ok: false; problems: Problem[] };
+export type BuildResult<F extends StoredFile = KeptFile> = ({ ok: true; problems: Problem[]; served?: DevServed; deployed: Deployable<F> } & BuildOutput<F>) | { ok: false; problems: Problem[] };
 
 const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev' | 'cache'>> = {
   contentDir: 'content',
@@ -127,32 +127,10 @@ function inOrder(results: readonly ListResult[]): Problem[] {
 }
 
 /**
- * Each source file read and built (check, parse, validate, derive) in turn, and what `keep` keeps
- * of it: problems in the order `collect` gives them (files that cannot be read, then those that
- * do not build), each file's text let go once it is built.
- */
-async function buildEach<T>(sources: readonly SourceEntry[], catalog: Catalog, keep: (built: BuiltArticle, source: SourceEntry, text: string) => T): Promise<{ kept: T[]; problems: Problem[] }> {
-  const kept: T[] = [];
-  const unread: Problem[] = [];
-  const broken: Problem[] = [];
-  for (const source of sources) {
-    const read = await readSource(source);
-    if (!('text' in read)) {
-      unread.push(read);
-      continue;
-    }
-    const result = buildArticle(read, catalog);
-    if (result.ok) kept.push(keep(result.value, source, read.text));
-    else broken.push(...result.problems);
-  }
-  return { kept, problems: [...unread, ...broken] };
-}
-
-/**
  * newsroom, then list -> (per file) read, check, parse, validate, derive -> represent. Returns
- * the output, or every problem. A production build keeps each article's metadata and reads its
- * file again to render it (memory holds no bodies); a dev build keeps every article whole, as
- * its last good versions are.
+ * the output, or every problem. The build keeps each article's metadata and reads its file again
+ * to render it (memory holds no bodies). A dev build takes the same path; when files are broken,
+ * it serves their last good versions instead, and every page lists the problems.
  */
 export async function buildContent<F extends StoredFile = KeptFile>(options: BuildOptions & SinkOption<F>): Promise<BuildResult<F>> {
   const { sink, ...rest } = options;
@@ -162,19 +140,16 @@ export async function buildContent<F extends StoredFile = KeptFile>(options: Bui
   const [newsroom, listed] = await Promise.all([readNewsroom(contentDir, settings), listSources(dir, settings.root, settings)]);
   if (!newsroom.ok) return { ok: false, problems: [...newsroom.problems, ...listed.problems] };
   const { catalog } = newsroom.value;
-  if (settings.dev !== undefined) {
-    const built = await buildEach(listed.sources, catalog, (article) => article);
-    const problems = [...listed.problems, ...built.problems, ...slugProblems(built.kept.map(({ valid }) => valid))];
-    return devSite(built.kept, problems, settings.dev.lastGood, renderer(settings, newsroom.value, sink, await readAssets()), catalog);
-  }
   const pool = lazyPool(settings.threads);
   const memory = settings.cache !== undefined && sink instanceof AssetsSink ? await openMemory(resolve(settings.root, settings.cache), catalog, (path) => sink.existing.has(path)) : undefined;
   try {
     const { kept, problems } = await listAll(listed, catalog, pool, settings.progress, memory);
     problems.unshift(...listed.problems);
-    if (problems.length > 0) return { ok: false, problems };
-    const result = await site(kept, renderer(settings, newsroom.value, sink, await readAssets(), pool, memory));
-    if (result.ok && memory !== undefined) {
+    if (problems.length > 0 && settings.dev === undefined) return { ok: false, problems };
+    const render = renderer(settings, newsroom.value, sink, await readAssets(), pool, memory);
+    const result = settings.dev === undefined ? await site(kept, render) : await devSite(kept, problems, settings.dev.lastGood, render, catalog);
+    // A dev build with problems renders without the memory (its pages list them): nothing to keep.
+    if (result.ok && result.problems.length === 0 && memory !== undefined) {
       memory.save();
       await pruneMemories(resolve(settings.root, settings.cache!));
     }
@@ -253,7 +228,7 @@ function renderer<F extends StoredFile>(settings: Settings, newsroom: Newsroom, 
     const published = serving.filter(({ frontMatter }) => settings.includeDrafts || !frontMatter.draft).sort(byNewest);
     const listed = published.every((article): article is ListedArticle => 'load' in article);
     const remembered = memory === undefined ? undefined : { packs: memory.packs, version: memory.version, related: memory.related };
-    const output = pool !== null && listed ? await representListed(published, newsroom, assets, articleRenderer(pool), sink, settings.progress, remembered) : represent(published, newsroom, assets, notice, sink, settings.progress);
+    const output = pool !== null && listed && notice === undefined ? await representListed(published, newsroom, assets, articleRenderer(pool), sink, settings.progress, remembered) : represent(published, newsroom, assets, notice, sink, settings.progress);
     settings.progress.stage('writing the index');
     const deployed = sink === undefined ? deployable(output) : deployable(output, sink, memory?.index as IndexMemory<F> | undefined);
     const platform = platformProblems(platformFigures(deployed), settings.plan, contentFolder, settings.platformLimits);
@@ -266,7 +241,7 @@ function renderer<F extends StoredFile>(settings: Settings, newsroom: Newsroom, 
 async function site<F extends StoredFile>(articles: readonly ListedArticle[], render: Render<F>): Promise<BuildResult<F>> {
   const { output, deployed, oversize } = await render(articles);
   if (oversize.length > 0) return { ok: false, problems: oversize };
-  return { ok: true, problems: [], lastGood: new Map(), ...output, deployed };
+  return { ok: true, problems: [], ...output, deployed };
 }
 
 /**
@@ -275,20 +250,20 @@ async function site<F extends StoredFile>(articles: readonly ListedArticle[], re
  * too: it is rendered again without it (until no served article is over; a page alone has no fallback).
  * Output over a platform limit is reported and served: only an upload enforces those limits.
  */
-async function devSite<F extends StoredFile>(built: readonly BuiltArticle[], problems: readonly Problem[], cached: LastGood, render: Render<F>, catalog: Catalog): Promise<BuildResult<F>> {
+async function devSite<F extends StoredFile>(current: readonly ListedArticle[], problems: readonly Problem[], lastGood: LastGood, render: Render<F>, catalog: Catalog): Promise<BuildResult<F>> {
   let reported = problems;
-  let lastGood = cached;
+  // Broken files whose last good version is no fallback any more (over the asset limit).
+  const refused = new Set<string>();
   for (;;) {
     const broken = new Set(reported.map((problem) => problem.file));
-    const serving = withLastGood(built, broken, lastGood, catalog);
+    const serving = withLastGood(current, broken, lastGood, catalog, refused);
     const notice = reported.length > 0 ? { summary: devHeadline(reported.length), problems: reported.map(formatProblem) } : undefined;
-    const { output, deployed, oversize } = await render(serving.map(({ valid, article }) => ({ file: valid.file, article, body: valid.body, frontMatter: valid.frontMatter, timed: valid.timed })), notice);
+    const { output, deployed, oversize } = await render(serving, notice);
     const dropped = new Set(oversize.map((problem) => problem.file));
-    if (!serving.some(({ valid }) => dropped.has(valid.file))) {
-      return { ok: true, problems: [...reported, ...oversize], lastGood: nextLastGood(built, broken, lastGood), ...output, deployed };
+    if (!serving.some(({ file }) => dropped.has(file))) {
+      return { ok: true, problems: [...reported, ...oversize], served: servedSources(current, broken, refused), ...output, deployed };
     }
     reported = [...reported, ...oversize];
-    // A last good version over the limit is no fallback any more.
-    lastGood = new Map([...lastGood].filter(([file]) => !(dropped.has(file) && broken.has(file))));
+    for (const file of dropped) if (broken.has(file)) refused.add(file);
   }
 }

@@ -1,72 +1,117 @@
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { frontMatterSchema, slugSchema } from '../../src/content/schema';
-import { guarded, type BuiltArticle } from './article';
+import { buildArticle, type BuiltArticle, type ListedArticle } from './article';
+import type { ServedArticle } from './represent';
 import type { Catalog } from './catalog';
-import { deriveArticle } from './derive';
-import { realFileSystem, writeAtomically, type FileSystem } from './files';
-import type { ValidArticle } from './transformer';
+import { readSourceSync, type SourceEntry } from './collector';
+import { realFileSystem, writeAtomically } from './files';
+import { contentHash } from './hash';
 
 /**
- * Dev builds (`npm run dev`) never fail on content: a broken file is served as it last built,
- * from a small cache of each source file's last good validated data (`.edgewire/dev-last-good.json`,
- * outside the assets folder). Production builds neither read nor write it.
+ * Dev builds (`npm run dev`) never fail on content: a broken file is served as it last built.
+ * The last good text of each source file is kept in a folder outside the assets
+ * (`.edgewire/dev-last-good/`): one copy per text, named by its hash, and `files.json`, each
+ * file's hash. A copy is written only for a text not kept yet (one edit writes one), and built
+ * again through every stage when it is needed: nothing is taken on trust. Production builds
+ * neither read nor write it.
  */
 
-/** Each source file's last good version, by its path. */
-export type LastGood = ReadonlyMap<string, ValidArticle>;
+/** What a dev build served of each source file that built: the hash of its text, and where it is. */
+export type ServedSources = ReadonlyMap<string, { hash: string; source: SourceEntry }>;
 
-/** The cache file is read back through the same schema the articles passed: nothing is taken on trust. */
-const cacheSchema = z.object({
-  version: z.literal(1),
-  articles: z.array(z.object({ file: z.string(), slug: slugSchema, frontMatter: frontMatterSchema, body: z.string(), timed: z.array(z.string()).default([]) })),
-});
-
-/** The cache, or an empty one when it is missing or unreadable (it is only a cache). */
-export async function readLastGood(path: string, fs: FileSystem = realFileSystem): Promise<LastGood> {
-  const text = await fs.readFile(path, 'utf8').catch(() => '');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return new Map();
-  }
-  const cache = cacheSchema.safeParse(json);
-  return new Map(cache.success ? cache.data.articles.map((article) => [article.file, article]) : []);
+/** What a dev build leaves for the next: the files it served as they are now, and the broken ones (whose last good version stays kept). */
+export interface DevServed {
+  current: ServedSources;
+  broken: ReadonlySet<string>;
 }
 
-/** Writes the cache, sorted by file so the same content gives the same bytes. */
-export async function writeLastGood(path: string, lastGood: LastGood, fs: FileSystem = realFileSystem): Promise<void> {
-  const articles = [...lastGood.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
-  await fs.mkdir(dirname(path), { recursive: true });
-  await writeAtomically(path, `${JSON.stringify({ version: 1, articles })}\n`, fs);
+const INDEX = 'files.json';
+const indexSchema = z.object({ version: z.literal(2), files: z.record(z.string(), z.string().regex(/^[\w-]{22}$/)) });
+
+/** The last good version of each source file, by its path. */
+export class LastGood {
+  private constructor(
+    private readonly dir: string,
+    private readonly files: ReadonlyMap<string, string>,
+  ) {}
+
+  /** The store in `dir`, or an empty one when it is missing or unreadable (it is only a cache). */
+  static open(dir: string): LastGood {
+    let files = new Map<string, string>();
+    try {
+      const index = indexSchema.safeParse(JSON.parse(readFileSync(join(dir, INDEX), 'utf8')));
+      if (index.success) files = new Map(Object.entries(index.data.files));
+    } catch {
+      // None yet.
+    }
+    return new LastGood(dir, files);
+  }
+
+  /** The file's last good version, built again (none when it has none, its copy is gone or it no longer builds, say against a changed catalog). */
+  built(file: string, catalog: Catalog): BuiltArticle | undefined {
+    const hash = this.files.get(file);
+    if (hash === undefined) return undefined;
+    let text: string;
+    try {
+      text = readFileSync(join(this.dir, `${hash}.md`), 'utf8');
+    } catch {
+      return undefined;
+    }
+    if (contentHash(text) !== hash) return undefined;
+    const built = buildArticle({ file, name: file.slice(file.lastIndexOf('/') + 1, -'.md'.length), text }, catalog);
+    return built.ok ? built.value : undefined;
+  }
+
+  /**
+   * Keeps what a dev build served: each current file's text (copied when no copy of it is kept
+   * yet, and only if the file still holds the text it was built from), each broken file's last
+   * good version as it was; copies nothing names any more are removed.
+   */
+  async save({ current, broken }: DevServed): Promise<void> {
+    const next = new Map<string, string>();
+    mkdirSync(this.dir, { recursive: true });
+    for (const [file, { hash, source }] of current) {
+      if (!existsSync(this.copy(hash))) {
+        const read = readSourceSync(source);
+        if (!('text' in read) || contentHash(read.text) !== hash) continue;
+        writeFileSync(this.copy(hash), read.text);
+      }
+      next.set(file, hash);
+    }
+    for (const file of broken) {
+      const hash = this.files.get(file);
+      if (hash !== undefined) next.set(file, hash);
+    }
+    const files = Object.fromEntries([...next].sort(([a], [b]) => (a < b ? -1 : 1)));
+    await writeAtomically(join(this.dir, INDEX), `${JSON.stringify({ version: 2, files })}\n`, realFileSystem);
+    const named = new Set(next.values());
+    for (const hash of new Set(this.files.values())) if (!named.has(hash)) rmSync(this.copy(hash), { force: true });
+  }
+
+  private copy(hash: string): string {
+    return join(this.dir, `${hash}.md`);
+  }
 }
 
 /**
  * The articles a dev build serves: the current ones that are not broken, then the last good
  * version of each broken file, unless its slug is taken (current articles win) or it no longer builds.
  */
-export function withLastGood(current: readonly BuiltArticle[], broken: ReadonlySet<string>, lastGood: LastGood, catalog: Catalog): BuiltArticle[] {
-  const serving = current.filter(({ valid }) => !broken.has(valid.file));
-  const slugs = new Set(serving.map(({ valid }) => valid.slug));
+export function withLastGood(current: readonly ListedArticle[], broken: ReadonlySet<string>, lastGood: LastGood, catalog: Catalog, refused: ReadonlySet<string>): ServedArticle[] {
+  const serving: ServedArticle[] = current.filter(({ file }) => !broken.has(file));
+  const slugs = new Set(serving.map(({ article }) => article.slug));
   for (const file of [...broken].sort()) {
-    const valid = lastGood.get(file);
-    if (valid === undefined || slugs.has(valid.slug)) continue;
-    const derived = guarded(file, () => deriveArticle(valid, catalog));
-    if (!derived.ok) continue;
-    slugs.add(valid.slug);
-    serving.push({ valid, article: derived.value });
+    const built = refused.has(file) ? undefined : lastGood.built(file, catalog);
+    if (built === undefined || slugs.has(built.article.slug)) continue;
+    slugs.add(built.article.slug);
+    const { valid, article } = built;
+    serving.push({ file, article, body: valid.body, frontMatter: valid.frontMatter, timed: valid.timed });
   }
   return serving;
 }
 
-/** The cache after a dev build: each article built now, and for each broken file its last good version. */
-export function nextLastGood(current: readonly BuiltArticle[], broken: ReadonlySet<string>, lastGood: LastGood): LastGood {
-  const next = new Map<string, ValidArticle>();
-  for (const { valid } of current) if (!broken.has(valid.file)) next.set(valid.file, valid);
-  for (const file of broken) {
-    const valid = lastGood.get(file);
-    if (valid !== undefined) next.set(file, valid);
-  }
-  return next;
+/** What a dev build served of the current files, for LastGood.save; a broken file whose last good version was `refused` keeps none. */
+export function servedSources(current: readonly ListedArticle[], broken: ReadonlySet<string>, refused: ReadonlySet<string>): DevServed {
+  return { current: new Map(current.filter(({ file }) => !broken.has(file)).map(({ file, hash, source }) => [file, { hash, source }])), broken: new Set([...broken].filter((file) => !refused.has(file))) };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserExample, EXAMPLE_URL } from '../../scripts/checks/browser-example';
+import { BUILD_NODE_OPTIONS } from '../../scripts/build/cli';
 import { asksForHelp } from '../../scripts/cli';
 
 // Every script of package.json we own answers --help, and turns a bad command line into one line
@@ -48,6 +49,13 @@ function help(name: Name): ReturnType<typeof run> {
   if (!helps.has(name)) helps.set(name, run(name, ['--help']));
   return helps.get(name)!;
 }
+
+describe('npm run build', () => {
+  it("runs the build under the Node options the benchmark's builds use", async () => {
+    const { scripts } = JSON.parse(await readFile(join(import.meta.dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.build).toBe(['node', ...BUILD_NODE_OPTIONS, '--import', 'tsx', 'scripts/build.ts'].join(' '));
+  });
+});
 
 describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => {
   it.each(NAMES)('npm run %s -- --help prints the usage and exits 0', async (name) => {

@@ -68,6 +68,28 @@ describe('dev build (EDGEWIRE_DEV=1)', () => {
     for (const page of pages) expect(page).not.toContain('dev-notice');
   });
 
+  it('remembers what it built, as a production build does, and keeps one copy of each article\'s last good text', async () => {
+    const root = await fixtureCopy('good');
+    const first = await runBuild(['--root', root], dev);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    const again = await runBuild(['--root', root], dev);
+    expect(again.stdout).toMatch(/^Built 3 article\(s\) \(drafts included\) in [\d.]+ s \(0 rendered, 3 unchanged\) -> src\/generated\/content\.txt \(unchanged\), \.edgewire\/assets \(\d+ files: 0 written, 0 removed\)\n$/);
+    const kept = async () => JSON.parse(await readFile(join(root, '.edgewire/dev-last-good/files.json'), 'utf8')) as { version: number; files: Record<string, string> };
+    const before = await kept();
+    expect(Object.keys(before.files)).toEqual(['content/articles/2026/second-story.md', 'content/articles/a-draft.md', 'content/articles/first-story.md']);
+    const story = join(root, 'content/articles/first-story.md');
+    const copy = (hash: string) => readFile(join(root, '.edgewire/dev-last-good', `${hash}.md`), 'utf8');
+    expect(await copy(before.files['content/articles/first-story.md']!)).toBe(await readFile(story, 'utf8'));
+
+    await writeFile(story, (await readFile(story, 'utf8')).replace('title: First story\n', 'title: First story, revised\n'));
+    expect(await runBuild(['--root', root], dev)).toMatchObject({ code: 0, stderr: '' });
+    const after = await kept();
+    expect(after.files['content/articles/2026/second-story.md']).toBe(before.files['content/articles/2026/second-story.md']);
+    expect(await copy(after.files['content/articles/first-story.md']!)).toContain('title: First story, revised\n');
+    // The text it replaced is let go.
+    await expect(copy(before.files['content/articles/first-story.md']!)).rejects.toThrow('ENOENT');
+  });
+
   it('leaves out a broken file that never built, and a production build of the same content fails', async () => {
     const root = await fixtureCopy('good');
     await writeFile(join(root, 'content/articles/new-story.md'), '---\ntitle: New\n---\n\nBody.\n');

@@ -1,14 +1,14 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Listed } from '../article';
 import type { Catalog } from '../catalog';
 import { contentHash } from '../hash';
 import type { KeptPack } from '../packs';
-import { IndexMemo, type KeptIndex } from './index-memo';
-import { LISTING_BUCKETS, ListingMemo } from './listing';
+import type { StoredFile } from '../sink';
+import { IndexMemo } from './index-memo';
+import { ListingMemo, type ListingEntry } from './listing';
 import { PackMemo } from './pack-memo';
-import type { KeptRelated } from './related-memo';
-import { keep, readKept } from './store';
+import { sameRelated, type KeptRelated, type RelatedEntry } from './related-memo';
+import { KeptMap } from './store';
 import { rendererVersion } from './version';
 
 /**
@@ -28,21 +28,28 @@ export interface BuildMemory {
   save(): void;
 }
 
-const LISTING = (bucket: number) => `listing-${bucket}.v8`;
-const PACKS = 'packs.v8';
-const INDEX = 'index.v8';
-const RELATED = 'related.v8';
+const LISTING = 'listing';
+const PACKS = 'packs';
+const SHARDS = 'shards';
+const SIZES = 'sizes';
+const RELATED = 'related';
 
 /** The memory in `dir`; `present` says whether a pack's file is still in the assets folder. */
 export async function openMemory(dir: string, catalog: Catalog, present: (path: string) => boolean): Promise<BuildMemory> {
   const version = await rendererVersion();
   const listingFolder = { dir, version: contentHash(version, JSON.stringify([[...catalog.authors], catalog.sections])) };
   const packsFolder = { dir, version };
-  const buckets = Array.from({ length: LISTING_BUCKETS }, (_, bucket) => readKept<Map<string, readonly [string, Listed]>>(listingFolder, LISTING(bucket)) ?? []);
-  const listing = new ListingMemo(new Map(buckets.flatMap((bucket) => [...bucket])));
-  const packs = new PackMemo(readKept<Map<string, KeptPack>>(packsFolder, PACKS) ?? new Map(), present);
-  const index = new IndexMemo(readKept<KeptIndex>(packsFolder, INDEX) ?? { shards: new Map(), sizes: new Map() }, present);
-  const related = { previous: readKept<KeptRelated>(packsFolder, RELATED) ?? new Map(), next: new Map() };
+  const kept = {
+    listing: KeptMap.read<ListingEntry>(listingFolder, LISTING),
+    packs: KeptMap.read<KeptPack>(packsFolder, PACKS),
+    shards: KeptMap.read<StoredFile>(packsFolder, SHARDS),
+    sizes: KeptMap.read<number>(packsFolder, SIZES),
+    related: KeptMap.read<RelatedEntry>(packsFolder, RELATED),
+  };
+  const listing = new ListingMemo(kept.listing.previous);
+  const packs = new PackMemo(kept.packs.previous, present);
+  const index = new IndexMemo({ shards: kept.shards.previous, sizes: kept.sizes.previous }, present);
+  const related = { previous: kept.related.previous, next: new Map() };
   return {
     version,
     listing,
@@ -50,10 +57,11 @@ export async function openMemory(dir: string, catalog: Catalog, present: (path: 
     index,
     related,
     save: () => {
-      keep(packsFolder, RELATED, related.next);
-      listing.buckets().forEach(({ entries, changed }, bucket) => changed && keep(listingFolder, LISTING(bucket), entries));
-      keep(packsFolder, PACKS, packs.next);
-      keep(packsFolder, INDEX, index.next);
+      kept.related.keep(related.next, sameRelated);
+      kept.listing.keep(listing.next);
+      kept.packs.keep(packs.next);
+      kept.shards.keep(index.next.shards, (a, b) => a.path === b.path);
+      kept.sizes.keep(index.next.sizes);
     },
   };
 }
