@@ -72,7 +72,8 @@ export class LastGood {
     const next = new Map<string, string>();
     mkdirSync(this.dir, { recursive: true });
     for (const [file, { hash, source }] of current) {
-      if (!existsSync(this.copy(hash))) {
+      // A file kept under this hash has its copy (checked again when it is used).
+      if (this.files.get(file) !== hash && !existsSync(this.copy(hash))) {
         const read = readSourceSync(source);
         if (!('text' in read) || contentHash(read.text) !== hash) continue;
         writeFileSync(this.copy(hash), read.text);
@@ -83,6 +84,7 @@ export class LastGood {
       const hash = this.files.get(file);
       if (hash !== undefined) next.set(file, hash);
     }
+    if (next.size === this.files.size && [...next].every(([file, hash]) => this.files.get(file) === hash)) return;
     const files = Object.fromEntries([...next].sort(([a], [b]) => (a < b ? -1 : 1)));
     await writeAtomically(join(this.dir, INDEX), `${JSON.stringify({ version: 2, files })}\n`, realFileSystem);
     const named = new Set(next.values());
