@@ -128,9 +128,12 @@ describe('the memory', () => {
     expect(names.filter((name) => name.startsWith('listing-')).length).toBeGreaterThan(100);
     for (const name of names.filter((name) => name.startsWith('packs-'))) await writeFile(join(dir, name), (await readFile(join(dir, name))).subarray(0, 100));
     for (const name of names.filter((name) => name.startsWith('shards-'))) await writeFile(join(dir, name), 'not a memory');
+    // What the memory's first layout left (one file a kind) goes with the next build.
+    await writeFile(join(dir, 'packs.v8'), 'a former layout');
     const again = await both();
     expect(again.remembered.rendered).toBe(ARTICLES);
     expect(again.remembered.module).toBe(first.fresh.module);
+    expect(await readdir(dir)).not.toContain('packs.v8');
   });
 
   it('keeps 8 memories: the one in use and the 7 others used last', async () => {

@@ -8,14 +8,16 @@ import { IndexMemo } from './index-memo';
 import { ListingMemo, type ListingEntry } from './listing';
 import { PackMemo } from './pack-memo';
 import { sameRelated, type KeptRelated, type RelatedEntry } from './related-memo';
-import { KeptMap } from './store';
+import { KeptMap, removeStrays } from './store';
 import { rendererVersion } from './version';
 
 /**
- * What a production build remembers between runs, in one folder (`.edgewire/cache/`, safe to
+ * What a build remembers between runs, in one folder (`.edgewire/cache/<…>/`, safe to
  * delete): the listing of every source file (cache/listing.ts), every pack it wrote
- * (cache/pack-memo.ts) and every index shard (cache/index-memo.ts), each under the renderer's version (and the listing under the catalog of
- * authors and sections its articles were checked against). Forgotten whole when either changes.
+ * (cache/pack-memo.ts), every index shard and record size (cache/index-memo.ts) and each article's
+ * related articles (cache/related-memo.ts), each a Map kept by the bucket (cache/store.ts) under
+ * the renderer's version (and the listing under the catalog of authors and sections its articles
+ * were checked against). Forgotten whole when either changes.
  */
 export interface BuildMemory {
   version: string;
@@ -33,6 +35,7 @@ const PACKS = 'packs';
 const SHARDS = 'shards';
 const SIZES = 'sizes';
 const RELATED = 'related';
+const KINDS = [LISTING, PACKS, SHARDS, SIZES, RELATED];
 
 /** The memory in `dir`; `present` says whether a pack's file is still in the assets folder. */
 export async function openMemory(dir: string, catalog: Catalog, present: (path: string) => boolean): Promise<BuildMemory> {
@@ -62,6 +65,7 @@ export async function openMemory(dir: string, catalog: Catalog, present: (path: 
       kept.packs.keep(packs.next);
       kept.shards.keep(index.next.shards, (a, b) => a.path === b.path);
       kept.sizes.keep(index.next.sizes);
+      removeStrays(dir, KINDS);
     },
   };
 }

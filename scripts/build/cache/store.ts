@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -81,6 +81,18 @@ export class KeptMap<V> {
       keep(this.folder, bucketName(this.name, bucket), entries);
     }
   }
+}
+
+/** Removes from `dir` every file but the buckets of `names` (and a build's temp files): what an earlier layout of the memory left. */
+export function removeStrays(dir: string, names: readonly string[]): void {
+  const bucket = new RegExp(`^(${names.join('|')})-\\d+\\.v8$`);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) if (!bucket.test(entry) && !entry.endsWith('.tmp')) rmSync(join(dir, entry), { recursive: true, force: true });
 }
 
 /** The value kept as `name`, if there is one of this version. */
