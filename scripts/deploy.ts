@@ -15,6 +15,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { constants } from 'node:os';
+import { BUILD_NODE_OPTIONS } from './build/cli';
 import { asksForHelp } from './cli';
 import { deploySiteUrlProblem } from './deploy/site-url';
 import { DEPLOY_USAGE } from './deploy/usage';
@@ -47,7 +48,7 @@ if (problem !== null) fail(problem);
 
 const env = productionEnv(process.env);
 // Where wrangler runs the [build] command: the configuration's folder.
-const build = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), BUILD_SCRIPT], { cwd: target.root, env, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [...BUILD_NODE_OPTIONS, '--import', import.meta.resolve('tsx'), BUILD_SCRIPT], { cwd: target.root, env, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
 
 const wrangler = spawn('wrangler', ['deploy', ...args], { env, stdio: 'inherit' });
