@@ -3,7 +3,7 @@
  * bundle as `wrangler deploy --dry-run` writes it; plus the project settings read from wrangler.toml.
  */
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -199,14 +199,34 @@ function count(tally: FileTally, path: string, bytes: number): void {
 }
 
 /**
- * Copies the static-assets directory the build just wrote to `to`, so the server keeps serving
- * this build's files whatever later builds do to the project's copy, and measures it: in all, and
- * by top-level folder (what grows per article, and how fast, is the platform's file limits' business).
+ * `to` made a tree of hard links to `from`'s files (copies where the file system cannot link). The
+ * build never rewrites a file in place (sink.ts and files.ts write a temporary file and rename it over),
+ * so a link keeps this build's bytes whatever later builds do, and costs no disk: at 1,000,000
+ * articles the folder is 34 GB.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const [source, target] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory()) await linkTree(source, target);
+    else if (entry.isFile()) {
+      await link(source, target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+        return copyFile(source, target);
+      });
+    }
+  }
+}
+
+/**
+ * Snapshots the static-assets directory the build just wrote at `to` (hard links), so the server keeps
+ * serving this build's files whatever later builds do to the project's folder, and measures it: in all,
+ * and by top-level folder (what grows per article, and how fast, is the platform's file limits' business).
  */
 export async function snapshotAssets(from: string, to: string): Promise<AssetsSnapshot | null> {
   if (!existsSync(from)) return null;
   await rm(to, { recursive: true, force: true });
-  await cp(from, to, { recursive: true });
+  await linkTree(from, to);
   const all: FileTally = { files: 0, bytes: 0, largest: null };
   const folders: Record<string, FileTally> = {};
   for (const entry of await readdir(to, { recursive: true, withFileTypes: true })) {

@@ -1,5 +1,8 @@
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headAndTail, parseBuildFiles, parseTimeReport, type ContentBuild } from '../../scripts/bench/bundle';
+import { headAndTail, parseBuildFiles, parseTimeReport, snapshotAssets, type ContentBuild } from '../../scripts/bench/bundle';
 import { chooseArticle, EDITED_PARAGRAPH, editedArticle } from '../../scripts/bench/edit';
 import { heapOf } from '../../scripts/bench/heap';
 import type { InstructionSize, TargetInfo } from '../../scripts/bench/results';
@@ -25,6 +28,29 @@ describe('reading the build', () => {
     expect(parseBuildFiles(line)).toEqual({ files: 10605, written: 12, removed: 9 });
     expect(parseBuildFiles('Built 1 article(s) in 1.00 s -> a (unchanged), b (28 files: 0 written, 0 removed)')).toEqual({ files: 28, written: 0, removed: 0 });
     expect(parseBuildFiles('Content build failed: 2 problems')).toBeNull();
+  });
+});
+
+describe("the assets' snapshot", () => {
+  it('links every file (no second copy of the bytes) and keeps them when a later build renames a file over one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'edgewire-snapshot-'));
+    try {
+      const from = join(dir, 'assets');
+      await mkdir(join(from, 'b', '0a'), { recursive: true });
+      await writeFile(join(from, 'b', '0a', 'pack.json'), 'first build');
+      await writeFile(join(from, 'index.json'), '{}');
+      const snapshot = await snapshotAssets(from, join(dir, 'snapshot'));
+      expect(snapshot).toMatchObject({ files: 2, bytes: 13, largest: { path: join('b', '0a', 'pack.json'), bytes: 11 } });
+      const [source, copy] = [await stat(join(from, 'index.json')), await stat(join(dir, 'snapshot', 'index.json'))];
+      expect([copy.ino, copy.nlink]).toEqual([source.ino, 2]);
+      // A later build writes a temporary file and renames it over the old one (sink.ts).
+      await writeFile(join(from, 'b', '0a', 'next'), 'second build');
+      await rename(join(from, 'b', '0a', 'next'), join(from, 'b', '0a', 'pack.json'));
+      expect(await readFile(join(dir, 'snapshot', 'b', '0a', 'pack.json'), 'utf8')).toBe('first build');
+      expect(await snapshotAssets(join(dir, 'missing'), join(dir, 'none'))).toBeNull();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
