@@ -78,8 +78,12 @@ export async function listSources(dir: string, root: string, options: CollectOpt
   const sources: SourceEntry[] = [];
   const problems: Problem[] = [];
   const stamps: (Stamp | null)[] = [];
+  // One relative path a folder, not one a file.
+  const folders = new Map<string, string>();
+  const folderOf = (parent: string) => folders.get(parent) ?? folders.set(parent, displayPath(root, parent)).get(parent)!;
   for (const { entry, path } of visible(entries, dir)) {
-    const file = displayPath(root, path);
+    const parent = folderOf(entry.parentPath);
+    const file = parent === '.' ? entry.name : `${parent}/${entry.name}`;
     const checked = entryProblem(entry, path, file, options.maxArticleBytes, options.noun ?? 'article');
     if (!('stats' in checked)) {
       problems.push(checked);

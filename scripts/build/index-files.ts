@@ -113,7 +113,9 @@ function shardCount<F>(records: Records, shardBytes: number, maxShards: number, 
 function shardFiles<F>(records: Records, write: (file: BodyFile) => F, shardBytes: number, maxShards: number, memo?: IndexMemory<F>): { directory: BodyFile; files: F[] } {
   const count = shardCount(records, shardBytes, maxShards, memo);
   const shards: string[][] = Array.from({ length: count }, () => []);
-  for (const key of [...records.values.keys()].sort()) shards[shardOf(key, count)]!.push(key);
+  for (const key of records.values.keys()) shards[shardOf(key, count)]!.push(key);
+  // Each shard's keys sorted: the order one sort of them all would give, in a fraction of its time.
+  for (const keys of shards) keys.sort();
   const paths: string[] = [];
   const files = shards.map((keys) => {
     // A shard is its records: the same keys with the same prints make the same file.

@@ -1,4 +1,4 @@
-import { SUMMARY_FIELDS, type Article, type ArticleSummary } from '../../src/content/article';
+import type { Article, ArticleSummary } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
 import type { FrontMatter } from '../../src/content/schema';
 import { ORIGIN, type ArticleLine, type ContentIndex, type GoneArticle, type Representation, type Span, type StoredDocument } from '../../src/store/bundle';
@@ -142,9 +142,14 @@ function storeDocuments(groups: Iterable<readonly DocumentSource[]>, packer: Pac
   return documents;
 }
 
-/** The article's list entry: the first fields of the article, in the same order. */
+/**
+ * The article's list entry: the first fields of the article, in the API's order (SUMMARY_FIELDS;
+ * tests/build/openapi.test.ts checks it). Written out, not made from that list: one object shape for
+ * every entry, and ten times faster than `Object.fromEntries`, which counts at a million articles.
+ */
 export function toSummary(article: ArticleMeta): ArticleSummary {
-  return Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, article[field]])) as ArticleSummary;
+  const { slug, url, title, alternativeHeadline, description, datePublished, dateModified, authors, source, section, tags, lang, wordCount, readingTimeMinutes } = article;
+  return { slug, url, title, alternativeHeadline, description, datePublished, dateModified, authors, source, section, tags, lang, wordCount, readingTimeMinutes };
 }
 
 /** Whether an article closes its pack: one slug in PACK_ANCHOR, by its hash, so boundaries survive edits (packs.ts). */
@@ -363,8 +368,9 @@ function relatedPrints(summaries: readonly ArticleSummary[], shown: (slug: strin
   const marked = unsettled(summaries, shown, previous, lists);
   summaries.forEach((summary, at) => {
     const before = previous.get(summary.slug);
-    const print = before !== undefined && !marked.has(summary.slug) ? before.print : related(at).map(({ slug }) => shown(slug)).join(' ');
-    next.set(summary.slug, { shown: shown(summary.slug), tags: summary.tags, section: summary.section?.slug ?? null, datePublished: summary.datePublished, print });
+    // Unmarked, it shows what it showed (its `shown`, which hashes its tags, section and date, is the same): the entry is the memory's.
+    if (before !== undefined && !marked.has(summary.slug)) next.set(summary.slug, before);
+    else next.set(summary.slug, { shown: shown(summary.slug), tags: summary.tags, section: summary.section?.slug ?? null, datePublished: summary.datePublished, print: related(at).map(({ slug }) => shown(slug)).join(' ') });
   });
   return (at) => next.get(summaries[at]!.slug)!.print;
 }

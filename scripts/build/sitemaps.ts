@@ -3,7 +3,7 @@ import { paths } from '../../src/content/paths';
 import { MEDIA_TYPES } from '../../src/http/media-types';
 import { ORIGIN } from '../../src/store/bundle';
 import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
-import { absolute, xmlFragment } from './xml';
+import { absolute, textFieldsElement } from './xml';
 
 /**
  * /sitemap.xml (sitemaps.org protocol 0.9): the home page, /tags, each tag's first page and every
@@ -62,8 +62,9 @@ function locations({ articles, tags, newsroom }: SiteInput): Location[] {
 
 /** One `<url>` or `<sitemap>` element, escaped, with its served size. */
 function element(name: 'url' | 'sitemap', { path, lastmod }: Location): { xml: string; bytes: number } {
-  const xml = xmlFragment({ [name]: { loc: absolute(path), ...(lastmod === undefined ? {} : { lastmod }) } });
-  const markers = xml.split(ORIGIN).length - 1;
+  const xml = textFieldsElement(name, { loc: absolute(path), lastmod });
+  let markers = 0;
+  for (let at = xml.indexOf(ORIGIN); at !== -1; at = xml.indexOf(ORIGIN, at + ORIGIN.length)) markers++;
   return { xml, bytes: Buffer.byteLength(xml) + markers * (LONGEST_ORIGIN_BYTES - MARKER_BYTES) };
 }
 

@@ -23,6 +23,24 @@ export function xmlFragment(element: XmlNode): string {
   return builder.build(element) as string;
 }
 
+/** XML's predefined entities, as the builder escapes text (its default `entities`). */
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&apos;', '"': '&quot;' };
+const escapeText = (text: string) => text.replace(/[&<>'"]/g, (character) => ENTITIES[character]!);
+
+/**
+ * `xmlFragment({ [name]: fields })` for an element of text fields only (a sitemap's `<url>`),
+ * written directly: the same text (tests/build/xml.test.ts checks it against the builder on random
+ * fields), some eight times faster, which counts at a million sitemap URLs. A field left undefined is left out.
+ */
+export function textFieldsElement(name: string, fields: Readonly<Record<string, string | undefined>>): string {
+  let children = '';
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    children += value === '' ? `  <${field}/>\n` : `  <${field}>${escapeText(value)}</${field}>\n`;
+  }
+  return children === '' ? `<${name}/>\n` : `<${name}>\n${children}</${name}>\n`;
+}
+
 /** The absolute URL of a path on this site, as the Worker will serve it. */
 export function absolute(path: string): string {
   return `${ORIGIN}${path}`;

@@ -14,7 +14,7 @@ export interface RelatedEntry {
 
 /** Whether two entries say the same (the next build's memory need not be written again for it). */
 export function sameRelated(a: RelatedEntry, b: RelatedEntry): boolean {
-  return a.shown === b.shown && a.print === b.print && a.section === b.section && a.datePublished === b.datePublished && a.tags.join('\n') === b.tags.join('\n');
+  return a === b || (a.shown === b.shown && a.print === b.print && a.section === b.section && a.datePublished === b.datePublished && a.tags.join('\n') === b.tags.join('\n'));
 }
 
 /** Each article's entry by slug. */
