@@ -82,11 +82,25 @@ export function firstRequestRows(size: InstructionSize): string[][] {
 /** Per route: each target's mean and median per request, then app ÷ each floor (and peer ÷ app) of the means. */
 export function meanRows(size: InstructionSize): string[][] {
   const columns = ratioColumns(size.targets);
-  return size.routes.map((route) => [
+  const rows = size.routes.map((route) => [
     route.label,
     ...size.targets.flatMap((target) => [thousands(meanOf(route.counts[target.name])), thousands(medianOf(route.counts[target.name]))]),
     ...columns.map(({ numerator, denominator }) => formatRatio(meanOf(route.counts[numerator]), meanOf(route.counts[denominator]))),
   ]);
+  // Every route's rounds together: a collection counts wherever it landed (a route's own mean
+  // carries the collections that happened to fall in its rounds).
+  const all = [
+    'all routes',
+    ...size.targets.flatMap((target) => [thousands(pooledMean(size, [target.name])), '—']),
+    ...columns.map(({ numerator, denominator }) => formatRatio(pooledMean(size, [numerator, denominator]), pooledMean(size, [denominator, numerator]))),
+  ];
+  return size.routes.length > 1 ? [...rows, all] : rows;
+}
+
+/** The mean of `targets[0]`'s rounds over every route where each of `targets` was counted. */
+function pooledMean(size: InstructionSize, targets: readonly string[]): number | undefined {
+  const counted = size.routes.filter((route) => targets.every((name) => (route.counts[name]?.length ?? 0) > 0));
+  return meanOf(counted.flatMap((route) => route.counts[targets[0]!]!));
 }
 
 /** Per target whose heap was read: V8 heap used and reserved, and workerd's objects in it (MiB, one decimal). */
