@@ -61,9 +61,9 @@ export function siteAssets(sources: AssetSources, logo: Logo | null): { styleshe
   };
 }
 
-/** The site's logo under a hashed name: an SVG as text, a PNG as base64 (the Worker decodes it once). */
+/** The site's logo under a hashed name: an SVG as text, a raster image as base64 (the Worker decodes it once). */
 function logoAsset(logo: Logo): BundledAsset {
   if (logo.extension === 'svg') return bundledAsset('logo', 'svg', logo.contentType, logo.bytes.toString('utf8'));
   const body = logo.bytes.toString('base64');
-  return { ...bundledAsset('logo', 'png', logo.contentType, body), base64: true };
+  return { ...bundledAsset('logo', logo.extension, logo.contentType, body), base64: true };
 }

@@ -1,49 +1,36 @@
-import { lstat, readFile, realpath } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { rasterImage, rasterNames, RASTER_TYPES, readContentFile, sniffRaster } from './images';
 import type { Problem, Result } from './problems';
 
 /**
- * The site's logo: an SVG or PNG file under the content folder, checked before it is published.
- * Its type comes from its bytes, never its name; an SVG may hold no script, event handler or
- * reference to anything outside itself (it is served from our origin, and a browser would run a
- * script in it when opened directly); its size goes in the page's `width`/`height`, so the page
- * does not shift when it loads.
+ * The site's logo: a raster image (images.ts: JPEG, PNG, WebP, AVIF or GIF) or an SVG under the
+ * content folder, checked before it is published. Its type comes from its bytes, never its name;
+ * an SVG may hold no script, event handler or reference to anything outside itself (it is served
+ * from our origin, and a browser would run a script in it when opened directly); its size goes in
+ * the page's `width`/`height`, so the page does not shift when it loads.
  */
 export interface Logo {
   /** The file's bytes. */
   bytes: Buffer;
-  contentType: 'image/svg+xml' | 'image/png';
-  extension: 'svg' | 'png';
+  contentType: string;
+  extension: string;
   width: number;
   height: number;
 }
 
 /** The platform's limit is 25 MiB a file; a logo is small, and this keeps a mistake out of every page. */
 const MAX_LOGO_BYTES = 1024 * 1024;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const fail = (message: string): Result<Logo> => ({ ok: false, problems: [{ file: '', field: 'logo', message } satisfies Problem] });
 
 /** Reads and checks the logo at `relativePath` under `contentDir`. Problems name the field `logo` (the caller names the file). */
 export async function readLogo(contentDir: string, relativePath: string): Promise<Result<Logo>> {
-  const base = await realpath(contentDir);
-  const path = resolve(base, relativePath);
-  if (!path.startsWith(base + sep)) return fail(`${relativePath} is outside the content folder`);
-  const stats = await lstat(path).catch(() => null);
-  if (stats === null) return fail(`${relativePath}: no such file in the content folder`);
-  if (stats.isSymbolicLink() || !stats.isFile()) return fail(`${relativePath} is not a regular file (symbolic links are not followed)`);
-  // lstat looks at the last name only: a linked folder on the way could still lead out of content/.
-  if (!(await realpath(path)).startsWith(base + sep)) return fail(`${relativePath} is outside the content folder (through a symbolic link)`);
-  if (stats.size > MAX_LOGO_BYTES) return fail(`${relativePath} is ${stats.size} bytes; a logo may have at most ${MAX_LOGO_BYTES}`);
-  const bytes = await readFile(path);
-  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return png(bytes, relativePath);
-  return svg(bytes, relativePath);
-}
-
-/** A PNG's size is in its IHDR chunk, the first after the signature (PNG §11.2.2). */
-function png(bytes: Buffer, name: string): Result<Logo> {
-  if (bytes.length < 24 || bytes.toString('latin1', 12, 16) !== 'IHDR') return fail(`${name} is not a valid PNG file`);
-  return { ok: true, value: { bytes, contentType: 'image/png', extension: 'png', width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } };
+  const read = await readContentFile(contentDir, relativePath, relativePath, MAX_LOGO_BYTES, 'a logo');
+  if (!read.ok) return fail(read.message);
+  if (sniffRaster(read.bytes) === null) return svg(read.bytes, relativePath);
+  const raster = await rasterImage(read.bytes, relativePath);
+  if (!raster.ok) return fail(raster.message);
+  const { type, width, height } = raster.value;
+  return { ok: true, value: { bytes: read.bytes, contentType: RASTER_TYPES[type].contentType, extension: RASTER_TYPES[type].extension, width, height } };
 }
 
 /** What an SVG logo may not hold: scripts, event handlers, foreign content, links to anything outside it. */
@@ -61,7 +48,7 @@ const UNSAFE_SVG: readonly [RegExp, string][] = [
 function svg(bytes: Buffer, name: string): Result<Logo> {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const root = /<svg\b[^>]*>/i.exec(text);
-  if (root === null) return fail(`${name} is neither an SVG nor a PNG image`);
+  if (root === null) return fail(`${name} is not a ${rasterNames('SVG')} image`);
   const unsafe = UNSAFE_SVG.find(([pattern]) => pattern.test(text));
   if (unsafe !== undefined) return fail(`${name} holds ${unsafe[1]}; an SVG logo must be a plain drawing`);
   const size = svgSize(root[0]);

@@ -60,7 +60,7 @@ export interface ArticleLine {
 export interface BundledAsset {
   name: string;
   contentType: string;
-  /** The text, or a binary file's bytes in base64 (`base64: true`: a PNG logo). */
+  /** The text, or a binary file's bytes in base64 (`base64: true`: a raster logo). */
   body: string;
   base64?: true;
   hash: string;

@@ -1,5 +1,6 @@
 import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { siteSchema } from '../../src/content/site';
 import { articleText, buildAt, buildFixture, documentText, homeText, jsonLdOf, mainOf, problemLines, SITE, type Built } from './documents';
@@ -217,6 +218,18 @@ describe('a PNG logo', () => {
     expect(logo).toMatchObject({ name: expect.stringMatching(/^logo\.[\w-]{12}\.png$/), contentType: 'image/png', base64: true, body: bytes.toString('base64') });
     expect(mastheadOf(homeText(built))).toBe(`<header class="site">\n<p class="brand"><a href="/"><img src="/assets/${logo.name}" width="96" height="32" alt="Wire Desk"></a></p>\n</header>`);
   });
+
+  it.each([
+    ['webp', 'image/webp'],
+    ['jpg', 'image/jpeg'],
+  ] as const)('a %s logo too, typed by its bytes (named .png), at the size its header gives', async (extension, contentType) => {
+    const picture = sharp({ create: { width: 120, height: 40, channels: 3, background: '#9a1419' } });
+    const bytes = await (extension === 'jpg' ? picture.jpeg() : picture.webp()).toBuffer();
+    const built = await buildAt(await siteWith('name: X\nlogo: brand/logo.png\n', { 'brand/logo.png': bytes }));
+    const logo = built.index.assets.find(({ name }) => name.startsWith('logo.'))!;
+    expect(logo).toMatchObject({ name: expect.stringMatching(new RegExp(`^logo\\.[\\w-]{12}\\.${extension}$`)), contentType, base64: true, body: bytes.toString('base64') });
+    expect(mastheadOf(homeText(built))).toContain(`<img src="/assets/${logo.name}" width="120" height="40" alt="X">`);
+  });
 });
 
 describe('feed and entry ids after a rename', () => {
@@ -307,7 +320,8 @@ describe('a bad logo', () => {
     ['a path out of content/', '../logo.svg', {}, 'must be a path relative to the content folder, such as images/logo.svg'],
     ['an absolute path', '/etc/passwd', {}, 'must be a path relative to the content folder, such as images/logo.svg'],
     ['a folder', 'images', { 'images/x.svg': SVG('') }, 'images is not a regular file (symbolic links are not followed)'],
-    ['neither SVG nor PNG (a GIF named .png)', 'logo.png', { 'logo.png': 'GIF89a\x01\x00\x01\x00' }, 'logo.png is neither an SVG nor a PNG image'],
+    ['no image at all (text named .png)', 'logo.png', { 'logo.png': 'a logo' }, 'logo.png is not a JPEG, PNG, WebP, AVIF, GIF or SVG image'],
+    ['a GIF cut after its size (named .png: the bytes say GIF)', 'logo.png', { 'logo.png': 'GIF89a\x01\x00\x01\x00' }, 'logo.png is not a valid GIF file'],
     ['a PNG cut before its IHDR', 'logo.png', { 'logo.png': Buffer.concat([PNG_SIGNATURE, Buffer.from('trunc')]) }, 'logo.png is not a valid PNG file'],
     ['an SVG with a script', 'l.svg', { 'l.svg': SVG('<script>alert(1)</script>') }, 'l.svg holds a script; an SVG logo must be a plain drawing'],
     ['an SVG with an event handler', 'l.svg', { 'l.svg': SVG('<rect width="5" height="5" onclick="alert(1)"/>') }, 'l.svg holds an event handler attribute; an SVG logo must be a plain drawing'],

@@ -1,0 +1,110 @@
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import sharp from 'sharp';
+
+/**
+ * Image files under the content folder, checked before anything is published (the site's logo
+ * today; lead and inline images and author avatars take the same path). Where the file is: under
+ * content/, a regular file, no symbolic link leading out. How big: its bytes from the file system
+ * before it is read, its pixels from its header before anything decodes it (a decompression bomb
+ * is a small file that claims a huge picture). What it is: from its bytes, never its name.
+ */
+
+/** The raster formats a page may show, as data: sniffed by their signatures, served with these types. */
+export const RASTER_TYPES = {
+  jpeg: { name: 'JPEG', contentType: 'image/jpeg', extension: 'jpg' },
+  png: { name: 'PNG', contentType: 'image/png', extension: 'png' },
+  webp: { name: 'WebP', contentType: 'image/webp', extension: 'webp' },
+  avif: { name: 'AVIF', contentType: 'image/avif', extension: 'avif' },
+  gif: { name: 'GIF', contentType: 'image/gif', extension: 'gif' },
+} as const;
+
+export type RasterType = keyof typeof RASTER_TYPES;
+
+/** "JPEG, PNG, WebP, AVIF or GIF" (with `more`, e.g. SVG, last). */
+export function rasterNames(...more: string[]): string {
+  const names = [...Object.values(RASTER_TYPES).map(({ name }) => name), ...more];
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;
+}
+
+const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
+
+/**
+ * The image type a file's first bytes say it is: the image patterns of the WHATWG MIME Sniffing
+ * Standard (§6.1: JPEG `FF D8 FF`, PNG's signature, `GIF87a`/`GIF89a`, `RIFF` … `WEBPVP`), and
+ * AVIF by its ISO BMFF `ftyp` box whose major or a compatible brand is `avif` or `avis`
+ * (AV1 Image File Format §9). Null for anything else.
+ */
+export function sniffRaster(bytes: Uint8Array): RasterType | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (ascii(bytes, 0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
+  if (/^GIF8[79]a$/.test(ascii(bytes, 0, 6))) return 'gif';
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 14) === 'WEBPVP') return 'webp';
+  if (ascii(bytes, 4, 8) === 'ftyp' && avifBrands(bytes)) return 'avif';
+  return null;
+}
+
+/** Whether an `ftyp` box (size, "ftyp", major brand, minor version, compatible brands) names AVIF. */
+function avifBrands(bytes: Uint8Array): boolean {
+  const size = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
+  if (size < 16 || size > bytes.length || size % 4 !== 0) return false;
+  const brands = [ascii(bytes, 8, 12)];
+  for (let at = 16; at < size; at += 4) brands.push(ascii(bytes, at, at + 4));
+  return brands.some((brand) => brand === 'avif' || brand === 'avis');
+}
+
+/** A file under the content folder, read once its place and size are checked; `message` says why not. */
+export type ContentFileResult = { ok: true; bytes: Buffer } | { ok: false; message: string };
+
+/**
+ * The bytes of the file at `place` (relative to `contentDir`; it may try to lead out), when it is
+ * a regular file under the content folder of at most `maxBytes`. Messages name the file as it was
+ * `written` and such a file as `what` ("a logo", "an image").
+ */
+export async function readContentFile(contentDir: string, place: string, written: string, maxBytes: number, what: string): Promise<ContentFileResult> {
+  const fail = (message: string): ContentFileResult => ({ ok: false, message });
+  const base = await realpath(contentDir);
+  const path = resolve(base, place);
+  if (!path.startsWith(base + sep)) return fail(`${written} is outside the content folder`);
+  const stats = await lstat(path).catch(() => null);
+  if (stats === null) return fail(`${written}: no such file in the content folder`);
+  if (stats.isSymbolicLink() || !stats.isFile()) return fail(`${written} is not a regular file (symbolic links are not followed)`);
+  // lstat looks at the last name only: a linked folder on the way could still lead out of content/.
+  if (!(await realpath(path)).startsWith(base + sep)) return fail(`${written} is outside the content folder (through a symbolic link)`);
+  if (stats.size > maxBytes) return fail(`${written} is ${stats.size} bytes; ${what} may have at most ${maxBytes}`);
+  return { ok: true, bytes: await readFile(path) };
+}
+
+/** A raster image as a page shows it: its type and its size upright (after its EXIF orientation). */
+export interface RasterImage {
+  type: RasterType;
+  width: number;
+  height: number;
+}
+
+/** sharp's name for each format (AVIF is a HEIF whose compression is AV1). */
+const SHARP_FORMATS: Record<RasterType, string> = { jpeg: 'jpeg', png: 'png', webp: 'webp', avif: 'heif', gif: 'gif' };
+
+/** Fifty megapixels: more than any camera a picture desk uses, far less than a bomb's claim. */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
+/**
+ * A raster image's type (from its bytes) and size (from its header, read by sharp without
+ * decoding the pixels), or why it is not one a page may show; `name` is the file as written.
+ */
+export async function rasterImage(bytes: Buffer, name: string, maxPixels = MAX_IMAGE_PIXELS): Promise<{ ok: true; value: RasterImage } | { ok: false; message: string }> {
+  const type = sniffRaster(bytes);
+  if (type === null) return { ok: false, message: `${name} is not a ${rasterNames()} image` };
+  // The header only: metadata() decodes no pixels, so no input limit is needed to read a bomb's claim.
+  const header = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => null);
+  if (header === null || header.format !== SHARP_FORMATS[type] || !(header.width > 0 && header.height > 0) || (type === 'avif' && header.compression !== 'av1')) {
+    return { ok: false, message: `${name} is not a valid ${RASTER_TYPES[type].name} file` };
+  }
+  const { width, height } = header.autoOrient ?? header;
+  if (width * height > maxPixels) {
+    return { ok: false, message: `${name} is ${width}×${height} px (${megapixels(width * height)} megapixels); an image may have at most ${megapixels(maxPixels)} megapixels` };
+  }
+  return { ok: true, value: { type, width, height } };
+}
+
+const megapixels = (pixels: number) => String(Math.round(pixels / 100_000) / 10);

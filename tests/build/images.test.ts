@@ -1,0 +1,141 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { MAX_IMAGE_PIXELS, rasterImage, rasterNames, readContentFile, sniffRaster, type RasterType } from '../../scripts/build/images';
+import { tempDir } from './helpers';
+
+/** A small picture in each format, made here by sharp (no image is committed). */
+async function picture(type: RasterType, width = 64, height = 48, orientation?: number): Promise<Buffer> {
+  const image = sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 30 } } });
+  const oriented = orientation === undefined ? image : image.withMetadata({ orientation });
+  return (type === 'avif' ? oriented.avif({ quality: 40, effort: 0 }) : oriented.toFormat(type)).toBuffer();
+}
+
+/** PNG's CRC-32 (PNG §5.5). */
+function crc32(bytes: Uint8Array): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, sum]);
+}
+
+/** A PNG whose IHDR claims `width`×`height` and whose IDAT is empty: a few bytes, a bomb's header. */
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), pngChunk('IHDR', ihdr), pngChunk('IDAT', Buffer.alloc(0)), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+const TYPES: RasterType[] = ['jpeg', 'png', 'webp', 'avif', 'gif'];
+
+describe('sniffRaster: the type from the bytes', () => {
+  it.each(TYPES)('%s', async (type) => {
+    expect(sniffRaster(await picture(type))).toBe(type);
+  });
+
+  it.each([
+    ['text', Buffer.from('not an image at all')],
+    ['an SVG', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')],
+    ['a WAVE file (RIFF, but not WEBP)', Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1')],
+    ['an MP4 (ftyp, brands isom and mp41)', Buffer.from('\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isommp41', 'latin1')],
+    ['an ftyp box longer than the file', Buffer.from('\x00\x00\x01\x00ftypavif', 'latin1')],
+    ['nothing', Buffer.alloc(0)],
+  ])('%s: none', (_, bytes) => {
+    expect(sniffRaster(bytes)).toBeNull();
+  });
+
+  it('AVIF named by a compatible brand (major brand mif1)', () => {
+    expect(sniffRaster(Buffer.from('\x00\x00\x00\x1cftypmif1\x00\x00\x00\x00mif1avifmiaf', 'latin1'))).toBe('avif');
+  });
+});
+
+describe('rasterImage: type and size from the header', () => {
+  it.each(TYPES)('%s, 64×48', async (type) => {
+    expect(await rasterImage(await picture(type), `p.${type}`)).toEqual({ ok: true, value: { type, width: 64, height: 48 } });
+  });
+
+  it('a JPEG turned by its EXIF orientation (6: 90° clockwise) is as tall as it was wide', async () => {
+    expect(await rasterImage(await picture('jpeg', 64, 48, 6), 'turned.jpg')).toEqual({ ok: true, value: { type: 'jpeg', width: 48, height: 64 } });
+  });
+
+  it('a bomb is refused from its header: 10,000 × 10,000 px in 57 bytes', async () => {
+    const bomb = pngHeader(10_000, 10_000);
+    expect(bomb.length).toBe(57);
+    expect(await rasterImage(bomb, 'bomb.png')).toEqual({ ok: false, message: 'bomb.png is 10000×10000 px (100 megapixels); an image may have at most 50 megapixels' });
+    expect(MAX_IMAGE_PIXELS).toBe(50_000_000);
+    // At the limit exactly it passes (the header is all there is to read).
+    expect(await rasterImage(pngHeader(10_000, 5_000), 'fifty.png')).toEqual({ ok: true, value: { type: 'png', width: 10_000, height: 5_000 } });
+  });
+
+  it.each([
+    ['text named .jpg', Buffer.from('hello'), `x is not a ${rasterNames()} image`],
+    ['a PNG signature and nothing else', Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), 'x is not a valid PNG file'],
+    ['a JPEG start and nothing else', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), 'x is not a valid JPEG file'],
+    ['GIF89a and nothing else', Buffer.from('GIF89a'), 'x is not a valid GIF file'],
+  ])('%s', async (_, bytes, message) => {
+    expect(await rasterImage(bytes, 'x')).toEqual({ ok: false, message });
+  });
+
+  it('a truncated AVIF is not a valid AVIF file', async () => {
+    const avif = await picture('avif');
+    expect(await rasterImage(avif.subarray(0, 40), 'cut.avif')).toEqual({ ok: false, message: 'cut.avif is not a valid AVIF file' });
+  });
+
+  it('names the formats in order', () => {
+    expect(rasterNames()).toBe('JPEG, PNG, WebP, AVIF or GIF');
+    expect(rasterNames('SVG')).toBe('JPEG, PNG, WebP, AVIF, GIF or SVG');
+  });
+});
+
+describe('readContentFile: a file under content/, at most so many bytes', () => {
+  async function content(): Promise<{ root: string; dir: string }> {
+    const root = await tempDir();
+    const dir = join(root, 'content');
+    await mkdir(join(dir, 'articles'), { recursive: true });
+    await writeFile(join(dir, 'articles/photo.jpg'), 'twelve bytes');
+    await writeFile(join(root, 'outside.jpg'), 'outside');
+    return { root, dir };
+  }
+
+  it('reads a file beside an article, and one reached with ../ that stays inside', async () => {
+    const { dir } = await content();
+    expect(await readContentFile(dir, 'articles/photo.jpg', 'photo.jpg', 12, 'an image')).toEqual({ ok: true, bytes: Buffer.from('twelve bytes') });
+    expect(await readContentFile(dir, 'articles/../articles/photo.jpg', '../articles/photo.jpg', 12, 'an image')).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['missing', 'articles/none.jpg', 'none.jpg', 'none.jpg: no such file in the content folder'],
+    ['outside', '../outside.jpg', '../../outside.jpg', '../../outside.jpg is outside the content folder'],
+    ['a folder', 'articles', '.', '. is not a regular file (symbolic links are not followed)'],
+  ])('%s', async (_, place, written, message) => {
+    const { dir } = await content();
+    expect(await readContentFile(dir, place, written, 12, 'an image')).toEqual({ ok: false, message });
+  });
+
+  it('over the size limit, by its size on disk (never read)', async () => {
+    const { dir } = await content();
+    expect(await readContentFile(dir, 'articles/photo.jpg', 'photo.jpg', 11, 'an image')).toEqual({ ok: false, message: 'photo.jpg is 12 bytes; an image may have at most 11' });
+  });
+
+  it('a symbolic link, and a linked folder that leads out', async () => {
+    const { root, dir } = await content();
+    await symlink(join(root, 'outside.jpg'), join(dir, 'articles/link.jpg'));
+    await symlink(root, join(dir, 'linked'));
+    expect(await readContentFile(dir, 'articles/link.jpg', 'link.jpg', 99, 'an image')).toEqual({ ok: false, message: 'link.jpg is not a regular file (symbolic links are not followed)' });
+    expect(await readContentFile(dir, 'linked/outside.jpg', '../linked/outside.jpg', 99, 'an image')).toEqual({ ok: false, message: '../linked/outside.jpg is outside the content folder (through a symbolic link)' });
+  });
+});
