@@ -27,7 +27,7 @@ export async function readLogo(contentDir: string, relativePath: string): Promis
   const read = await readContentFile(contentDir, relativePath, relativePath, MAX_LOGO_BYTES, 'a logo');
   if (!read.ok) return fail(read.message);
   if (sniffRaster(read.bytes) === null) return svg(read.bytes, relativePath);
-  const raster = await rasterImage(read.bytes, relativePath);
+  const raster = rasterImage(read.bytes, relativePath);
   if (!raster.ok) return fail(raster.message);
   const { type, width, height } = raster.value;
   return { ok: true, value: { bytes: read.bytes, contentType: RASTER_TYPES[type].contentType, extension: RASTER_TYPES[type].extension, width, height } };

@@ -321,7 +321,7 @@ describe('a bad logo', () => {
     ['an absolute path', '/etc/passwd', {}, 'must be a path relative to the content folder, such as images/logo.svg'],
     ['a folder', 'images', { 'images/x.svg': SVG('') }, 'images is not a regular file (symbolic links are not followed)'],
     ['no image at all (text named .png)', 'logo.png', { 'logo.png': 'a logo' }, 'logo.png is not a JPEG, PNG, WebP, AVIF, GIF or SVG image'],
-    ['a GIF cut after its size (named .png: the bytes say GIF)', 'logo.png', { 'logo.png': 'GIF89a\x01\x00\x01\x00' }, 'logo.png is not a valid GIF file'],
+    ['a GIF cut inside its size (named .png: the bytes say GIF)', 'logo.png', { 'logo.png': 'GIF89a\x01\x00' }, 'logo.png is not a valid GIF file'],
     ['a PNG cut before its IHDR', 'logo.png', { 'logo.png': Buffer.concat([PNG_SIGNATURE, Buffer.from('trunc')]) }, 'logo.png is not a valid PNG file'],
     ['an SVG with a script', 'l.svg', { 'l.svg': SVG('<script>alert(1)</script>') }, 'l.svg holds a script; an SVG logo must be a plain drawing'],
     ['an SVG with an event handler', 'l.svg', { 'l.svg': SVG('<rect width="5" height="5" onclick="alert(1)"/>') }, 'l.svg holds an event handler attribute; an SVG logo must be a plain drawing'],
