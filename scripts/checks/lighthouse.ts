@@ -17,6 +17,7 @@ import { runCommand } from '../bench/processes';
 import { parseCommandLine, usageError, type Command } from '../cli';
 import { CHROMIUM, requireChromium } from './chromium';
 import { mainPages } from './pages';
+import { stripProxy } from './strip-proxy';
 import { CONTENT_OPTION, CONTENT_USAGE, progress, runOnSite, table } from './site';
 
 const COMMAND: Command = {
@@ -33,11 +34,15 @@ the median run. Fails (exit 1) when any median score is below 100.
   --runs <n>       runs per page and form factor (default 5)
   --report-only    print the scores, never fail on them
   --json <file>    also write the scores and failing audits as JSON
+  --without <field>  diagnosis, not a check: serve the pages through a proxy that drops this
+                   response header field (repeatable), report only; compare with a run without
+                   it to see what the field costs (docs: Cross-Origin-Opener-Policy)
+  --proxy          diagnosis: serve through that proxy dropping nothing (the baseline for --without)
 ${CONTENT_USAGE}
   -h, --help       print this and exit`,
 };
 
-const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION, runs: { type: 'string', default: '5' }, 'report-only': { type: 'boolean', default: false }, json: { type: 'string' } } });
+const { values } = parseCommandLine(COMMAND, { options: { ...CONTENT_OPTION, runs: { type: 'string', default: '5' }, 'report-only': { type: 'boolean', default: false }, json: { type: 'string' }, without: { type: 'string', multiple: true, default: [] }, proxy: { type: 'boolean', default: false } } });
 const RUNS = Number(values.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 25) usageError(COMMAND, `--runs: expected a whole number from 1 to 25, got "${values.runs}"`);
 // Loaded once the command line is read, so that --help answers at once.
@@ -146,8 +151,8 @@ function report(runs: readonly Measured[]): boolean {
   return runs.every((run) => CATEGORIES.every((category) => run.scores[category] === 100));
 }
 
-requireChromium();
-await runOnSite(COMMAND.name, values.content, async ({ origin, pages }) => {
+/** Every main page in both form factors, RUNS times each, at `origin`. */
+async function measureAll(origin: string, pages: Parameters<typeof mainPages>[0]): Promise<Measured[]> {
   const runs: Measured[] = [];
   for (const page of mainPages(pages)) {
     for (const [formFactor, flags] of Object.entries(FORM_FACTORS) as [Measured['formFactor'], readonly string[]][]) {
@@ -159,6 +164,15 @@ await runOnSite(COMMAND.name, values.content, async ({ origin, pages }) => {
       runs.push(summarize(page.path, formFactor, each));
     }
   }
+  return runs;
+}
+
+requireChromium();
+const without = values.without;
+await runOnSite(COMMAND.name, values.content, async ({ origin: served, pages }) => {
+  const proxy = without.length === 0 && !values.proxy ? undefined : await stripProxy(served, without);
+  if (proxy !== undefined) say(`DIAGNOSIS, NOT A CHECK: through a proxy on ${proxy.origin} dropping ${without.length === 0 ? 'no field' : without.join(', ')}; the scores are reported, never judged`);
+  const runs = await measureAll(proxy?.origin ?? served, pages).finally(() => proxy?.close());
   if (values.json !== undefined) await writeFile(values.json, `${JSON.stringify(runs, null, 2)}\n`);
-  return report(runs) || values['report-only'];
+  return report(runs) || values['report-only'] || proxy !== undefined;
 });
