@@ -13,6 +13,8 @@ import { validate, type ValidArticle } from './transformer';
 export interface BuiltArticle {
   valid: ValidArticle;
   article: Article;
+  /** The pictures it shows, by their place under content/ (article-images.ts). */
+  pictures: string[];
 }
 
 /** An article without its body's HTML and text: what lists, feeds' metadata and the index need (a sixth of it). */
@@ -34,6 +36,8 @@ export interface ListedArticle {
   /** Its file, and the hash of the text it was listed from (what a worker thread reads and checks again). */
   source: SourceEntry;
   hash: string;
+  /** The pictures it shows, by their place under content/: a build that remembers it checks them again when one changes. */
+  pictures: readonly string[];
   /** A hash of what lists and related links show of it (its metadata and dates, not its body): their pages' keys are made of these. */
   shown: string;
   /** The article whole, and the Markdown body it was rendered from. */
@@ -60,10 +64,10 @@ export function listArticle(source: SourceEntry, catalog: Catalog): ListResult {
   if (!('text' in read)) return { ok: false, unread: true, problems: [read] };
   const built = buildArticle(read, catalog);
   if (!built.ok) return { ok: false, unread: false, problems: built.problems };
-  const { valid, article } = built.value;
+  const { valid, article, pictures } = built.value;
   const { draft, featured, withdrawn, aliases } = valid.frontMatter;
   const meta = withoutBody(article);
-  const kept = { file: valid.file, article: meta, frontMatter: { draft, featured, withdrawn, aliases }, timed: valid.timed, hash: contentHash(read.text), shown: contentHash(JSON.stringify(meta), ...valid.timed) };
+  const kept = { file: valid.file, article: meta, frontMatter: { draft, featured, withdrawn, aliases }, timed: valid.timed, hash: contentHash(read.text), pictures, shown: contentHash(JSON.stringify(meta), ...valid.timed) };
   return { ok: true, value: JSON.parse(JSON.stringify(kept)) as Listed };
 }
 
@@ -113,5 +117,5 @@ function stages(source: SourceFile, catalog: Catalog): Result<BuiltArticle> {
   const problems = [...raw, ...decoded, ...(validated.ok ? [] : validated.problems)];
   if (!validated.ok || problems.length > 0) return { ok: false, problems };
   const derived = deriveArticle(validated.value, catalog);
-  return derived.ok ? { ok: true, value: { valid: validated.value, article: derived.value } } : derived;
+  return derived.ok ? { ok: true, value: { valid: validated.value, ...derived.value } } : derived;
 }

@@ -26,6 +26,8 @@ export interface CollectOptions {
 }
 
 const ARTICLE_EXTENSION = '.md';
+/** A picture's file name (images.ts's formats, and SVG for a logo): not an article, and no problem in an articles folder. */
+const PICTURE_NAME = /\.(?:jpe?g|png|webp|avif|gif|svg)$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A path as messages show it: relative to the root, with forward slashes. */
@@ -36,7 +38,8 @@ export function displayPath(root: string, path: string): string {
 /**
  * Reads every article under `dir` (subfolders included), sorted by path so the build's output
  * never depends on directory order. Nothing is skipped silently: a file that is not Markdown, a
- * symbolic link, a pipe or a file over the size limit is reported. Dotfiles and dot-folders are ignored.
+ * symbolic link, a pipe or a file over the size limit is reported. Dotfiles and dot-folders are
+ * ignored, and so are pictures (an article's own are checked when it names them).
  */
 export async function collect(dir: string, root: string, options: CollectOptions): Promise<{ files: SourceFile[]; problems: Problem[] }> {
   const listed = await listSources(dir, root, options);
@@ -82,6 +85,8 @@ export async function listSources(dir: string, root: string, options: CollectOpt
   const folders = new Map<string, string>();
   const folderOf = (parent: string) => folders.get(parent) ?? folders.set(parent, displayPath(root, parent)).get(parent)!;
   for (const { entry, path } of visible(entries, dir)) {
+    // Pictures live beside the articles that show them: checked when an article names them (article-images.ts).
+    if (PICTURE_NAME.test(entry.name) && entry.isFile()) continue;
     const parent = folderOf(entry.parentPath);
     const file = parent === '.' ? entry.name : `${parent}/${entry.name}`;
     const checked = entryProblem(entry, path, file, options.maxArticleBytes, options.noun ?? 'article');
@@ -143,6 +148,12 @@ const SETTLED_MS = 2000;
 /** The file's stamp, or null when it changed too recently to trust one. */
 function stampOf(stats: BigIntStats): Stamp | null {
   return Date.now() - Number(stats.mtimeMs) < SETTLED_MS ? null : `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
+}
+
+/** The stamp of the file at `path`, or null when it is missing or changed too recently to trust one (a picture an article shows). */
+export function fileStamp(path: string): Stamp | null {
+  const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return stats === undefined ? null : stampOf(stats);
 }
 
 /** What a symbolic link points at, if anything. */

@@ -5,6 +5,7 @@ import { ORIGIN } from '../../src/store/bundle';
 import type { Catalog } from './catalog';
 import { renderedCharacterProblems } from './characters';
 import type { Problem, Result } from './problems';
+import { checkArticleImages } from './article-images';
 import { renderBody } from './render';
 import type { ValidArticle } from './transformer';
 
@@ -39,37 +40,38 @@ function lastChange({ dateModified, corrections }: FrontMatter): string | null {
 }
 
 /**
- * Renders the body and assembles the article exactly as the API serves it (keys in API order).
- * The rendered body is checked before the build's origin marker goes into `url`.
+ * Renders the body and assembles the article exactly as the API serves it (keys in API order),
+ * with the places of the pictures it shows (under content/: a build that remembers checks them
+ * again when they change). The rendered body is checked before the build's origin marker goes into `url`.
  */
-export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, catalog: Catalog): Result<Article> {
-  const { firstParagraph, problems: bodyProblems, ...facts } = renderBody(body, frontMatter.lang);
+export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, catalog: Catalog): Result<{ article: Article; pictures: string[] }> {
+  const { firstParagraph, images, problems: bodyProblems, ...facts } = renderBody(body, frontMatter.lang);
   const problems = [...renderedCharacterProblems(file, [facts.html, facts.text]), ...bodyProblems.map((problem) => ({ file, ...problem }))];
   const authors = resolveAuthors(file, frontMatter.authors, catalog, problems);
   const section = resolveSection(file, frontMatter, catalog, problems);
+  // Checked now, shown later: the pages, the JSON and the feeds take the pictures in the next step (issue 18).
+  const pictures = checkArticleImages(file, frontMatter.image, images, catalog, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    value: {
-      slug,
-      url: `${ORIGIN}${paths.article(slug)}`,
-      title: frontMatter.title,
-      alternativeHeadline: frontMatter.alternativeHeadline ?? null,
-      description: frontMatter.description ?? firstParagraph,
-      datePublished: frontMatter.datePublished,
-      dateModified: lastChange(frontMatter),
-      authors,
-      source: frontMatter.source ?? null,
-      section,
-      tags: frontMatter.tags,
-      lang: frontMatter.lang,
-      wordCount: facts.wordCount,
-      readingTimeMinutes: facts.readingTimeMinutes,
-      corrections: frontMatter.corrections.toSorted((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
-      html: facts.html,
-      text: facts.text,
-    },
+  const article: Article = {
+    slug,
+    url: `${ORIGIN}${paths.article(slug)}`,
+    title: frontMatter.title,
+    alternativeHeadline: frontMatter.alternativeHeadline ?? null,
+    description: frontMatter.description ?? firstParagraph,
+    datePublished: frontMatter.datePublished,
+    dateModified: lastChange(frontMatter),
+    authors,
+    source: frontMatter.source ?? null,
+    section,
+    tags: frontMatter.tags,
+    lang: frontMatter.lang,
+    wordCount: facts.wordCount,
+    readingTimeMinutes: facts.readingTimeMinutes,
+    corrections: frontMatter.corrections.toSorted((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
+    html: facts.html,
+    text: facts.text,
   };
+  return { ok: true, value: { article, pictures: [...(pictures.lead === null ? [] : [pictures.lead.place]), ...pictures.inline.map(({ place }) => place)] } };
 }
 
 /** Newest first; the slug breaks ties so the order never depends on file order. */

@@ -1,4 +1,4 @@
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { imageSize } from 'image-size';
 
@@ -58,21 +58,22 @@ export type ContentFileResult = { ok: true; bytes: Buffer } | { ok: false; messa
 
 /**
  * The bytes of the file at `place` (relative to `contentDir`; it may try to lead out), when it is
- * a regular file under the content folder of at most `maxBytes`. Messages name the file as it was
+ * a regular file under the content folder of at most `maxBytes`. Synchronous: an article's stages
+ * (in the build's worker threads) check its pictures as they read it. Messages name the file as it was
  * `written` and such a file as `what` ("a logo", "an image").
  */
-export async function readContentFile(contentDir: string, place: string, written: string, maxBytes: number, what: string): Promise<ContentFileResult> {
+export function readContentFile(contentDir: string, place: string, written: string, maxBytes: number, what: string): ContentFileResult {
   const fail = (message: string): ContentFileResult => ({ ok: false, message });
-  const base = await realpath(contentDir);
+  const base = realpathSync(contentDir);
   const path = resolve(base, place);
   if (!path.startsWith(base + sep)) return fail(`${written} is outside the content folder`);
-  const stats = await lstat(path).catch(() => null);
+  const stats = lstatSync(path, { throwIfNoEntry: false }) ?? null;
   if (stats === null) return fail(`${written}: no such file in the content folder`);
   if (stats.isSymbolicLink() || !stats.isFile()) return fail(`${written} is not a regular file (symbolic links are not followed)`);
   // lstat looks at the last name only: a linked folder on the way could still lead out of content/.
-  if (!(await realpath(path)).startsWith(base + sep)) return fail(`${written} is outside the content folder (through a symbolic link)`);
+  if (!realpathSync(path).startsWith(base + sep)) return fail(`${written} is outside the content folder (through a symbolic link)`);
   if (stats.size > maxBytes) return fail(`${written} is ${stats.size} bytes; ${what} may have at most ${maxBytes}`);
-  return { ok: true, bytes: await readFile(path) };
+  return { ok: true, bytes: readFileSync(path) };
 }
 
 /** A raster image as a page shows it: its type and its size upright (after its EXIF orientation). */

@@ -116,7 +116,8 @@ async function readNewsroom(contentDir: string, settings: Settings): Promise<{ o
   ]);
   const problems = [...(site.ok ? [] : site.problems), ...authors.problems, ...pages.problems];
   if (!site.ok || problems.length > 0) return { ok: false, problems };
-  const catalog: Catalog = { authors: new Map(authors.authors.map(({ name, data }) => [name, { name: data.name }])), sections: site.value.settings.sections };
+  const content = { dir: contentDir, shown: displayPath(settings.root, contentDir) };
+  const catalog: Catalog = { authors: new Map(authors.authors.map(({ name, data }) => [name, { name: data.name }])), sections: site.value.settings.sections, content };
   return { ok: true, value: { site: site.value, authors: authors.authors, pages: pages.pages, catalog } };
 }
 

@@ -24,7 +24,7 @@ const fail = (message: string): Result<Logo> => ({ ok: false, problems: [{ file:
 
 /** Reads and checks the logo at `relativePath` under `contentDir`. Problems name the field `logo` (the caller names the file). */
 export async function readLogo(contentDir: string, relativePath: string): Promise<Result<Logo>> {
-  const read = await readContentFile(contentDir, relativePath, relativePath, MAX_LOGO_BYTES, 'a logo');
+  const read = readContentFile(contentDir, relativePath, relativePath, MAX_LOGO_BYTES, 'a logo');
   if (!read.ok) return fail(read.message);
   if (sniffRaster(read.bytes) === null) return svg(read.bytes, relativePath);
   const raster = rasterImage(read.bytes, relativePath);

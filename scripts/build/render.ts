@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { BodyFacts } from '../../src/content/article';
+import { ALT_MAX } from '../../src/content/schema';
 import { perLanguage } from '../../src/views/format';
 
 /**
@@ -40,6 +41,50 @@ function linkProblems(tokens: readonly Token[]): BodyProblem[] {
   return problems;
 }
 
+/** A picture in a body, as written: `![alt](src "title")`; `decorative` when its alt is written `""`. */
+export interface BodyImage {
+  src: string;
+  alt: string;
+  title: string | null;
+  decorative: boolean;
+}
+
+/** The alt text that marks a picture as decorative (WCAG's H67: an empty alt, written on purpose). */
+const DECORATIVE = '""';
+
+/** Whether a picture's source is a file here: no scheme, no host (`//`), not only a query or a fragment. */
+export const isLocalFile = (src: string): boolean => /^(?![a-z][a-z0-9+.-]*:|\/\/|[?#])/i.test(src);
+
+/**
+ * The body's pictures, in order, and what is wrong with their text: alt text (required unless the
+ * picture is marked decorative with `![""](…)`, at most ALT_MAX characters) and a source that is
+ * a file here (a URL elsewhere is not checked or served by this site). A decorative picture's
+ * alt is rendered empty. Their files are checked against the content folder later (article-images.ts).
+ */
+function bodyImages(tokens: readonly Token[]): { images: BodyImage[]; problems: BodyProblem[] } {
+  const images: BodyImage[] = [];
+  const problems: BodyProblem[] = [];
+  for (const token of tokens) {
+    for (const child of token.children ?? []) {
+      if (child.type !== 'image') continue;
+      const src = String(child.attrGet('src') ?? '');
+      const alt = child.content;
+      const decorative = alt === DECORATIVE;
+      if (decorative) {
+        child.children = [];
+        child.content = '';
+      }
+      const title = child.attrGet('title');
+      images.push({ src, alt: decorative ? '' : alt, title: title === null ? null : String(title), decorative });
+      const allowed = ALLOWED_LINK.test(src.replace(/[\u0000-\u0020]/g, ''));
+      if (allowed && !isLocalFile(src)) problems.push({ field: 'body', message: `image "${src}" is not a file under content/: pictures are checked at build and served from this site, never linked from elsewhere` });
+      if (!decorative && alt.trim() === '') problems.push({ field: 'body', message: `image "${src}" has no alt text: say what it shows, or write ![${DECORATIVE}](${src}) for a decorative picture` });
+      if ([...alt].length > ALT_MAX) problems.push({ field: 'body', message: `image "${src}": its alt text is ${[...alt].length} characters; at most ${ALT_MAX}` });
+    }
+  }
+  return { images, problems };
+}
+
 /**
  * Table cells carry their alignment as a class, not markdown-it's `style` attribute: the pages'
  * CSP allows no inline style (site.css styles `.align-left`, `.align-center`, `.align-right`).
@@ -53,10 +98,11 @@ function alignByClass(tokens: readonly Token[]): void {
   }
 }
 
-/** Renders a Markdown body and derives its plain text, word count and reading time; bad links are problems. */
-export function renderBody(body: string, lang: string): BodyFacts & { firstParagraph: string; problems: BodyProblem[] } {
+/** Renders a Markdown body and derives its plain text, word count and reading time, and lists its pictures; bad links and pictures are problems. */
+export function renderBody(body: string, lang: string): BodyFacts & { firstParagraph: string; images: BodyImage[]; problems: BodyProblem[] } {
   const tokens = markdown.parse(body, {});
   alignByClass(tokens);
+  const pictures = bodyImages(tokens);
   const html = markdown.renderer.render(tokens, markdown.options, {});
   const blocks = textBlocks(tokens);
   const text = blocks.map((block) => block.text).join('\n\n');
@@ -67,7 +113,8 @@ export function renderBody(body: string, lang: string): BodyFacts & { firstParag
     wordCount,
     readingTimeMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
     firstParagraph: blocks.find((block) => block.paragraph)?.text ?? '',
-    problems: linkProblems(tokens),
+    images: pictures.images,
+    problems: [...linkProblems(tokens), ...pictures.problems],
   };
 }
 

@@ -59,6 +59,32 @@ export const withdrawalSchema = z.strictObject({
   reason: z.string().trim().min(1, 'must not be empty'),
 });
 
+/** Alt text: what the picture shows, for readers who cannot see it (WCAG 1.1.1); short enough to be read out. */
+export const ALT_MAX = 250;
+
+/** A required text of an image: a message that says what it is for when it is missing. */
+const imageText = (missing: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: ${missing}` : 'must be a string') })
+    .trim()
+    .min(1, 'must not be empty');
+
+/**
+ * The article's lead image: a file under content/ (`src`, relative to the Markdown file, or from
+ * the content folder with a leading `/`), what it shows, its caption and who made it. `focus` is
+ * the point crops keep, as CSS's object-position writes it ("50% 30%"); the centre by default.
+ */
+export const leadImageSchema = z.strictObject({
+  src: imageText('the image file, relative to this Markdown file (photo.jpg, ../images/photo.jpg) or to the content folder (/images/photo.jpg)'),
+  alt: imageText('what the picture shows, for readers who cannot see it').max(ALT_MAX, `must be at most ${ALT_MAX} characters`),
+  caption: z.string().trim().min(1, 'must not be empty').optional(),
+  credit: imageText('who made the picture (Photo: Jane Doe/The Ledger)'),
+  focus: z
+    .string()
+    .regex(/^(?:100|[1-9]?[0-9])% (?:100|[1-9]?[0-9])%$/, 'must be "X% Y%", the point crops keep, each from 0% to 100% (such as "50% 30%")')
+    .optional(),
+});
+
 export const frontMatterSchema = z
   .strictObject({
     title: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') }).trim().min(1, 'must not be empty'),
@@ -79,6 +105,8 @@ export const frontMatterSchema = z
     withdrawn: withdrawalSchema.optional(),
     /** Former slugs of a renamed article: their URLs answer 301 to this article's. */
     aliases: z.array(z.string().regex(SLUG_PATTERN, `must be a former slug: ${SLUG_RULE}`)).default([]),
+    /** The lead image: shown above the story, and wherever the article travels. */
+    image: leadImageSchema.optional(),
   })
   .superRefine((fm, context) => {
     if (fm.dateModified !== undefined && fm.dateModified < fm.datePublished) context.addIssue({ code: 'custom', message: 'must not be earlier than datePublished', path: ['dateModified'] });

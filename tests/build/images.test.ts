@@ -113,8 +113,8 @@ describe('readContentFile: a file under content/, at most so many bytes', () => 
 
   it('reads a file beside an article, and one reached with ../ that stays inside', async () => {
     const { dir } = await content();
-    expect(await readContentFile(dir, 'articles/photo.jpg', 'photo.jpg', 12, 'an image')).toEqual({ ok: true, bytes: Buffer.from('twelve bytes') });
-    expect(await readContentFile(dir, 'articles/../articles/photo.jpg', '../articles/photo.jpg', 12, 'an image')).toMatchObject({ ok: true });
+    expect(readContentFile(dir, 'articles/photo.jpg', 'photo.jpg', 12, 'an image')).toEqual({ ok: true, bytes: Buffer.from('twelve bytes') });
+    expect(readContentFile(dir, 'articles/../articles/photo.jpg', '../articles/photo.jpg', 12, 'an image')).toMatchObject({ ok: true });
   });
 
   it.each([
@@ -123,19 +123,19 @@ describe('readContentFile: a file under content/, at most so many bytes', () => 
     ['a folder', 'articles', '.', '. is not a regular file (symbolic links are not followed)'],
   ])('%s', async (_, place, written, message) => {
     const { dir } = await content();
-    expect(await readContentFile(dir, place, written, 12, 'an image')).toEqual({ ok: false, message });
+    expect(readContentFile(dir, place, written, 12, 'an image')).toEqual({ ok: false, message });
   });
 
   it('over the size limit, by its size on disk (never read)', async () => {
     const { dir } = await content();
-    expect(await readContentFile(dir, 'articles/photo.jpg', 'photo.jpg', 11, 'an image')).toEqual({ ok: false, message: 'photo.jpg is 12 bytes; an image may have at most 11' });
+    expect(readContentFile(dir, 'articles/photo.jpg', 'photo.jpg', 11, 'an image')).toEqual({ ok: false, message: 'photo.jpg is 12 bytes; an image may have at most 11' });
   });
 
   it('a symbolic link, and a linked folder that leads out', async () => {
     const { root, dir } = await content();
     await symlink(join(root, 'outside.jpg'), join(dir, 'articles/link.jpg'));
     await symlink(root, join(dir, 'linked'));
-    expect(await readContentFile(dir, 'articles/link.jpg', 'link.jpg', 99, 'an image')).toEqual({ ok: false, message: 'link.jpg is not a regular file (symbolic links are not followed)' });
-    expect(await readContentFile(dir, 'linked/outside.jpg', '../linked/outside.jpg', 99, 'an image')).toEqual({ ok: false, message: '../linked/outside.jpg is outside the content folder (through a symbolic link)' });
+    expect(readContentFile(dir, 'articles/link.jpg', 'link.jpg', 99, 'an image')).toEqual({ ok: false, message: 'link.jpg is not a regular file (symbolic links are not followed)' });
+    expect(readContentFile(dir, 'linked/outside.jpg', '../linked/outside.jpg', 99, 'an image')).toEqual({ ok: false, message: '../linked/outside.jpg is outside the content folder (through a symbolic link)' });
   });
 });

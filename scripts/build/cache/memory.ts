@@ -1,6 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Catalog } from '../catalog';
+import { fileStamp } from '../collector';
 import { contentHash } from '../hash';
 import type { KeptPack } from '../packs';
 import type { StoredFile } from '../sink';
@@ -49,7 +50,8 @@ export async function openMemory(dir: string, catalog: Catalog, present: (path: 
     sizes: KeptMap.read<number>(packsFolder, SIZES),
     related: KeptMap.read<RelatedEntry>(packsFolder, RELATED),
   };
-  const listing = new ListingMemo(kept.listing.previous);
+  const content = catalog.content?.dir;
+  const listing = new ListingMemo(kept.listing.previous, (place) => (content === undefined ? null : fileStamp(join(content, place))));
   const packs = new PackMemo(kept.packs.previous, present);
   const index = new IndexMemo({ shards: kept.shards.previous, sizes: kept.sizes.previous }, present);
   const related = { previous: kept.related.previous, next: new Map() };

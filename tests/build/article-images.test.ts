@@ -1,0 +1,148 @@
+import { symlink, truncate, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { buildContent } from '../../scripts/build/index';
+import { buildStreamed } from '../../scripts/build/writer';
+import { articleText, buildAt, problemLines } from './documents';
+import { article, contentRoot } from './helpers';
+
+/** A photo-sized picture made here by sharp (no image is committed): a gradient, so it compresses like a picture. */
+async function photo(width: number, height: number, format: 'jpeg' | 'png' | 'webp' = 'jpeg'): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let at = 0; at < pixels.length; at += 3) pixels.set([(at / 3) % 256, (at / 3 / width) % 256, 90], at);
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
+}
+
+/** A PNG whose IHDR claims `width`×`height`, with an empty IDAT: a bomb's header in 57 bytes (tests/build/images.test.ts). */
+function bombHeader(width: number, height: number): Buffer {
+  const crc32 = (bytes: Uint8Array) => {
+    let crc = ~0;
+    for (const byte of bytes) {
+      crc ^= byte;
+      for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+    return ~crc >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const framing = Buffer.alloc(8);
+    framing.writeUInt32BE(data.length, 0);
+    framing.writeUInt32BE(crc32(body), 4);
+    return Buffer.concat([framing.subarray(0, 4), body, framing.subarray(4)]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(0)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const story = (slug: string, image: string, body = 'Body.') => ({ [`articles/${slug}.md`]: article(`title: ${slug}\ndatePublished: 2026-12-01${image === '' ? '' : `\nimage:\n${image}`}`, body) });
+const lead = (src: string, more = '  alt: A flooded street\n  credit: "Photo: Ana Ruiz/The Ledger"') => `  src: ${src}\n${more}`;
+
+describe('an article with pictures', () => {
+  it('builds with a lead image beside it and two inline images (one up a folder, one from the content folder), and a decorative one', async () => {
+    const root = await contentRoot({
+      'site.yml': 'name: X\n',
+      'articles/2026/flood.jpg': await photo(1600, 900),
+      'images/map.png': await photo(640, 480, 'png'),
+      'images/chart.webp': await photo(800, 600, 'webp'),
+      'images/rule.png': await photo(600, 4, 'png'),
+      ...{
+        'articles/2026/river-rises.md': article(
+          'title: The river rises\ndatePublished: 2026-12-01\nimage:\n  src: flood.jpg\n  alt: Water up to the doors on Main Street\n  caption: Main Street at noon.\n  credit: "Photo: Ana Ruiz/The Ledger"\n  focus: 50% 30%',
+          'The water rose overnight.\n\n![A map of the flooded blocks](../../images/map.png "The flooded blocks")\n\n![A chart of the river level](/images/chart.webp)\n\n![""](/images/rule.png)',
+        ),
+      },
+    });
+    const built = await buildAt(root);
+    expect(built.index.slugs).toEqual(['river-rises']);
+    // The decorative picture's alt is empty on purpose; the others keep theirs (the page's <picture> comes with delivery).
+    expect(JSON.parse(articleText(built, 'river-rises', 'json')).data.html).toContain('<p><img src="/images/rule.png" alt="" /></p>');
+  });
+
+  it('refuses each picture that is not fit to publish, naming the file, the field and why', async () => {
+    const root = await contentRoot({
+      'site.yml': 'name: X\n',
+      'articles/narrow.jpg': await photo(800, 600),
+      'articles/wide.jpg': await photo(1200, 400),
+      'articles/fake.jpg': 'not a picture',
+      'articles/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900"/>',
+      'articles/bomb.png': bombHeader(10_000, 10_000),
+      'articles/big.jpg': '',
+      ...story('a-missing', lead('none.jpg')),
+      ...story('b-outside', lead('../../outside.jpg')),
+      ...story('c-narrow', lead('narrow.jpg')),
+      ...story('d-fake', lead('fake.jpg')),
+      ...story('e-svg', lead('logo.svg')),
+      ...story('f-bomb', lead('bomb.png')),
+      ...story('g-big', lead('big.jpg')),
+      ...story('h-no-alt', lead('wide.jpg', '  credit: AP')),
+      ...story('i-empty-alt', lead('wide.jpg', '  alt: "  "\n  credit: AP')),
+      ...story('j-long-alt', lead('wide.jpg', `  alt: ${'a'.repeat(251)}\n  credit: AP`)),
+      ...story('k-no-credit', lead('wide.jpg', '  alt: A street')),
+      ...story('l-focus', lead('wide.jpg', '  alt: A street\n  credit: AP\n  focus: top')),
+      ...story('m-unknown', lead('wide.jpg', '  alt: A street\n  credit: AP\n  width: 1200')),
+      ...story('n-body', '', '![](wide.jpg)\n\n![A map](https://cdn.example/map.png)\n\n![A chart](none.png)\n\n![A logo](logo.svg)\n\n![ok](wide.jpg) and ![""](narrow.jpg)'),
+      ...story('o-long-body-alt', '', `![${'b'.repeat(260)}](wide.jpg)`),
+    });
+    await writeFile(join(root, 'outside.jpg'), await photo(1600, 900));
+    await truncate(join(root, 'content/articles/big.jpg'), 25 * 1024 * 1024 + 1);
+    expect(await problemLines(root)).toEqual([
+      'content/articles/a-missing.md: image.src: none.jpg: no such file in the content folder',
+      'content/articles/b-outside.md: image.src: ../../outside.jpg is outside the content folder',
+      'content/articles/c-narrow.md: image.src: narrow.jpg is 800 px wide; a lead image must be at least 1200 px wide (large previews in search and social feeds)',
+      'content/articles/d-fake.md: image.src: fake.jpg is not a JPEG, PNG, WebP, AVIF or GIF image',
+      'content/articles/e-svg.md: image.src: logo.svg is not a JPEG, PNG, WebP, AVIF or GIF image',
+      'content/articles/f-bomb.md: image.src: bomb.png is 10000×10000 px (100 megapixels); an image may have at most 50 megapixels',
+      'content/articles/g-big.md: image.src: big.jpg is 26214401 bytes; an image may have at most 26214400',
+      'content/articles/h-no-alt.md: image.alt: is required: what the picture shows, for readers who cannot see it',
+      'content/articles/i-empty-alt.md: image.alt: must not be empty',
+      'content/articles/j-long-alt.md: image.alt: must be at most 250 characters',
+      'content/articles/k-no-credit.md: image.credit: is required: who made the picture (Photo: Jane Doe/The Ledger)',
+      'content/articles/l-focus.md: image.focus: must be "X% Y%", the point crops keep, each from 0% to 100% (such as "50% 30%")',
+      'content/articles/m-unknown.md: image.width: unknown field',
+      'content/articles/n-body.md: body: image "wide.jpg" has no alt text: say what it shows, or write ![""](wide.jpg) for a decorative picture',
+      'content/articles/n-body.md: body: image "https://cdn.example/map.png" is not a file under content/: pictures are checked at build and served from this site, never linked from elsewhere',
+      'content/articles/n-body.md: body: image "none.png": no such file in the content folder',
+      'content/articles/n-body.md: body: image "logo.svg" is not a JPEG, PNG, WebP, AVIF or GIF image',
+      'content/articles/o-long-body-alt.md: body: image "wide.jpg": its alt text is 260 characters; at most 250',
+    ]);
+  });
+
+  it('refuses a picture that is a symbolic link, and one through a linked folder that leads out', async () => {
+    const outside = await contentRoot({ 'photo.jpg': await photo(1600, 900) });
+    const root = await contentRoot({ 'site.yml': 'name: X\n', 'images/.keep': '', ...story('linked', lead('../images/photo.jpg')), ...story('through', lead('/images/out/photo.jpg')) });
+    await symlink(join(outside, 'content/photo.jpg'), join(root, 'content/images/photo.jpg'));
+    await symlink(join(outside, 'content'), join(root, 'content/images/out'));
+    expect(await problemLines(root)).toEqual([
+      'content/articles/linked.md: image.src: ../images/photo.jpg is not a regular file (symbolic links are not followed)',
+      'content/articles/through.md: image.src: /images/out/photo.jpg is outside the content folder (through a symbolic link)',
+    ]);
+  });
+
+  it('a build that remembers checks a picture again when it changes, though its article did not', async () => {
+    const root = await contentRoot({ 'site.yml': 'name: X\n', 'articles/flood.jpg': await photo(1600, 900), ...story('flood', lead('flood.jpg')) });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    // Settled files: a build takes an article's listing from its memory while the stamps are unchanged.
+    const settle = (name: string) => utimes(join(root, 'content/articles', name), hourAgo, hourAgo);
+    await Promise.all(['flood.md', 'flood.jpg'].map(settle));
+    const build = () => buildStreamed({ module: join(root, 'out/content.txt'), assets: join(root, 'out/assets') }, (sink) => buildContent({ root, sink, cache: '.edgewire/cache' }));
+    expect((await build()).result.ok).toBe(true);
+    expect((await build()).result).toMatchObject({ ok: true, rendered: 0 });
+    // The picture replaced by a narrower one; the article's file untouched.
+    await writeFile(join(root, 'content/articles/flood.jpg'), await photo(1000, 600));
+    await settle('flood.jpg');
+    expect((await build()).result).toEqual({ ok: false, problems: [{ file: 'content/articles/flood.md', field: 'image.src', message: 'flood.jpg is 1000 px wide; a lead image must be at least 1200 px wide (large previews in search and social feeds)' }] });
+  });
+
+  it('pictures beside the articles are not articles, and a folder of only pictures has none', async () => {
+    const root = await contentRoot({ 'site.yml': 'name: X\n', 'articles/photo.jpg': await photo(10, 10), 'articles/notes.txt': 'x' });
+    const result = await buildContent({ root });
+    expect(result.ok ? [] : result.problems.map(({ file, field, message }) => `${file}: ${field}: ${message}`)).toEqual([
+      'content/articles: folder: no articles (build with --allow-empty for an empty site)',
+      'content/articles/notes.txt: file: not an article: articles are Markdown files ending in .md',
+    ]);
+  });
+});
