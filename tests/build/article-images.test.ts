@@ -1,42 +1,11 @@
 import { symlink, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../scripts/build/index';
 import { buildStreamed } from '../../scripts/build/writer';
 import { articleText, buildAt, problemLines } from './documents';
 import { article, contentRoot } from './helpers';
-
-/** A photo-sized picture made here by sharp (no image is committed): a gradient, so it compresses like a picture. */
-async function photo(width: number, height: number, format: 'jpeg' | 'png' | 'webp' = 'jpeg'): Promise<Buffer> {
-  const pixels = Buffer.alloc(width * height * 3);
-  for (let at = 0; at < pixels.length; at += 3) pixels.set([(at / 3) % 256, (at / 3 / width) % 256, 90], at);
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
-}
-
-/** A PNG whose IHDR claims `width`×`height`, with an empty IDAT: a bomb's header in 57 bytes (tests/build/images.test.ts). */
-function bombHeader(width: number, height: number): Buffer {
-  const crc32 = (bytes: Uint8Array) => {
-    let crc = ~0;
-    for (const byte of bytes) {
-      crc ^= byte;
-      for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-    }
-    return ~crc >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const framing = Buffer.alloc(8);
-    framing.writeUInt32BE(data.length, 0);
-    framing.writeUInt32BE(crc32(body), 4);
-    return Buffer.concat([framing.subarray(0, 4), body, framing.subarray(4)]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(0)), chunk('IEND', Buffer.alloc(0))]);
-}
+import { photo, pngHeader } from './pictures';
 
 const story = (slug: string, image: string, body = 'Body.') => ({ [`articles/${slug}.md`]: article(`title: ${slug}\ndatePublished: 2026-12-01${image === '' ? '' : `\nimage:\n${image}`}`, body) });
 const lead = (src: string, more = '  alt: A flooded street\n  credit: "Photo: Ana Ruiz/The Ledger"') => `  src: ${src}\n${more}`;
@@ -69,7 +38,7 @@ describe('an article with pictures', () => {
       'articles/wide.jpg': await photo(1200, 400),
       'articles/fake.jpg': 'not a picture',
       'articles/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900"/>',
-      'articles/bomb.png': bombHeader(10_000, 10_000),
+      'articles/bomb.png': pngHeader(10_000, 10_000),
       'articles/big.jpg': '',
       ...story('a-missing', lead('none.jpg')),
       ...story('b-outside', lead('../../outside.jpg')),

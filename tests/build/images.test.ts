@@ -4,40 +4,13 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_PIXELS, rasterImage, rasterNames, readContentFile, sniffRaster, type RasterType } from '../../scripts/build/images';
 import { tempDir } from './helpers';
+import { pngHeader } from './pictures';
 
 /** A small picture in each format, made here by sharp (no image is committed). */
 async function picture(type: RasterType, width = 64, height = 48, orientation?: number): Promise<Buffer> {
   const image = sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 30 } } });
   const oriented = orientation === undefined ? image : image.withMetadata({ orientation });
   return (type === 'avif' ? oriented.avif({ quality: 40, effort: 0 }) : oriented.toFormat(type)).toBuffer();
-}
-
-/** PNG's CRC-32 (PNG §5.5). */
-function crc32(bytes: Uint8Array): number {
-  let crc = ~0;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return ~crc >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const sum = Buffer.alloc(4);
-  sum.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, sum]);
-}
-
-/** A PNG whose IHDR claims `width`×`height` and whose IDAT is empty: a few bytes, a bomb's header. */
-function pngHeader(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), pngChunk('IHDR', ihdr), pngChunk('IDAT', Buffer.alloc(0)), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 const TYPES: RasterType[] = ['jpeg', 'png', 'webp', 'avif', 'gif'];
