@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { FrontMatter } from '../../src/content/schema';
 import type { Catalog } from './catalog';
+import type { Stamp } from './collector';
 import { rasterImage, readContentFile, type RasterImage } from './images';
 import { LIMITS } from './limits';
 import type { Problem } from './problems';
@@ -16,10 +17,14 @@ import { isLocalFile, type BodyImage } from './render';
 /** Google Discover's large previews want pictures at least 1200 px wide (and `max-image-preview:large`). */
 export const LEAD_MIN_WIDTH = 1200;
 
-/** A picture of the article: where it is under content/ (a path from the content folder) and what its header says. */
+/** A picture of the article: where it is under content/ (a path from the content folder), its file's stamp when it was read, and what its header says. */
 export interface CheckedImage extends RasterImage {
   place: string;
+  stamp: Stamp | null;
 }
+
+/** A picture an article shows, as the build remembers it: its place under content/ and its stamp when it was checked. */
+export type Picture = readonly [place: string, stamp: Stamp | null];
 
 /** The article's checked pictures: the lead image (null without one) and the body's, in order. */
 export interface ArticleImages {
@@ -63,7 +68,7 @@ function checkImage(file: string, content: NonNullable<Catalog['content']>, src:
     problems.push({ file, field, message: `${src} is ${raster.value.width} px wide; a lead image must be at least ${LEAD_MIN_WIDTH} px wide (large previews in search and social feeds)` });
     return null;
   }
-  return { place, ...raster.value };
+  return { place, stamp: read.ok ? read.stamp : null, ...raster.value };
 }
 
 /** The article's pictures checked, or the problems of those that are not fit to publish. */

@@ -2,6 +2,7 @@ import type { Article } from '../../src/content/article';
 import type { FrontMatter } from '../../src/content/schema';
 import { fieldCharacterProblems, sourceCharacterProblems } from './characters';
 import { readSourceSync, type SourceEntry, type SourceFile } from './collector';
+import type { Picture } from './article-images';
 import type { Catalog } from './catalog';
 import { deriveArticle } from './derive';
 import { parse, splitFrontMatter } from './parser';
@@ -13,8 +14,8 @@ import { validate, type ValidArticle } from './transformer';
 export interface BuiltArticle {
   valid: ValidArticle;
   article: Article;
-  /** The pictures it shows, by their place under content/ (article-images.ts). */
-  pictures: string[];
+  /** The pictures it shows, by their place under content/ and their stamps when checked (article-images.ts). */
+  pictures: Picture[];
 }
 
 /** An article without its body's HTML and text: what lists, feeds' metadata and the index need (a sixth of it). */
@@ -36,8 +37,8 @@ export interface ListedArticle {
   /** Its file, and the hash of the text it was listed from (what a worker thread reads and checks again). */
   source: SourceEntry;
   hash: string;
-  /** The pictures it shows, by their place under content/: a build that remembers it checks them again when one changes. */
-  pictures: readonly string[];
+  /** The pictures it shows (their places under content/, their stamps when checked): a build that remembers it checks them again when one changes. */
+  pictures: readonly Picture[];
   /** A hash of what lists and related links show of it (its metadata and dates, not its body): their pages' keys are made of these. */
   shown: string;
   /** The article whole, and the Markdown body it was rendered from. */

@@ -146,7 +146,7 @@ export type Stamp = string;
 const SETTLED_MS = 2000;
 
 /** The file's stamp, or null when it changed too recently to trust one. */
-function stampOf(stats: BigIntStats): Stamp | null {
+export function stampOf(stats: BigIntStats): Stamp | null {
   return Date.now() - Number(stats.mtimeMs) < SETTLED_MS ? null : `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
 }
 

@@ -5,7 +5,7 @@ import { ORIGIN } from '../../src/store/bundle';
 import type { Catalog } from './catalog';
 import { renderedCharacterProblems } from './characters';
 import type { Problem, Result } from './problems';
-import { checkArticleImages } from './article-images';
+import { checkArticleImages, type Picture } from './article-images';
 import { renderBody } from './render';
 import type { ValidArticle } from './transformer';
 
@@ -44,7 +44,7 @@ function lastChange({ dateModified, corrections }: FrontMatter): string | null {
  * with the places of the pictures it shows (under content/: a build that remembers checks them
  * again when they change). The rendered body is checked before the build's origin marker goes into `url`.
  */
-export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, catalog: Catalog): Result<{ article: Article; pictures: string[] }> {
+export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, catalog: Catalog): Result<{ article: Article; pictures: Picture[] }> {
   const { firstParagraph, images, problems: bodyProblems, ...facts } = renderBody(body, frontMatter.lang);
   const problems = [...renderedCharacterProblems(file, [facts.html, facts.text]), ...bodyProblems.map((problem) => ({ file, ...problem }))];
   const authors = resolveAuthors(file, frontMatter.authors, catalog, problems);
@@ -71,7 +71,8 @@ export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, c
     html: facts.html,
     text: facts.text,
   };
-  return { ok: true, value: { article, pictures: [...(pictures.lead === null ? [] : [pictures.lead.place]), ...pictures.inline.map(({ place }) => place)] } };
+  const shown = [...(pictures.lead === null ? [] : [pictures.lead]), ...pictures.inline];
+  return { ok: true, value: { article, pictures: shown.map(({ place, stamp }) => [place, stamp]) } };
 }
 
 /** Newest first; the slug breaks ties so the order never depends on file order. */

@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { imageSize } from 'image-size';
+import { stampOf, type Stamp } from './collector';
 
 /**
  * Image files under the content folder, checked before anything is published (the site's logo
@@ -53,8 +54,11 @@ function avifBrands(bytes: Uint8Array): boolean {
   return brands.some((brand) => brand === 'avif' || brand === 'avis');
 }
 
-/** A file under the content folder, read once its place and size are checked; `message` says why not. */
-export type ContentFileResult = { ok: true; bytes: Buffer } | { ok: false; message: string };
+/**
+ * A file under the content folder, read once its place and size are checked, with its stamp from
+ * before it was read (collector.ts: null when it changed too recently to trust); `message` says why not.
+ */
+export type ContentFileResult = { ok: true; bytes: Buffer; stamp: Stamp | null } | { ok: false; message: string };
 
 /**
  * The bytes of the file at `place` (relative to `contentDir`; it may try to lead out), when it is
@@ -67,13 +71,13 @@ export function readContentFile(contentDir: string, place: string, written: stri
   const base = realpathSync(contentDir);
   const path = resolve(base, place);
   if (!path.startsWith(base + sep)) return fail(`${written} is outside the content folder`);
-  const stats = lstatSync(path, { throwIfNoEntry: false }) ?? null;
+  const stats = lstatSync(path, { bigint: true, throwIfNoEntry: false }) ?? null;
   if (stats === null) return fail(`${written}: no such file in the content folder`);
   if (stats.isSymbolicLink() || !stats.isFile()) return fail(`${written} is not a regular file (symbolic links are not followed)`);
   // lstat looks at the last name only: a linked folder on the way could still lead out of content/.
   if (!realpathSync(path).startsWith(base + sep)) return fail(`${written} is outside the content folder (through a symbolic link)`);
   if (stats.size > maxBytes) return fail(`${written} is ${stats.size} bytes; ${what} may have at most ${maxBytes}`);
-  return { ok: true, bytes: readFileSync(path) };
+  return { ok: true, bytes: readFileSync(path), stamp: stampOf(stats) };
 }
 
 /** A raster image as a page shows it: its type and its size upright (after its EXIF orientation). */

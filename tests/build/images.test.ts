@@ -86,7 +86,7 @@ describe('readContentFile: a file under content/, at most so many bytes', () => 
 
   it('reads a file beside an article, and one reached with ../ that stays inside', async () => {
     const { dir } = await content();
-    expect(readContentFile(dir, 'articles/photo.jpg', 'photo.jpg', 12, 'an image')).toEqual({ ok: true, bytes: Buffer.from('twelve bytes') });
+    expect(readContentFile(dir, 'articles/photo.jpg', 'photo.jpg', 12, 'an image')).toEqual({ ok: true, bytes: Buffer.from('twelve bytes'), stamp: null });
     expect(readContentFile(dir, 'articles/../articles/photo.jpg', '../articles/photo.jpg', 12, 'an image')).toMatchObject({ ok: true });
   });
 

@@ -1,8 +1,8 @@
 import type { Listed } from '../article';
 import type { SourceEntry, Stamp } from '../collector';
 
-/** A file's entry: its stamp when it was listed, what was listed, and the stamps its pictures had then (in `pictures` order). */
-export type ListingEntry = readonly [Stamp, Listed, readonly Stamp[]];
+/** A file's entry: its stamp when it was listed, and what was listed (with its pictures' stamps). */
+export type ListingEntry = readonly [Stamp, Listed];
 
 /** A picture's stamp by its place under content/ (collector.ts `fileStamp`): null when missing or changed too recently to trust. */
 export type PictureStamp = (place: string) => Stamp | null;
@@ -25,18 +25,16 @@ export class ListingMemo {
   /** What the previous build listed from this file, if its stamp and its pictures' stamps are the same. */
   taken(source: SourceEntry, stamp: Stamp | null): Listed | undefined {
     const kept = stamp === null ? undefined : this.previous.get(source.file);
-    if (kept === undefined || kept[0] !== stamp || !kept[1].pictures.every((place, at) => kept[2][at] === this.pictureStamp(place))) return undefined;
+    if (kept === undefined || kept[0] !== stamp || !kept[1].pictures.every(([place, then]) => then === this.pictureStamp(place))) return undefined;
     this.next.set(source.file, kept);
     return kept[1];
   }
 
   /**
-   * What this build listed from a file, under the stamp it had before it was read and its
-   * pictures' stamps (taken now: a picture changed since it was checked has changed within the
-   * last two seconds, and so has no stamp to trust; the file is then read again next time).
+   * What this build listed from a file, under the stamp it had before it was read; kept only when
+   * its pictures' stamps (each taken before the picture was read) can be trusted too.
    */
   keep(source: SourceEntry, stamp: Stamp | null, listed: Listed): void {
-    const pictures = listed.pictures.map(this.pictureStamp);
-    if (stamp !== null && pictures.every((picture) => picture !== null)) this.next.set(source.file, [stamp, listed, pictures as Stamp[]]);
+    if (stamp !== null && listed.pictures.every(([, then]) => then !== null)) this.next.set(source.file, [stamp, listed]);
   }
 }
