@@ -24,15 +24,16 @@ export function slugify(title: string): string {
 
 /**
  * The article file for a wire story: YAML front matter, then the paragraphs escaped so CommonMark
- * renders each one verbatim. Lines the format does not explain are kept as YAML comments (not
- * published, not lost) with the origin of the import.
+ * renders each one verbatim, and its lead image when a photo came with it. Lines the format does
+ * not explain are kept as YAML comments (not published, not lost) with the origin of the import.
  */
-export function articleFile(story: WireStory, datePublished: string, origin: string): string {
+export function articleFile(story: WireStory, datePublished: string, origin: string, image?: FrontMatterInput['image']): string {
   const frontMatter: FrontMatterInput = {
     title: story.title,
     ...(story.alternativeHeadline === null ? {} : { alternativeHeadline: story.alternativeHeadline }),
     datePublished,
     source: story.source,
+    ...(image === undefined ? {} : { image }),
   };
   const document = new Document(frontMatter);
   document.commentBefore = [

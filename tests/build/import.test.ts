@@ -1,13 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { buildContent } from '../../scripts/build/index';
 import { renderBody } from '../../scripts/build/render';
 import { escapeMarkdownText } from '../../scripts/import/markdown';
 import { slugify } from '../../scripts/import/article';
 import { parseWire } from '../../scripts/import/wire';
+import { contentRoot } from './helpers';
+import { photo } from './pictures';
 
 const root = join(import.meta.dirname, '../..');
 const seedFile = join(root, 'tests/fixtures/seed/wire.txt');
@@ -109,6 +112,57 @@ describe('wire importer', () => {
     '2026) also not a list',
   ])('escapes %j so CommonMark renders it verbatim', (line) => {
     expect(renderBody(escapeMarkdownText(line), 'en').text).toBe(line);
+  });
+
+  describe('with a wire photo (--image)', () => {
+    const slug = 'niger-embraces-russian-military-trainers';
+    const photoAt = async (dir: string, width: number, name = 'wire-photo.jpg') => {
+      const path = join(dir, name);
+      await writeFile(path, await photo(width, Math.round((width * 9) / 16)));
+      return path;
+    };
+
+    it('puts it beside the story as the lead image, which the build accepts', async () => {
+      const out = await mkdtemp(join(tmpdir(), 'edgewire-import-'));
+      const wire = await photoAt(await mkdtemp(join(tmpdir(), 'edgewire-wire-')), 1600);
+      const { stdout } = await run([seedFile, '--date', '2026-11-27', '--out', out, '--image', wire, '--alt', 'Soldiers at a parade in Niamey', '--credit', 'Photo: AP', '--caption', 'Niamey, November 2026.']);
+      expect(stdout).toBe(`import: 7 paragraphs, source, title, alternative headline, lead image -> ${join(out, `${slug}.md`)}\nimport: the lead image -> ${join(out, `${slug}.jpg`)}\nRun \`npm run build\` to validate it.\n`);
+      expect(await readFile(join(out, `${slug}.jpg`))).toEqual(await readFile(wire));
+      const text = await readFile(join(out, `${slug}.md`), 'utf8');
+      expect(text).toContain(`\nsource: Ap news\nimage:\n  src: ${slug}.jpg\n  alt: Soldiers at a parade in Niamey\n  caption: Niamey, November 2026.\n  credit: "Photo: AP"\n---\n`);
+      const root = await contentRoot({ 'site.yml': 'name: X\n', [`articles/${slug}.md`]: text, [`articles/${slug}.jpg`]: await readFile(wire) });
+      expect((await buildContent({ root })).ok).toBe(true);
+    });
+
+    it.each([
+      ['a narrow photo', (wire: string) => ['--image', wire, '--alt', 'A', '--credit', 'AP'], 800, (wire: string) => `import: --image: ${wire} is 800 px wide; a lead image must be at least 1200 px wide\n`],
+      ['no alt, no credit', (wire: string) => ['--image', wire], 1600, () => 'import: --image needs --alt: what the picture shows, for readers who cannot see it\nimport: --image needs --credit: who made the picture\n'],
+      ['an empty credit', (wire: string) => ['--image', wire, '--alt', 'A', '--credit', ' '], 1600, () => 'import: --credit: must not be empty\n'],
+      ['alt and caption without a photo', () => ['--alt', 'A', '--caption', 'C'], 1600, () => 'import: --alt describes the --image, and there is none\nimport: --caption describes the --image, and there is none\n'],
+      ['a missing photo', (wire: string) => ['--image', `${wire}.none`, '--alt', 'A', '--credit', 'AP'], 1600, (wire: string) => `import: --image: cannot read ${wire}.none\n`],
+    ])('refuses %s, writing nothing', async (_, options, width, stderr) => {
+      const out = await mkdtemp(join(tmpdir(), 'edgewire-import-'));
+      const wire = await photoAt(await mkdtemp(join(tmpdir(), 'edgewire-wire-')), width);
+      expect(await runFailing([seedFile, '--date', '2026-11-27', '--out', out, ...options(wire)])).toEqual({ code: 1, stdout: '', stderr: stderr(wire) });
+      expect(await readdir(out)).toEqual([]);
+    });
+
+    it('refuses a story that is no picture, and overwrites neither a picture nor an article', async () => {
+      const out = await mkdtemp(join(tmpdir(), 'edgewire-import-'));
+      const args = [seedFile, '--date', '2026-11-27', '--out', out, '--alt', 'A', '--credit', 'AP', '--image'];
+      expect(await runFailing([...args, seedFile])).toEqual({ code: 1, stdout: '', stderr: `import: --image: ${seedFile} is not a JPEG, PNG, WebP, AVIF or GIF image\n` });
+      const wire = await photoAt(out, 1600, 'wire.jpg');
+      // An article already there: the picture this import wrote is taken back.
+      await writeFile(join(out, `${slug}.md`), 'an article');
+      expect(await runFailing([...args, wire])).toEqual({ code: 1, stdout: '', stderr: `import: ${join(out, `${slug}.md`)} exists; not overwritten (choose another --slug)\n` });
+      expect((await readdir(out)).sort()).toEqual([`${slug}.md`, 'wire.jpg']);
+      // A picture already there: nothing is written.
+      await writeFile(join(out, `${slug}.jpg`), 'a picture');
+      await writeFile(join(out, `${slug}.md`), '');
+      await rm(join(out, `${slug}.md`));
+      expect(await runFailing([...args, wire])).toEqual({ code: 1, stdout: '', stderr: `import: ${join(out, `${slug}.jpg`)} exists; not overwritten (choose another --slug)\n` });
+      expect((await readdir(out)).sort()).toEqual([`${slug}.jpg`, 'wire.jpg']);
+    });
   });
 
   it('slugifies a headline at a word boundary within 40 characters', () => {
