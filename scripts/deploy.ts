@@ -43,7 +43,7 @@ if (asksForHelp(args)) {
 // Loads wrangler (seconds of CPU), to read its configuration exactly as `wrangler deploy` will.
 const { deployTarget, exitOnConfigError } = await import('./site-config');
 const target = exitOnConfigError('deploy', () => deployTarget(readWranglerOptions(args)));
-const problem = deploySiteUrlProblem(target.siteUrl);
+const problem = deploySiteUrlProblem(target.siteUrl, args.includes('--dry-run'));
 if (problem !== null) fail(problem);
 
 const env = productionEnv(process.env);

@@ -53,9 +53,11 @@ describe('wrangler.toml environments', () => {
   });
 
   // [vars] are not inherited: production sets its own, one npm run deploy accepts.
-  it('gives production its own public https: SITE_URL, and refuses to deploy the top level', () => {
+  it('gives production a placeholder https: SITE_URL that only a dry run deploys, and refuses to deploy the top level', () => {
     expect(production.vars).toEqual({ SITE_URL: 'https://news.example.com' });
-    expect(deploySiteUrlProblem({ where: 'wrangler.toml: [env.production.vars]', value: 'https://news.example.com', environment: 'production' })).toBeNull();
+    const placeholder = { where: 'wrangler.toml: [env.production.vars]', value: 'https://news.example.com', environment: 'production' };
+    expect(deploySiteUrlProblem(placeholder, true)).toBeNull();
+    expect(deploySiteUrlProblem(placeholder)).toMatch(/; it is "https:\/\/news\.example\.com", a name kept for examples \(RFC 2606\): set your own domain/);
     expect(deploySiteUrlProblem({ where: 'wrangler.toml: [vars]', value: config.vars.SITE_URL as string, environment: undefined })).toMatch(/; it is "http:\/\/localhost:8787", a local address\. Pass --env production/);
   });
 });

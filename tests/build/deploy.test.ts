@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { chmod, cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deploySiteUrlProblem, isLocalHost } from '../../scripts/deploy/site-url';
+import { deploySiteUrlProblem, isLocalHost, isReservedName } from '../../scripts/deploy/site-url';
 import { DEPLOY_USAGE } from '../../scripts/deploy/usage';
 import { fixture, projectRoot, tempDir, type Run } from './helpers';
 
@@ -12,7 +12,9 @@ import { fixture, projectRoot, tempDir, type Run } from './helpers';
 
 const TSX = import.meta.resolve('tsx');
 const DEPLOY = join(projectRoot, 'scripts/deploy.ts');
-const RULE = "SITE_URL must be the site's public https: origin to deploy, such as https://news.example.com";
+const RULE = "SITE_URL must be the site's own public https: origin to deploy, such as https://news.<your domain>";
+/** A newsroom's own domain, as `--var` gives it (wrangler.toml's production SITE_URL is a placeholder a deploy refuses). */
+const OWN = ['--var', 'SITE_URL:https://news.riverside-ledger.news'];
 const TOP_LEVEL_ADVICE = 'Pass --env production to deploy with [env.production.vars], or set SITE_URL in [vars].';
 const WORKER = 'name = "x"\nmain = "src/index.ts"\ncompatibility_date = "2026-11-09"\n';
 
@@ -66,6 +68,7 @@ describe.concurrent('npm run deploy refuses a SITE_URL readers cannot use: one l
     ['::1, CLOUDFLARE_ENV=staging', `${production}${vars('env.staging.vars', 'http://[::1]:8787')}`, [], { CLOUDFLARE_ENV: 'staging' }, `wrangler.toml: [env.staging.vars] ${RULE}; it is "http://[::1]:8787", a local address.`],
     ['a *.localhost name, --var', undefined, ['--env=production', '--var', 'SITE_URL:https://news.localhost'], {}, `--var ${RULE}; it is "https://news.localhost", a local address.`],
     ['http:, --env production', `${production}${vars('env.production.vars', 'http://news.example.com')}`, ['--env', 'production'], {}, `wrangler.toml: [env.production.vars] ${RULE}; it is "http://news.example.com", not https:.`],
+    ['wrangler.toml\'s placeholder, --env production', undefined, ['--env', 'production'], {}, `wrangler.toml: [env.production.vars] ${RULE}; it is "https://news.example.com", a name kept for examples (RFC 2606): set your own domain (a --dry-run takes it).`],
     ['an environment without [vars]', `${production}[env.staging]\n`, ['--env', 'staging'], {}, `wrangler.toml: [env.staging.vars] ${RULE}; it is not set. An environment does not inherit [vars]: set SITE_URL in [env.staging.vars].`],
     ['an environment wrangler.toml does not have', undefined, ['--env', 'prod'], {}, 'Processing wrangler.toml configuration: No environment found in configuration with name "prod".'],
   ] as const)('%s', async (_case, toml, args, env, line) => {
@@ -78,7 +81,7 @@ describe.concurrent('npm run deploy refuses a SITE_URL readers cannot use: one l
 describe.concurrent('npm run deploy with a public https: SITE_URL', { timeout: 300_000 }, () => {
   it('bad content: the build\'s own report and nothing else, exit 1, wrangler never started', async () => {
     const [dir, wrangler] = await Promise.all([project({ content: 'bad' }), standIn()]);
-    const result = await deploy(dir, ['--env', 'production'], wrangler.bin);
+    const result = await deploy(dir, ['--env', 'production', ...OWN], wrangler.bin);
     // What the build itself says about this content, run where deploy runs it.
     const build = await new Promise<Run>((resolve) => {
       execFile(process.execPath, ['--import', TSX, join(projectRoot, 'scripts/build.ts')], { cwd: dir }, (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr }));
@@ -102,7 +105,7 @@ describe.concurrent('npm run deploy with a public https: SITE_URL', { timeout: 3
 
   it('builds within the limits of the plan EDGEWIRE_PLAN names: a plan that is none stops it before wrangler', async () => {
     const [dir, wrangler] = await Promise.all([project({ content: 'good' }), standIn()]);
-    const result = await deploy(dir, ['--env', 'production'], wrangler.bin, { EDGEWIRE_PLAN: 'team' });
+    const result = await deploy(dir, ['--env', 'production', ...OWN], wrangler.bin, { EDGEWIRE_PLAN: 'team' });
     expect(result).toMatchObject({ code: 1, stdout: '' });
     expect(result.stderr.split('\n')[0]).toBe('build: EDGEWIRE_PLAN must be free or paid, not "team"');
     expect(await wrangler.started()).toBeNull();
@@ -145,8 +148,17 @@ describe('the SITE_URL rule', () => {
   });
 
   it('accepts a public https: origin, with or without a port or trailing slash', () => {
-    for (const value of ['https://news.example.com', 'https://news.example.com/', 'https://news.example.com:8443']) {
+    for (const value of ['https://news.riverside-ledger.news', 'https://news.riverside-ledger.news/', 'https://ledger.example.co.uk:8443', 'https://example.community']) {
       expect(deploySiteUrlProblem({ where: 'wrangler.toml: [env.production.vars]', value, environment: 'production' })).toBeNull();
     }
+  });
+
+  it('refuses a name kept for examples and tests (RFC 2606), but in a dry run', () => {
+    for (const host of ['example.com', 'news.example.com', 'NEWS.EXAMPLE.ORG.', 'a.example.net', 'site.example', 'news.test', 'x.invalid']) {
+      const setting = { where: '--var', value: `https://${host}`, environment: 'production' };
+      expect([host, isReservedName(host), deploySiteUrlProblem(setting)]).toEqual([host, true, `--var ${RULE}; it is "https://${host}", a name kept for examples (RFC 2606): set your own domain (a --dry-run takes it).`]);
+      expect(deploySiteUrlProblem(setting, true)).toBeNull();
+    }
+    for (const host of ['example.co.uk', 'myexample.com', 'example.community', 'testing.news', 'invalidation.org']) expect([host, isReservedName(host)]).toEqual([host, false]);
   });
 });
