@@ -68,6 +68,8 @@ export type ContentFileResult = { ok: true; bytes: Buffer; stamp: Stamp | null }
  */
 export function readContentFile(contentDir: string, place: string, written: string, maxBytes: number, what: string): ContentFileResult {
   const fail = (message: string): ContentFileResult => ({ ok: false, message });
+  // A NUL (`%00` in a Markdown destination) ends a name in the file system's calls: no file has one.
+  if (place.includes('\0')) return fail(`${written}: no such file in the content folder`);
   const base = realpathSync(contentDir);
   const path = resolve(base, place);
   if (!path.startsWith(base + sep)) return fail(`${written} is outside the content folder`);

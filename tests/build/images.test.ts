@@ -92,6 +92,7 @@ describe('readContentFile: a file under content/, at most so many bytes', () => 
 
   it.each([
     ['missing', 'articles/none.jpg', 'none.jpg', 'none.jpg: no such file in the content folder'],
+    ['a NUL in the name (%00 in a Markdown destination)', 'articles/photo.jpg\0.png', 'photo.jpg%00.png', 'photo.jpg%00.png: no such file in the content folder'],
     ['outside', '../outside.jpg', '../../outside.jpg', '../../outside.jpg is outside the content folder'],
     ['a folder', 'articles', '.', '. is not a regular file (symbolic links are not followed)'],
   ])('%s', async (_, place, written, message) => {
