@@ -1,35 +1,40 @@
+import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { FrontMatter } from '../../src/content/schema';
 import type { Catalog } from './catalog';
 import type { Stamp } from './collector';
-import { rasterImage, readContentFile, type RasterImage } from './images';
+import { rasterImage, readContentFile, sniffRaster } from './images';
 import { LIMITS } from './limits';
 import type { Problem } from './problems';
 import { isLocalFile, type BodyImage } from './render';
 
 /**
  * An article's pictures against the content folder: the lead image (front matter `image`) and
- * each picture in its body. Each must be a raster image file under content/ (images.ts: type by
- * its bytes, size by its header, at most the platform's 25 MiB and 50 megapixels); a lead image
- * at least LEAD_MIN_WIDTH pixels wide. Every problem is reported, each as `file: field: message`.
+ * each picture in its body, in two steps.
+ * 1. With the article's other stages (synchronous, in the build's worker threads): each must be a
+ *    file under content/, at most the platform's 25 MiB, whose first bytes are a raster format's
+ *    (images.ts). Only its first bytes are read.
+ * 2. Once the article is listed (`verifyPictures`, in the build's own thread): its header as libvips
+ *    reads it, at most 50 megapixels, and a lead image at least LEAD_MIN_WIDTH pixels wide.
+ * Every problem is reported, each as `file: field: message`.
  */
 
 /** Google Discover's large previews want pictures at least 1200 px wide (and `max-image-preview:large`). */
 export const LEAD_MIN_WIDTH = 1200;
 
-/** A picture of the article: where it is under content/ (a path from the content folder), its file's stamp when it was read, and what its header says. */
-export interface CheckedImage extends RasterImage {
+/**
+ * A picture an article shows, as the build remembers it: its place under content/, its file's
+ * stamp from before it was read, the field and text that name it (for messages), whether it leads,
+ * and its size once verified.
+ */
+export interface Picture {
   place: string;
   stamp: Stamp | null;
-}
-
-/** A picture an article shows, as the build remembers it: its place under content/ and its stamp when it was checked. */
-export type Picture = readonly [place: string, stamp: Stamp | null];
-
-/** The article's checked pictures: the lead image (null without one) and the body's, in order. */
-export interface ArticleImages {
-  lead: CheckedImage | null;
-  inline: CheckedImage[];
+  field: 'image.src' | 'body';
+  written: string;
+  lead: boolean;
+  width?: number;
+  height?: number;
 }
 
 /**
@@ -53,35 +58,85 @@ function safeDecode(src: string): string {
   }
 }
 
-/** One picture: its file read and its header checked; a lead image's width too. */
-function checkImage(file: string, content: NonNullable<Catalog['content']>, src: string, field: string, lead: boolean, problems: Problem[]): CheckedImage | null {
+/** How messages name a picture: a lead image by its `src`, a body's as `image "…"` (the body has many). */
+const nameOf = ({ written, lead }: Pick<Picture, 'written' | 'lead'>) => (lead ? written : `image "${written}"`);
+
+/** One picture, step 1: its file under content/, its size on disk and its first bytes. */
+function checkImage(file: string, content: NonNullable<Catalog['content']>, src: string, lead: boolean, problems: Problem[]): Picture | null {
+  const field = lead ? 'image.src' : 'body';
+  const name = nameOf({ written: src, lead });
+  // A page names the file, never a query or a fragment of it (a browser would load another URL).
+  if (lead && !isLocalFile(src)) return (problems.push({ file, field, message: `${src} is not a file under content/: pictures are checked at build and served from this site, never linked from elsewhere` }), null);
+  if (/[?#]/.test(src)) return (problems.push({ file, field, message: `${name}: a picture's path has no query (?) or fragment (#)` }), null);
   const place = placeOf(file, content.shown, src);
-  // Messages name the file as written; a body's picture as `image "…"` (the body has many).
-  const name = lead ? src : `image "${src}"`;
   const read = readContentFile(content.dir, place, name, LIMITS.assetBytes, 'an image');
-  const raster = read.ok ? rasterImage(read.bytes, name) : read;
-  if (!raster.ok) {
-    problems.push({ file, field, message: raster.message });
-    return null;
-  }
-  if (lead && raster.value.width < LEAD_MIN_WIDTH) {
-    problems.push({ file, field, message: `${src} is ${raster.value.width} px wide; a lead image must be at least ${LEAD_MIN_WIDTH} px wide (large previews in search and social feeds)` });
-    return null;
-  }
-  return { place, stamp: read.ok ? read.stamp : null, ...raster.value };
+  if (!read.ok) return (problems.push({ file, field, message: read.message }), null);
+  if (sniffRaster(read.head) === null) return (problems.push({ file, field, message: `${name} is not a JPEG, PNG, WebP, AVIF or GIF image` }), null);
+  return { place, stamp: read.stamp, field, written: src, lead };
 }
 
-/** The article's pictures checked, or the problems of those that are not fit to publish. */
-export function checkArticleImages(file: string, image: FrontMatter['image'], body: readonly BodyImage[], catalog: Catalog, problems: Problem[]): ArticleImages {
-  // A picture's text was judged with the body (render.ts); here only local files, the ones a page would show.
+/** The article's pictures after step 1 (the lead first, then the body's, each place once), or the problems of those that are not fit to publish. */
+export function checkArticleImages(file: string, image: FrontMatter['image'], body: readonly BodyImage[], catalog: Catalog, problems: Problem[]): Picture[] {
+  // A body picture's text was judged with the body (render.ts); here only local files, the ones a page would show.
   const local = body.filter(({ src }) => isLocalFile(src));
-  if (image === undefined && local.length === 0) return { lead: null, inline: [] };
+  if (image === undefined && local.length === 0) return [];
   const { content } = catalog;
   if (content === undefined) {
     problems.push({ file, field: image === undefined ? 'body' : 'image.src', message: 'pictures are checked against the content folder, and this build has none' });
-    return { lead: null, inline: [] };
+    return [];
   }
-  const lead = image === undefined ? null : checkImage(file, content, image.src, 'image.src', true, problems);
-  const inline = local.flatMap(({ src }) => checkImage(file, content, src, 'body', false, problems) ?? []);
-  return { lead, inline };
+  const pictures: Picture[] = [];
+  // A picture shown twice is checked once (a body may repeat one many times).
+  const seen = new Set<string>();
+  for (const [src, lead] of [...(image === undefined ? [] : [[image.src, true] as const]), ...local.map(({ src }) => [src, false] as const)]) {
+    if (seen.has(`${lead} ${src}`)) continue;
+    seen.add(`${lead} ${src}`);
+    const picture = checkImage(file, content, src, lead, problems);
+    if (picture !== null) pictures.push(picture);
+  }
+  return pictures;
+}
+
+/** What step 2 found of one file, by its place and stamp: shared by every article (and reference) that shows it in one build. */
+export type VerifiedPictures = Map<string, Promise<Awaited<ReturnType<typeof rasterImage>>>>;
+
+/**
+ * Step 2 for one article's pictures: each file's header as libvips reads it (once a build for a
+ * file and stamp, through `verified`), at most 50 megapixels, a lead image at least
+ * LEAD_MIN_WIDTH wide. The pictures with their sizes, or the article's problems.
+ */
+export async function verifyPictures(file: string, pictures: readonly Picture[], contentDir: string, verified: VerifiedPictures): Promise<{ ok: true; pictures: Picture[] } | { ok: false; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const sized = await Promise.all(
+    pictures.map(async (picture) => {
+      const path = posix.join(contentDir, picture.place);
+      // Messages without the name (added below): one answer serves every name a file is shown by. A file with no stamp to trust is read again.
+      const key = picture.stamp === null ? null : `${picture.place}\0${picture.stamp}`;
+      let header = key === null ? undefined : verified.get(key);
+      if (header === undefined) {
+        header = headOf(path).then((head) => rasterImage(path, head, ''));
+        if (key !== null) verified.set(key, header);
+      }
+      const result = await header;
+      const name = nameOf(picture);
+      if (!result.ok) return void problems.push({ file, field: picture.field, message: `${name}${result.message}` });
+      const { width, height } = result.value;
+      if (picture.lead && width < LEAD_MIN_WIDTH) {
+        return void problems.push({ file, field: picture.field, message: `${name} is ${width} px wide; a lead image must be at least ${LEAD_MIN_WIDTH} px wide (large previews in search and social feeds)` });
+      }
+      return { ...picture, width, height };
+    }),
+  );
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, pictures: sized.filter((picture) => picture !== undefined) };
+}
+
+/** A file's first bytes, for sniffRaster (step 1 read them too, in another thread). */
+async function headOf(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
+import { lstatSync, readFileSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { articleSizeProblem } from './limits';
@@ -150,9 +150,12 @@ export function stampOf(stats: BigIntStats): Stamp | null {
   return Date.now() - Number(stats.mtimeMs) < SETTLED_MS ? null : `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
 }
 
-/** The stamp of the file at `path`, or null when it is missing or changed too recently to trust one (a picture an article shows). */
+/**
+ * The stamp of the name `path` (a symbolic link's own, not its target's: lstat, as images.ts
+ * stamps a picture before reading it), or null when it is missing or changed too recently to trust one.
+ */
 export function fileStamp(path: string): Stamp | null {
-  const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+  const stats = lstatSync(path, { bigint: true, throwIfNoEntry: false });
   return stats === undefined ? null : stampOf(stats);
 }
 

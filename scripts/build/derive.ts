@@ -49,7 +49,7 @@ export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, c
   const problems = [...renderedCharacterProblems(file, [facts.html, facts.text]), ...bodyProblems.map((problem) => ({ file, ...problem }))];
   const authors = resolveAuthors(file, frontMatter.authors, catalog, problems);
   const section = resolveSection(file, frontMatter, catalog, problems);
-  // Checked now, shown later: the pages, the JSON and the feeds take the pictures in the next step (issue 18).
+  // Checked now (their headers once listed: verifyPictures), shown later: the pages, the JSON and the feeds take them in the next step (issue 18).
   const pictures = checkArticleImages(file, frontMatter.image, images, catalog, problems);
   if (problems.length > 0) return { ok: false, problems };
   const article: Article = {
@@ -71,8 +71,7 @@ export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, c
     html: facts.html,
     text: facts.text,
   };
-  const shown = [...(pictures.lead === null ? [] : [pictures.lead]), ...pictures.inline];
-  return { ok: true, value: { article, pictures: shown.map(({ place, stamp }) => [place, stamp]) } };
+  return { ok: true, value: { article, pictures } };
 }
 
 /** Newest first; the slug breaks ties so the order never depends on file order. */

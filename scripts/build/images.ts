@@ -1,11 +1,11 @@
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { imageSize } from 'image-size';
+import sharp from 'sharp';
 import { stampOf, type Stamp } from './collector';
 
 /**
- * Image files under the content folder, checked before anything is published (the site's logo
- * today; lead and inline images and author avatars take the same path). Where the file is: under
+ * Image files under the content folder, checked before anything is published (the site's logo,
+ * articles' lead and body pictures, later author avatars). Where the file is: under
  * content/, a regular file, no symbolic link leading out. How big: its bytes from the file system
  * before it is read, its pixels from its header before anything decodes it (a decompression bomb
  * is a small file that claims a huge picture). What it is: from its bytes, never its name.
@@ -55,31 +55,58 @@ function avifBrands(bytes: Uint8Array): boolean {
 }
 
 /**
- * A file under the content folder, read once its place and size are checked, with its stamp from
- * before it was read (collector.ts: null when it changed too recently to trust); `message` says why not.
+ * A file under the content folder, found once its place and size are checked: its absolute path,
+ * its first bytes (enough to tell its type), and its stamp from before it was read (collector.ts:
+ * null when it changed too recently to trust); `message` says why not.
  */
-export type ContentFileResult = { ok: true; bytes: Buffer; stamp: Stamp | null } | { ok: false; message: string };
+export type ContentFileResult = { ok: true; path: string; head: Buffer; stamp: Stamp | null } | { ok: false; message: string };
+
+/** Bytes enough for every signature sniffRaster knows (an `ftyp` box lists a few brands). */
+const HEAD_BYTES = 64;
+
+/** The file system's answer, or its error's code (ENOENT, ENOTDIR, ENAMETOOLONG, ELOOP…). */
+function attempt<T>(run: () => T): T | { code: string } {
+  try {
+    return run();
+  } catch (error) {
+    return { code: (error as NodeJS.ErrnoException).code ?? 'EIO' };
+  }
+}
+
+const failed = (value: unknown): value is { code: string } => typeof value === 'object' && value !== null && 'code' in value && typeof value.code === 'string';
 
 /**
- * The bytes of the file at `place` (relative to `contentDir`; it may try to lead out), when it is
- * a regular file under the content folder of at most `maxBytes`. Synchronous: an article's stages
- * (in the build's worker threads) check its pictures as they read it. Messages name the file as it was
- * `written` and such a file as `what` ("a logo", "an image").
+ * The file at `place` (relative to `contentDir`; it may try to lead out), when it is a regular
+ * file under the content folder of at most `maxBytes`; only its first bytes are read. Synchronous:
+ * an article's stages (in the build's worker threads) check its pictures as they read it. Messages
+ * name the file as it was `written` and such a file as `what` ("a logo", "an image").
  */
 export function readContentFile(contentDir: string, place: string, written: string, maxBytes: number, what: string): ContentFileResult {
   const fail = (message: string): ContentFileResult => ({ ok: false, message });
+  const missing = fail(`${written}: no such file in the content folder`);
   // A NUL (`%00` in a Markdown destination) ends a name in the file system's calls: no file has one.
-  if (place.includes('\0')) return fail(`${written}: no such file in the content folder`);
+  if (place.includes('\0')) return missing;
   const base = realpathSync(contentDir);
   const path = resolve(base, place);
   if (!path.startsWith(base + sep)) return fail(`${written} is outside the content folder`);
-  const stats = lstatSync(path, { bigint: true, throwIfNoEntry: false }) ?? null;
-  if (stats === null) return fail(`${written}: no such file in the content folder`);
-  if (stats.isSymbolicLink() || !stats.isFile()) return fail(`${written} is not a regular file (symbolic links are not followed)`);
+  const stats = attempt(() => lstatSync(path, { bigint: true }));
+  const linked = fail(`${written} is not a regular file (symbolic links are not followed)`);
+  // A folder on the way that is a file (ENOTDIR), a name too long, no such file: none to read.
+  if (failed(stats)) return stats.code === 'ELOOP' ? linked : missing;
+  if (stats.isSymbolicLink() || !stats.isFile()) return linked;
   // lstat looks at the last name only: a linked folder on the way could still lead out of content/.
-  if (!realpathSync(path).startsWith(base + sep)) return fail(`${written} is outside the content folder (through a symbolic link)`);
+  const real = attempt(() => realpathSync(path));
+  if (failed(real)) return missing;
+  if (!real.startsWith(base + sep)) return fail(`${written} is outside the content folder (through a symbolic link)`);
   if (stats.size > maxBytes) return fail(`${written} is ${stats.size} bytes; ${what} may have at most ${maxBytes}`);
-  return { ok: true, bytes: readFileSync(path), stamp: stampOf(stats) };
+  const head = Buffer.alloc(Math.min(HEAD_BYTES, Number(stats.size)));
+  const descriptor = openSync(path, 'r');
+  try {
+    readSync(descriptor, head, 0, head.length, 0);
+  } finally {
+    closeSync(descriptor);
+  }
+  return { ok: true, path, head, stamp: stampOf(stats) };
 }
 
 /** A raster image as a page shows it: its type and its size upright (after its EXIF orientation). */
@@ -89,36 +116,28 @@ export interface RasterImage {
   height: number;
 }
 
-/** image-size's name for each format. */
-const HEADER_TYPES: Record<RasterType, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif', gif: 'gif' };
+/** libvips's name for each format (AVIF is a HEIF; its AV1 brands were sniffed: libheif names the compression from the major brand, `hevc` for `mif1`). */
+const VIPS_FORMATS: Record<RasterType, string> = { jpeg: 'jpeg', png: 'png', webp: 'webp', avif: 'heif', gif: 'gif' };
 
 /** Fifty megapixels: more than any camera a picture desk uses, far less than a bomb's claim. */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 
-/** The header's size, or null when the header cannot be read. */
-function headerSize(bytes: Buffer): ReturnType<typeof imageSize> | null {
-  try {
-    return imageSize(bytes);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * A raster image's type (from its bytes) and size (from its header, read by image-size without
- * decoding a pixel; synchronous, so an article's stages can check its pictures), or why it is not
- * one a page may show; `name` is the file as written. EXIF orientations 5 to 8 turn the picture a
- * quarter: it is shown as tall as it is stored wide.
+ * A raster image's type (from its first bytes, `head`) and size (from its header as libvips reads
+ * it through sharp, without decoding a pixel: libjpeg-turbo, libspng, libwebp, libheif and cgif
+ * parse the headers a browser's decoder would, so a second, fake size hidden in a comment is not
+ * taken for the real one), or why it is not one a page may show; `source` is the file's path or
+ * bytes, `name` the file as written. The size is upright: sharp applies the EXIF orientation.
  */
-export function rasterImage(bytes: Buffer, name: string, maxPixels = MAX_IMAGE_PIXELS): { ok: true; value: RasterImage } | { ok: false; message: string } {
-  const type = sniffRaster(bytes);
+export async function rasterImage(source: string | Buffer, head: Uint8Array, name: string, maxPixels = MAX_IMAGE_PIXELS): Promise<{ ok: true; value: RasterImage } | { ok: false; message: string }> {
+  const type = sniffRaster(head);
   if (type === null) return { ok: false, message: `${name} is not a ${rasterNames()} image` };
-  const header = headerSize(bytes);
-  if (header === null || header.type !== HEADER_TYPES[type] || !(header.width > 0 && header.height > 0)) {
+  // The header only: metadata() decodes no pixels, so no input limit is needed to read a bomb's claim.
+  const header = await sharp(source, { limitInputPixels: false }).metadata().catch(() => null);
+  if (header === null || header.format !== VIPS_FORMATS[type] || !(header.width > 0 && header.height > 0)) {
     return { ok: false, message: `${name} is not a valid ${RASTER_TYPES[type].name} file` };
   }
-  const turned = (header.orientation ?? 1) >= 5;
-  const [width, height] = turned ? [header.height, header.width] : [header.width, header.height];
+  const { width, height } = header.autoOrient ?? header;
   if (width * height > maxPixels) {
     return { ok: false, message: `${name} is ${width}×${height} px (${megapixels(width * height)} megapixels); an image may have at most ${megapixels(maxPixels)} megapixels` };
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DevNotice } from '../../src/views/notice';
 import { listArticle, listedArticle, type ListedArticle, type ListResult } from './article';
+import { verifyPictures, type VerifiedPictures } from './article-images';
 import { ThreadPool } from './threads/pool';
 import { readAuthors, type BuiltAuthor } from './authors';
 import type { Catalog } from './catalog';
@@ -193,7 +194,8 @@ async function listAll({ sources, stamps }: { sources: readonly SourceEntry[]; s
   const listOne = (source: SourceEntry) => (progress.advance(1), listArticle(source, catalog));
   const reading = unread.map((at) => sources[at]!);
   const threads = pool.for(reading.length);
-  const read = threads === null ? reading.map(listOne) : await threads.map<SourceEntry, ListResult>('list', catalog, reading, (count) => progress.advance(count));
+  const listed = threads === null ? reading.map(listOne) : await threads.map<SourceEntry, ListResult>('list', catalog, reading, (count) => progress.advance(count));
+  const read = await withVerifiedPictures(listed, catalog);
   read.forEach((result, place) => {
     const at = unread[place]!;
     results[at] = result;
@@ -201,6 +203,24 @@ async function listAll({ sources, stamps }: { sources: readonly SourceEntry[]; s
   });
   const kept = results.flatMap((result, at) => (result.ok ? [listedArticle(result.value, sources[at]!, catalog)] : []));
   return { kept, problems: [...inOrder(results), ...slugProblems(kept.map(({ file, article, frontMatter }) => ({ file, slug: article.slug, frontMatter })))] };
+}
+
+/**
+ * The articles just read, their pictures' headers verified (article-images.ts, step 2: libvips in
+ * this thread, once a file for every article showing it): an article with a picture not fit to
+ * publish is its problems instead. Articles taken from the memory were verified when they were read.
+ */
+async function withVerifiedPictures(results: readonly ListResult[], catalog: Catalog): Promise<ListResult[]> {
+  const content = catalog.content?.dir;
+  if (content === undefined) return [...results];
+  const verified: VerifiedPictures = new Map();
+  return Promise.all(
+    results.map(async (result): Promise<ListResult> => {
+      if (!result.ok || result.value.pictures.length === 0) return result;
+      const checked = await verifyPictures(result.value.file, result.value.pictures, content, verified);
+      return checked.ok ? { ok: true, value: { ...result.value, pictures: checked.pictures } } : { ok: false, unread: false, problems: checked.problems };
+    }),
+  );
 }
 
 /** Two articles with one slug, or a former slug that is taken. */

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { rasterImage, rasterNames, RASTER_TYPES, readContentFile, sniffRaster } from './images';
 import type { Problem, Result } from './problems';
 
@@ -26,11 +27,12 @@ const fail = (message: string): Result<Logo> => ({ ok: false, problems: [{ file:
 export async function readLogo(contentDir: string, relativePath: string): Promise<Result<Logo>> {
   const read = readContentFile(contentDir, relativePath, relativePath, MAX_LOGO_BYTES, 'a logo');
   if (!read.ok) return fail(read.message);
-  if (sniffRaster(read.bytes) === null) return svg(read.bytes, relativePath);
-  const raster = rasterImage(read.bytes, relativePath);
+  const bytes = await readFile(read.path);
+  if (sniffRaster(bytes) === null) return svg(bytes, relativePath);
+  const raster = await rasterImage(bytes, bytes, relativePath);
   if (!raster.ok) return fail(raster.message);
   const { type, width, height } = raster.value;
-  return { ok: true, value: { bytes: read.bytes, contentType: RASTER_TYPES[type].contentType, extension: RASTER_TYPES[type].extension, width, height } };
+  return { ok: true, value: { bytes, contentType: RASTER_TYPES[type].contentType, extension: RASTER_TYPES[type].extension, width, height } };
 }
 
 /** What an SVG logo may not hold: scripts, event handlers, foreign content, links to anything outside it. */

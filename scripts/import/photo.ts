@@ -13,7 +13,7 @@ export async function readPhoto(path: string): Promise<{ ok: true; bytes: Buffer
   if (stats === null || !stats.isFile()) return { ok: false, message: `--image: cannot read ${path}` };
   if (stats.size > LIMITS.assetBytes) return { ok: false, message: `--image: ${path} is ${stats.size} bytes; an image may have at most ${LIMITS.assetBytes}` };
   const bytes = await readFile(path);
-  const raster = rasterImage(bytes, path);
+  const raster = await rasterImage(bytes, bytes, path);
   if (!raster.ok) return { ok: false, message: `--image: ${raster.message}` };
   if (raster.value.width < LEAD_MIN_WIDTH) return { ok: false, message: `--image: ${path} is ${raster.value.width} px wide; a lead image must be at least ${LEAD_MIN_WIDTH} px wide` };
   return { ok: true, bytes, extension: RASTER_TYPES[raster.value.type].extension };

@@ -1,11 +1,11 @@
-import { symlink, truncate, utimes, writeFile } from 'node:fs/promises';
+import { rename, symlink, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../scripts/build/index';
 import { buildStreamed } from '../../scripts/build/writer';
 import { articleText, buildAt, problemLines } from './documents';
 import { article, contentRoot } from './helpers';
-import { photo, pngHeader } from './pictures';
+import { disguisedJpeg, photo, pngHeader } from './pictures';
 
 const story = (slug: string, image: string, body = 'Body.') => ({ [`articles/${slug}.md`]: article(`title: ${slug}\ndatePublished: 2026-12-01${image === '' ? '' : `\nimage:\n${image}`}`, body) });
 const lead = (src: string, more = '  alt: A flooded street\n  credit: "Photo: Ana Ruiz/The Ledger"') => `  src: ${src}\n${more}`;
@@ -78,6 +78,39 @@ describe('an article with pictures', () => {
       'content/articles/n-body.md: body: image "logo.svg" is not a JPEG, PNG, WebP, AVIF or GIF image',
       'content/articles/o-long-body-alt.md: body: image "wide.jpg": its alt text is 260 characters; at most 250',
     ]);
+  });
+
+  it('refuses what an adversarial pass found: a disguised JPEG, a query or fragment, a lead URL, a name the file system cannot take; other problems kept', async () => {
+    const root = await contentRoot({
+      'site.yml': 'name: X\n',
+      'articles/small.jpg': disguisedJpeg(await photo(300, 200), 1600, 900),
+      'articles/wide.jpg': await photo(1600, 900),
+      ...story('a-disguised', lead('small.jpg')),
+      ...story('b-query', lead('wide.jpg?v=1'), '![A](wide.jpg#top)'),
+      ...story('c-url', lead('"https://cdn.example/x.jpg"')),
+      ...story('d-not-a-folder', '', `![A](a-disguised.md/p.jpg) and ![](wide.jpg) and ![B](${'n'.repeat(300)}.jpg)`),
+    });
+    expect(await problemLines(root)).toEqual([
+      'content/articles/a-disguised.md: image.src: small.jpg is 300 px wide; a lead image must be at least 1200 px wide (large previews in search and social feeds)',
+      'content/articles/b-query.md: image.src: wide.jpg?v=1: a picture\'s path has no query (?) or fragment (#)',
+      'content/articles/b-query.md: body: image "wide.jpg#top": a picture\'s path has no query (?) or fragment (#)',
+      'content/articles/c-url.md: image.src: https://cdn.example/x.jpg is not a file under content/: pictures are checked at build and served from this site, never linked from elsewhere',
+      'content/articles/d-not-a-folder.md: body: image "wide.jpg" has no alt text: say what it shows, or write ![""](wide.jpg) for a decorative picture',
+      'content/articles/d-not-a-folder.md: body: image "a-disguised.md/p.jpg": no such file in the content folder',
+      `content/articles/d-not-a-folder.md: body: image "${'n'.repeat(300)}.jpg": no such file in the content folder`,
+    ]);
+  });
+
+  it('a build that remembers checks a picture again when it is moved out of content/ and linked back', async () => {
+    const root = await contentRoot({ 'site.yml': 'name: X\n', 'images/p.jpg': await photo(1600, 900), ...story('p', lead('/images/p.jpg')) });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await Promise.all(['content/articles/p.md', 'content/images/p.jpg'].map((name) => utimes(join(root, name), hourAgo, hourAgo)));
+    const build = () => buildStreamed({ module: join(root, 'out/content.txt'), assets: join(root, 'out/assets') }, (sink) => buildContent({ root, sink, cache: '.edgewire/cache' }));
+    expect((await build()).result.ok).toBe(true);
+    expect((await build()).result).toMatchObject({ ok: true, rendered: 0 });
+    await rename(join(root, 'content/images'), join(root, 'images'));
+    await symlink(join(root, 'images'), join(root, 'content/images'));
+    expect((await build()).result).toEqual({ ok: false, problems: [{ file: 'content/articles/p.md', field: 'image.src', message: '/images/p.jpg is outside the content folder (through a symbolic link)' }] });
   });
 
   it('refuses a picture that is a symbolic link, and one through a linked folder that leads out', async () => {

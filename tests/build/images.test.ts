@@ -1,10 +1,10 @@
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_PIXELS, rasterImage, rasterNames, readContentFile, sniffRaster, type RasterType } from '../../scripts/build/images';
 import { tempDir } from './helpers';
-import { pngHeader } from './pictures';
+import { disguisedJpeg, pngHeader } from './pictures';
 
 /** A small picture in each format, made here by sharp (no image is committed). */
 async function picture(type: RasterType, width = 64, height = 48, orientation?: number): Promise<Buffer> {
@@ -12,6 +12,9 @@ async function picture(type: RasterType, width = 64, height = 48, orientation?: 
   const oriented = orientation === undefined ? image : image.withMetadata({ orientation });
   return (type === 'avif' ? oriented.avif({ quality: 40, effort: 0 }) : oriented.toFormat(type)).toBuffer();
 }
+
+/** rasterImage on bytes in memory (their first bytes are their head). */
+const raster = (bytes: Buffer, name: string) => rasterImage(bytes, bytes, name);
 
 const TYPES: RasterType[] = ['jpeg', 'png', 'webp', 'avif', 'gif'];
 
@@ -38,20 +41,20 @@ describe('sniffRaster: the type from the bytes', () => {
 
 describe('rasterImage: type and size from the header', () => {
   it.each(TYPES)('%s, 64×48', async (type) => {
-    expect(rasterImage(await picture(type), `p.${type}`)).toEqual({ ok: true, value: { type, width: 64, height: 48 } });
+    expect(await raster(await picture(type), `p.${type}`)).toEqual({ ok: true, value: { type, width: 64, height: 48 } });
   });
 
   it('a JPEG turned by its EXIF orientation (6: 90° clockwise) is as tall as it was wide', async () => {
-    expect(rasterImage(await picture('jpeg', 64, 48, 6), 'turned.jpg')).toEqual({ ok: true, value: { type: 'jpeg', width: 48, height: 64 } });
+    expect(await raster(await picture('jpeg', 64, 48, 6), 'turned.jpg')).toEqual({ ok: true, value: { type: 'jpeg', width: 48, height: 64 } });
   });
 
   it('a bomb is refused from its header: 10,000 × 10,000 px in 57 bytes', async () => {
     const bomb = pngHeader(10_000, 10_000);
     expect(bomb.length).toBe(57);
-    expect(rasterImage(bomb, 'bomb.png')).toEqual({ ok: false, message: 'bomb.png is 10000×10000 px (100 megapixels); an image may have at most 50 megapixels' });
+    expect(await raster(bomb, 'bomb.png')).toEqual({ ok: false, message: 'bomb.png is 10000×10000 px (100 megapixels); an image may have at most 50 megapixels' });
     expect(MAX_IMAGE_PIXELS).toBe(50_000_000);
     // At the limit exactly it passes (the header is all there is to read).
-    expect(rasterImage(pngHeader(10_000, 5_000), 'fifty.png')).toEqual({ ok: true, value: { type: 'png', width: 10_000, height: 5_000 } });
+    expect(await raster(pngHeader(10_000, 5_000), 'fifty.png')).toEqual({ ok: true, value: { type: 'png', width: 10_000, height: 5_000 } });
   });
 
   it.each([
@@ -60,12 +63,29 @@ describe('rasterImage: type and size from the header', () => {
     ['a JPEG start and nothing else', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), 'x is not a valid JPEG file'],
     ['GIF89a and nothing else', Buffer.from('GIF89a'), 'x is not a valid GIF file'],
   ])('%s', async (_, bytes, message) => {
-    expect(rasterImage(bytes, 'x')).toEqual({ ok: false, message });
+    expect(await raster(bytes, 'x')).toEqual({ ok: false, message });
+  });
+
+  it('a JPEG is as large as its real frame header says, whatever a comment claims', async () => {
+    const real = await picture('jpeg', 300, 200);
+    const disguised = disguisedJpeg(real, 1600, 900);
+    expect(sniffRaster(disguised)).toBe('jpeg');
+    expect(await raster(disguised, 'p.jpg')).toEqual({ ok: true, value: { type: 'jpeg', width: 300, height: 200 } });
+  });
+
+  it('an AVIF named by a compatible brand, its major brand mif1, is an AVIF', async () => {
+    const avif = Buffer.from(await picture('avif'));
+    // sharp writes the major brand `avif`: made `mif1`, with `avif` among the compatible brands after it.
+    expect(avif.toString('latin1', 8, 12)).toBe('avif');
+    const brands = avif.toString('latin1', 16, avif.readUInt32BE(0));
+    expect(brands).toContain('avif');
+    avif.write('mif1', 8, 'latin1');
+    expect(await raster(avif, 'p.avif')).toEqual({ ok: true, value: { type: 'avif', width: 64, height: 48 } });
   });
 
   it('a truncated AVIF is not a valid AVIF file', async () => {
     const avif = await picture('avif');
-    expect(rasterImage(avif.subarray(0, 40), 'cut.avif')).toEqual({ ok: false, message: 'cut.avif is not a valid AVIF file' });
+    expect(await raster(avif.subarray(0, 40), 'cut.avif')).toEqual({ ok: false, message: 'cut.avif is not a valid AVIF file' });
   });
 
   it('names the formats in order', () => {
@@ -86,7 +106,7 @@ describe('readContentFile: a file under content/, at most so many bytes', () => 
 
   it('reads a file beside an article, and one reached with ../ that stays inside', async () => {
     const { dir } = await content();
-    expect(readContentFile(dir, 'articles/photo.jpg', 'photo.jpg', 12, 'an image')).toEqual({ ok: true, bytes: Buffer.from('twelve bytes'), stamp: null });
+    expect(readContentFile(dir, 'articles/photo.jpg', 'photo.jpg', 12, 'an image')).toEqual({ ok: true, path: join(await realpath(dir), 'articles/photo.jpg'), head: Buffer.from('twelve bytes'), stamp: null });
     expect(readContentFile(dir, 'articles/../articles/photo.jpg', '../articles/photo.jpg', 12, 'an image')).toMatchObject({ ok: true });
   });
 

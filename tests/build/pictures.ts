@@ -38,3 +38,17 @@ export function pngHeader(width: number, height: number): Buffer {
   ihdr.set([8, 2, 0, 0, 0], 8);
   return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), pngChunk('IHDR', ihdr), pngChunk('IDAT', Buffer.alloc(0)), pngChunk('IEND', Buffer.alloc(0))]);
 }
+
+/**
+ * A real JPEG with a second, fake frame header (SOF0 claiming `width`×`height`) hidden in a comment
+ * segment behind a fill byte: a decoder skips the comment, a parser that takes the fill byte for a
+ * marker falls out of step and reads the fake size (image-size 2.2 did: issue 18's adversarial pass).
+ */
+export function disguisedJpeg(jpeg: Buffer, width: number, height: number): Buffer {
+  const afterApp0 = 4 + jpeg.readUInt16BE(4);
+  const comment = Buffer.alloc(0xffff - 2, 0x20);
+  // Where a parser that read `FF FF` as a marker lands: the comment's length taken as a segment length.
+  const landing = afterApp0 + 2 + 0xfeff - (afterApp0 + 5);
+  Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff]).copy(comment, landing);
+  return Buffer.concat([jpeg.subarray(0, afterApp0), Buffer.from([0xff, 0xff, 0xfe, 0xff, 0xff]), comment, jpeg.subarray(afterApp0)]);
+}

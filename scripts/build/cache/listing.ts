@@ -25,7 +25,7 @@ export class ListingMemo {
   /** What the previous build listed from this file, if its stamp and its pictures' stamps are the same. */
   taken(source: SourceEntry, stamp: Stamp | null): Listed | undefined {
     const kept = stamp === null ? undefined : this.previous.get(source.file);
-    if (kept === undefined || kept[0] !== stamp || !kept[1].pictures.every(([place, then]) => then === this.pictureStamp(place))) return undefined;
+    if (kept === undefined || kept[0] !== stamp || !kept[1].pictures.every(({ place, stamp: then }) => then === this.pictureStamp(place))) return undefined;
     this.next.set(source.file, kept);
     return kept[1];
   }
@@ -35,6 +35,6 @@ export class ListingMemo {
    * its pictures' stamps (each taken before the picture was read) can be trusted too.
    */
   keep(source: SourceEntry, stamp: Stamp | null, listed: Listed): void {
-    if (stamp !== null && listed.pictures.every(([, then]) => then !== null)) this.next.set(source.file, [stamp, listed]);
+    if (stamp !== null && listed.pictures.every(({ stamp: then }) => then !== null)) this.next.set(source.file, [stamp, listed]);
   }
 }

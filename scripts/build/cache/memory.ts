@@ -1,7 +1,8 @@
 import { readdir, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import type { Catalog } from '../catalog';
-import { fileStamp } from '../collector';
+import { fileStamp, type Stamp } from '../collector';
 import { contentHash } from '../hash';
 import type { KeptPack } from '../packs';
 import type { StoredFile } from '../sink';
@@ -51,7 +52,7 @@ export async function openMemory(dir: string, catalog: Catalog, present: (path: 
     related: KeptMap.read<RelatedEntry>(packsFolder, RELATED),
   };
   const content = catalog.content?.dir;
-  const listing = new ListingMemo(kept.listing.previous, (place) => (content === undefined ? null : fileStamp(join(content, place))));
+  const listing = new ListingMemo(kept.listing.previous, (place) => (content === undefined ? null : pictureStamp(content, place)));
   const packs = new PackMemo(kept.packs.previous, present);
   const index = new IndexMemo({ shards: kept.shards.previous, sizes: kept.sizes.previous }, present);
   const related = { previous: kept.related.previous, next: new Map() };
@@ -70,6 +71,20 @@ export async function openMemory(dir: string, catalog: Catalog, present: (path: 
       removeStrays(dir, KINDS);
     },
   };
+}
+
+/**
+ * A picture's stamp as the listing remembers it (collector.ts `fileStamp`, of the name itself, not
+ * what a link points at), or null when it is no longer a file under content/ reached without a
+ * link out: moved out and linked back, or its folder replaced by a link, it is checked again.
+ */
+function pictureStamp(content: string, place: string): Stamp | null {
+  const path = join(content, place);
+  try {
+    return realpathSync(path).startsWith(realpathSync(content) + sep) ? fileStamp(path) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Memories kept side by side (one per output folder: the project's build, each test fixture's, the benchmark's), the most recently used first. */
