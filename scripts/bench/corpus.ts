@@ -3,18 +3,22 @@
  * same files out. Text is drawn from a few hundred real English words so compression ratios are
  * those of prose, and every character is ASCII (so never U+E000, which the build reserves).
  *
- * CLI: `npm run corpus -- --count 1000 --out /tmp/corpus [--seed 1] [--force]`
+ * CLI: `npm run corpus -- --count 1000 --out /tmp/corpus [--seed 1] [--images] [--force]`
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseCommandLine, usageError, type Command } from '../cli';
 
-/** One article file: its name (`<slug>.md`) and its text. */
+/** One article file: its name (`<slug>.md`) and its text, and its lead image's file name and seed when the corpus has pictures. */
 export interface CorpusFile {
   file: string;
   text: string;
+  picture?: { file: string; seed: number };
 }
+
+/** The corpus's lead images: 1600×900 (16:9, over the 1,200 px a lead needs), as a newsroom's CMS exports them. */
+export const PICTURE = { width: 1600, height: 900, quality: 82 } as const;
 
 const FUNCTION_WORDS = words(`
   the the the the of of of and and and to to to in in a a that for on with as by at from is was
@@ -195,8 +199,8 @@ function slugFor(title: string, index: number): string {
   return `${slug}${suffix}`;
 }
 
-/** One article's front matter and body; `published` is its publication instant in ms. */
-function article(dice: Dice, index: number, published: number): CorpusFile {
+/** One article's front matter and body; `published` is its publication instant in ms. With `pictures`, a lead image (drawing no dice: the text stays the same otherwise). */
+function article(dice: Dice, index: number, published: number, pictures: boolean): CorpusFile {
   const title = Array.from({ length: dice.int(5, 12) }, () => capitalise(dice.pick(CONTENT_WORDS))).join(' ');
   const lines = ['---', `title: ${JSON.stringify(title)}`];
   if (dice.chance(0.3)) lines.push(`alternativeHeadline: ${JSON.stringify(capitalise(phrase(dice, dice.int(4, 9)).join(' ')))}`);
@@ -206,9 +210,13 @@ function article(dice: Dice, index: number, published: number): CorpusFile {
   // Inline bylines ({ name }): a bare string would be an author id, naming a file in content/authors/.
   lines.push(`authors: ${JSON.stringify(dice.sample(AUTHORS, dice.int(1, 2)).map((name) => ({ name })))}`);
   if (dice.chance(0.4)) lines.push(`source: ${JSON.stringify(dice.pick(SOURCES))}`);
-  lines.push(`tags: [${dice.sample(TAGS, dice.int(1, 4)).join(', ')}]`, 'lang: en', '---');
+  lines.push(`tags: [${dice.sample(TAGS, dice.int(1, 4)).join(', ')}]`, 'lang: en');
+  const slug = slugFor(title, index);
+  if (pictures) lines.push('image:', `  src: ${slug}.jpg`, `  alt: ${JSON.stringify(`A scene from the story: ${title.toLowerCase()}`)}`, `  credit: ${JSON.stringify(`Photo: ${AUTHORS[index % AUTHORS.length]!}`)}`);
+  lines.push('---');
   const words = Math.round(Math.min(MAX_WORDS, Math.max(MIN_WORDS, dice.logNormal(650, 0.6))));
-  return { file: `${slugFor(title, index)}.md`, text: `${lines.join('\n')}\n\n${body(dice, words)}\n` };
+  const text = `${lines.join('\n')}\n\n${body(dice, words)}\n`;
+  return pictures ? { file: `${slug}.md`, text, picture: { file: `${slug}.jpg`, seed: index + 1 } } : { file: `${slug}.md`, text };
 }
 
 /**
@@ -217,16 +225,16 @@ function article(dice: Dice, index: number, published: number): CorpusFile {
  * and prefix-stable: the first k articles are the same for any count ≥ k (so every synthetic size
  * in the benchmark serves the same newest article).
  */
-export function generateCorpus(count: number, seed = 1): CorpusFile[] {
-  return [...corpusFiles(count, seed)];
+export function generateCorpus(count: number, seed = 1, pictures = false): CorpusFile[] {
+  return [...corpusFiles(count, seed, pictures)];
 }
 
 /** generateCorpus one file at a time: a million articles are 4 GB of text, written as they are made. */
-export function* corpusFiles(count: number, seed = 1): Generator<CorpusFile> {
+export function* corpusFiles(count: number, seed = 1, pictures = false): Generator<CorpusFile> {
   const dice = new Dice(seed);
   let published = NEWEST;
   for (let index = 0; index < count; index++) {
-    yield article(dice, index, published);
+    yield article(dice, index, published, pictures);
     published -= dice.int(HOUR_SECONDS, 6 * HOUR_SECONDS) * 1000;
   }
 }
@@ -240,28 +248,37 @@ export async function writeCorpus(dir: string, files: Iterable<CorpusFile>, forc
   const existing = await readdir(dir, { withFileTypes: true }).catch(() => []);
   if (existing.length > 0) {
     if (!force) throw new Error(`${dir} is not empty (pass --force to empty it first)`);
-    const foreign = existing.filter((entry) => !entry.isFile() || !entry.name.endsWith('.md'));
-    if (foreign.length > 0) throw new Error(`${dir} holds more than Markdown files (${foreign[0]!.name}); not emptying it`);
+    const foreign = existing.filter((entry) => !entry.isFile() || !/\.(?:md|jpg)$/.test(entry.name));
+    if (foreign.length > 0) throw new Error(`${dir} holds more than Markdown files and their pictures (${foreign[0]!.name}); not emptying it`);
     await Promise.all(existing.map((entry) => rm(join(dir, entry.name))));
   }
   await addToFolder(dir, files);
 }
 
-/** Writes the files into `dir`, creating it, beside what it holds (the benchmark adds its corpus to the real articles). */
+/** Writes the files into `dir`, creating it, beside what it holds (the benchmark adds its corpus to the real articles); each lead image beside its article. */
 export async function addToFolder(dir: string, files: Iterable<CorpusFile>): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const { file, text } of files) await writeFile(join(dir, file), text);
+  // Loaded only for a corpus with pictures: sharp is native, and most corpora have none.
+  let photo: typeof import('./photo').photoLike | undefined;
+  for (const { file, text, picture } of files) {
+    await writeFile(join(dir, file), text);
+    if (picture === undefined) continue;
+    photo ??= (await import('./photo')).photoLike;
+    await writeFile(join(dir, picture.file), await photo(PICTURE.width, PICTURE.height, picture.seed, PICTURE.quality));
+  }
 }
 
 const CORPUS: Command = {
   name: 'corpus',
-  usage: `usage: npm run corpus -- --out <dir> [--count <n>] [--seed <integer>] [--force]
+  usage: `usage: npm run corpus -- --out <dir> [--count <n>] [--seed <integer>] [--images] [--force]
 
 Writes a deterministic synthetic archive of Markdown articles (the benchmark's corpus).
   --out <dir>         where to write; must be empty or missing
   --count <n>         number of articles, ≥ 1 (default: 1000)
   --seed <integer>    another seed, another archive (default: 1)
-  --force             empty <dir> first (only if it holds nothing but .md files)
+  --images            a lead image for every article: <slug>.jpg beside it, a photo-like
+                      ${PICTURE.width}×${PICTURE.height} JPEG (seeded, the same every run), and its image: front matter
+  --force             empty <dir> first (only if it holds nothing but .md and .jpg files)
   -h, --help          print this and exit`,
 };
 
@@ -272,6 +289,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
+      images: { type: 'boolean', default: false },
     },
   });
   const count = Number(values.count);
@@ -280,8 +298,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(seed)) usageError(CORPUS, `--seed must be an integer, not ${values.seed}`);
   if (values.out === undefined) usageError(CORPUS, '--out is required');
   const dir = resolve(values.out);
-  await writeCorpus(dir, corpusFiles(count, seed), values.force);
-  console.log(`Wrote ${count} article(s) to ${dir}`);
+  await writeCorpus(dir, corpusFiles(count, seed, values.images), values.force);
+  console.log(`Wrote ${count} article(s)${values.images ? ` and ${count} lead image(s)` : ''} to ${dir}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -24,29 +24,8 @@ const { values } = parseCommandLine(COMMAND, { options: { width: { type: 'string
 const [width, height, rounds] = [values.width, values.height, values.rounds].map(Number) as [number, number, number];
 if (![width, height, rounds].every((value) => Number.isInteger(value) && value > 0)) usageError(COMMAND, 'expected whole numbers above 0');
 // Loaded once the command line is read, so that --help answers at once.
-const { default: sharp } = await import('sharp');
+const [{ default: sharp }, { photoLike }] = await Promise.all([import('sharp'), import('./photo')]);
 sharp.concurrency(1);
-
-/** A seeded pseudo-random sequence (mulberry32): the same picture on every machine. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Colour fields (a small random picture enlarged smoothly) with grain on top: it compresses like a photograph, not like a gradient or like noise. */
-async function photoLike(): Promise<Buffer> {
-  const next = random(18);
-  const [small, smallHeight] = [48, 32];
-  const fields = Buffer.from(Array.from({ length: small * smallHeight * 3 }, () => Math.floor(next() * 256)));
-  const grain = Buffer.from(Array.from({ length: width * height }, () => 128 + Math.round((next() - 0.5) * 40)));
-  const base = await sharp(fields, { raw: { width: small, height: smallHeight, channels: 3 } }).resize(width, height, { kernel: 'cubic' }).raw().toBuffer();
-  const grained = Buffer.from(base.map((value, at) => Math.max(0, Math.min(255, value + grain[Math.floor(at / 3)]! - 128))));
-  return sharp(grained, { raw: { width, height, channels: 3 } }).jpeg({ quality: 92 }).toBuffer();
-}
 
 const WIDTHS = [400, 800, 1200, 1600];
 const FORMATS = [
@@ -55,7 +34,7 @@ const FORMATS = [
   ['avif', { quality: 50, effort: 4 }],
 ] as const;
 
-const source = await photoLike();
+const source = await photoLike(width, height, 18);
 console.log(`source: ${width}×${height} JPEG, ${source.length} bytes; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}, one thread, median of ${rounds}`);
 const rows: string[][] = [];
 const totals = new Map<string, number>();

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../scripts/build/index';
 import { buildStreamed } from '../../scripts/build/writer';
+import { addToFolder, generateCorpus, PICTURE } from '../../scripts/bench/corpus';
+import sharp from 'sharp';
 import { articleText, buildAt, problemLines } from './documents';
 import { article, contentRoot } from './helpers';
 import { disguisedJpeg, photo, pngHeader } from './pictures';
@@ -137,6 +139,19 @@ describe('an article with pictures', () => {
     await writeFile(join(root, 'content/articles/flood.jpg'), await photo(1000, 600));
     await settle('flood.jpg');
     expect((await build()).result).toEqual({ ok: false, problems: [{ file: 'content/articles/flood.md', field: 'image.src', message: 'flood.jpg is 1000 px wide; a lead image must be at least 1200 px wide (large previews in search and social feeds)' }] });
+  });
+
+  it('the benchmark\'s corpus with pictures (npm run corpus -- --images) builds: each article leads with its own, the text otherwise the same', async () => {
+    const root = await contentRoot({ 'site.yml': 'name: X\n' });
+    const files = generateCorpus(3, 1, true);
+    await addToFolder(join(root, 'content/articles'), files);
+    const built = await buildContent({ root });
+    expect(built.ok).toBe(true);
+    expect(files.map(({ picture }) => picture?.file)).toEqual(files.map(({ file }) => file.replace(/\.md$/, '.jpg')));
+    const plain = generateCorpus(3);
+    files.forEach(({ text }, at) => expect(text.replace(/^image:\n(?: {2}.*\n)+/m, '')).toBe(plain[at]!.text));
+    const [first] = files;
+    expect(await sharp(join(root, 'content/articles', first!.picture!.file)).metadata()).toMatchObject({ format: 'jpeg', width: PICTURE.width, height: PICTURE.height });
   });
 
   it('pictures beside the articles are not articles, and a folder of only pictures has none', async () => {
