@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { BodyFacts } from '../../src/content/article';
+import { showsText } from '../../src/content/fields';
 import { ALT_MAX } from '../../src/content/schema';
 import { perLanguage } from '../../src/views/format';
 
@@ -68,17 +69,18 @@ function bodyImages(tokens: readonly Token[]): { images: BodyImage[]; problems: 
     for (const child of token.children ?? []) {
       if (child.type !== 'image') continue;
       const src = String(child.attrGet('src') ?? '');
-      const alt = child.content;
-      const decorative = alt === DECORATIVE;
+      const decorative = child.content === DECORATIVE;
       if (decorative) {
         child.children = [];
         child.content = '';
       }
+      // The alt text as the page gets it (markdown-it renders the alt's inline text: entities decoded, markup dropped).
+      const alt = inlineText(child.children ?? []);
       const title = child.attrGet('title');
-      images.push({ src, alt: decorative ? '' : alt, title: title === null ? null : String(title), decorative });
+      images.push({ src, alt, title: title === null ? null : String(title), decorative });
       const allowed = ALLOWED_LINK.test(src.replace(/[\u0000-\u0020]/g, ''));
       if (allowed && !isLocalFile(src)) problems.push({ field: 'body', message: `image "${src}" is not a file under content/: pictures are checked at build and served from this site, never linked from elsewhere` });
-      if (!decorative && alt.trim() === '') problems.push({ field: 'body', message: `image "${src}" has no alt text: say what it shows, or write ![${DECORATIVE}](${src}) for a decorative picture` });
+      if (!decorative && !showsText(alt)) problems.push({ field: 'body', message: `image "${src}" has no alt text: say what it shows, or write ![${DECORATIVE}](${src}) for a decorative picture` });
       if ([...alt].length > ALT_MAX) problems.push({ field: 'body', message: `image "${src}": its alt text is ${[...alt].length} characters; at most ${ALT_MAX}` });
     }
   }

@@ -20,3 +20,12 @@ export const bcp47 = z.string().refine(
   },
   { error: 'must be a BCP 47 language tag, such as en or fr-CA' },
 );
+
+/**
+ * Whether a text shows anything: not only white space and characters that draw nothing (format
+ * characters such as U+200B ZERO WIDTH SPACE, U+2800 BRAILLE PATTERN BLANK, U+3164 HANGUL FILLER,
+ * U+115F/U+1160 and U+FFA0). A screen reader reads nothing from alt text made of them.
+ */
+export function showsText(text: string): boolean {
+  return /[^\p{White_Space}\p{Cf}\u2800\u3164\u115F\u1160\uFFA0]/u.test(text);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bcp47, webUrl } from './fields';
+import { bcp47, showsText, webUrl } from './fields';
 import { SLUG_PATTERN, SLUG_RULE } from './slug';
 
 /**
@@ -67,7 +67,7 @@ const imageText = (missing: string) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `is required: ${missing}` : 'must be a string') })
     .trim()
-    .min(1, 'must not be empty');
+    .refine(showsText, 'must not be empty');
 
 /**
  * The article's lead image: a file under content/ (`src`, relative to the Markdown file, or from

@@ -103,6 +103,25 @@ describe('an article with pictures', () => {
     ]);
   });
 
+  it('judges alt text as the page gets it: entities decoded, markup dropped, invisible characters nothing', async () => {
+    const noAlt = 'has no alt text: say what it shows, or write ![""](wide.jpg) for a decorative picture';
+    const root = await contentRoot({
+      'site.yml': 'name: X\n',
+      'articles/wide.jpg': await photo(1600, 900),
+      ...story('a-lead-blank', lead('wide.jpg', '  alt: "\u200b\u2800"\n  credit: "\u3164"')),
+      ...story('b-body-blank', '', '![&nbsp;](wide.jpg) ![\u200b](wide.jpg) ![![](wide.jpg)](wide.jpg)'),
+      ...story('c-entities', '', `![${'&amp;'.repeat(250)}](wide.jpg) and ![${'&amp;'.repeat(251)}](wide.jpg)`),
+    });
+    expect(await problemLines(root)).toEqual([
+      'content/articles/a-lead-blank.md: image.alt: must not be empty',
+      'content/articles/a-lead-blank.md: image.credit: must not be empty',
+      `content/articles/b-body-blank.md: body: image "wide.jpg" ${noAlt}`,
+      `content/articles/b-body-blank.md: body: image "wide.jpg" ${noAlt}`,
+      `content/articles/b-body-blank.md: body: image "wide.jpg" ${noAlt}`,
+      'content/articles/c-entities.md: body: image "wide.jpg": its alt text is 251 characters; at most 250',
+    ]);
+  });
+
   it('a build that remembers checks a picture again when it is moved out of content/ and linked back', async () => {
     const root = await contentRoot({ 'site.yml': 'name: X\n', 'images/p.jpg': await photo(1600, 900), ...story('p', lead('/images/p.jpg')) });
     const hourAgo = new Date(Date.now() - 3_600_000);
