@@ -67,6 +67,7 @@ function checkImage(file: string, content: NonNullable<Catalog['content']>, src:
   const name = nameOf({ written: src, lead });
   // A page names the file, never a query or a fragment of it (a browser would load another URL).
   if (lead && !isLocalFile(src)) return (problems.push({ file, field, message: `${src} is not a file under content/: pictures are checked at build and served from this site, never linked from elsewhere` }), null);
+  if (src.trim() === '') return (problems.push({ file, field, message: `${name} names no file` }), null);
   if (/[?#]/.test(src)) return (problems.push({ file, field, message: `${name}: a picture's path has no query (?) or fragment (#)` }), null);
   const place = placeOf(file, content.shown, src);
   const read = readContentFile(content.dir, place, name, LIMITS.assetBytes, 'an image');

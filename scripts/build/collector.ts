@@ -172,7 +172,8 @@ function linkTarget(path: string) {
 function entryProblem(entry: Dirent, path: string, file: string, maxBytes: number, noun: string): Problem | { stats: BigIntStats } {
   if (entry.isSymbolicLink()) {
     const target = linkTarget(path);
-    return { file, field: target?.isDirectory() ? 'folder' : 'file', message: `is a symbolic link; symbolic links are not followed (put the ${noun} file itself in the ${noun}s folder)` };
+    const what = PICTURE_NAME.test(entry.name) && !target?.isDirectory() ? 'picture' : noun;
+    return { file, field: target?.isDirectory() ? 'folder' : 'file', message: `is a symbolic link; symbolic links are not followed (put the ${what} file itself in the ${noun}s folder)` };
   }
   const one = `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
   if (!entry.isFile()) return { file, field: 'file', message: `is ${kind(entry)}, not a regular file; ${one} is a Markdown file` };

@@ -90,7 +90,7 @@ describe('an article with pictures', () => {
       ...story('a-disguised', lead('small.jpg')),
       ...story('b-query', lead('wide.jpg?v=1'), '![A](wide.jpg#top)'),
       ...story('c-url', lead('"https://cdn.example/x.jpg"')),
-      ...story('d-not-a-folder', '', `![A](a-disguised.md/p.jpg) and ![](wide.jpg) and ![B](${'n'.repeat(300)}.jpg)`),
+      ...story('d-not-a-folder', '', `![A](a-disguised.md/p.jpg) and ![](wide.jpg) and ![B](${'n'.repeat(300)}.jpg) and ![C]()`),
     });
     expect(await problemLines(root)).toEqual([
       'content/articles/a-disguised.md: image.src: small.jpg is 300 px wide; a lead image must be at least 1200 px wide (large previews in search and social feeds)',
@@ -100,6 +100,7 @@ describe('an article with pictures', () => {
       'content/articles/d-not-a-folder.md: body: image "wide.jpg" has no alt text: say what it shows, or write ![""](wide.jpg) for a decorative picture',
       'content/articles/d-not-a-folder.md: body: image "a-disguised.md/p.jpg": no such file in the content folder',
       `content/articles/d-not-a-folder.md: body: image "${'n'.repeat(300)}.jpg": no such file in the content folder`,
+      'content/articles/d-not-a-folder.md: body: image "" names no file',
     ]);
   });
 
@@ -171,6 +172,12 @@ describe('an article with pictures', () => {
     files.forEach(({ text }, at) => expect(text.replace(/^image:\n(?: {2}.*\n)+/m, '')).toBe(plain[at]!.text));
     const [first] = files;
     expect(await sharp(join(root, 'content/articles', first!.picture!.file)).metadata()).toMatchObject({ format: 'jpeg', width: PICTURE.width, height: PICTURE.height });
+  });
+
+  it('a picture beside the articles that is a symbolic link is reported as a picture', async () => {
+    const root = await contentRoot({ 'site.yml': 'name: X\n', ...story('a', '') });
+    await symlink(join(root, 'content/site.yml'), join(root, 'content/articles/photo.jpg'));
+    expect(await problemLines(root)).toEqual(['content/articles/photo.jpg: file: is a symbolic link; symbolic links are not followed (put the picture file itself in the articles folder)']);
   });
 
   it('pictures beside the articles are not articles, and a folder of only pictures has none', async () => {
