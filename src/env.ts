@@ -6,4 +6,6 @@ export interface Env {
   BODY_CACHE_BYTES?: string;
   /** The body files the content build wrote (Workers Static Assets, `[assets]`). */
   ASSETS: Fetcher;
+  /** Cloudflare's Images binding (`[images]`): makes the variants of the pictures the pages show (routes/images.ts). */
+  IMAGES: ImagesBinding;
 }

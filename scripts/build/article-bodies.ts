@@ -7,10 +7,12 @@ import { markdownDocument } from './markdown-representation';
 
 /** The article's bodies: JSON, the page, Markdown, the embed card (the order of `representation` places in the store). */
 export function articleBodies({ article, body }: { article: Article; body: string }, context: ViewContext, embed: EmbedContext, extras: ArticlePageExtras): string[] {
-  // Every U+E000 in the output must be one the build put there: the article's url, and the url of
-  // each author with a page here (derive.ts makes it); an inline byline's url is the author's own text.
-  const { url: _url, authors, ...content } = article;
+  // Every U+E000 in the output must be one the build put there: the article's url, the url of each
+  // author with a page here (derive.ts makes it) and its lead image's URLs; an inline byline's url
+  // is the author's own text, and so is the lead image's text.
+  const { url: _url, authors, image, ...content } = article;
   const written = authors.map(({ id, url, ...credit }) => (id === undefined ? { ...credit, url } : credit));
-  assertNoReservedCharacter({ ...content, authors: written, body }, article.slug);
+  const imageText = image === null ? null : { alt: image.alt, caption: image.caption, credit: image.credit };
+  assertNoReservedCharacter({ ...content, authors: written, imageText, body }, article.slug);
   return [JSON.stringify({ data: article }), articlePage(article, context, extras).toString(), markdownDocument(article, body), embedCard(article, embed).toString()];
 }

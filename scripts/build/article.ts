@@ -77,16 +77,16 @@ export function listArticle(source: SourceEntry, catalog: Catalog): ListResult {
  * same article). A file that no longer holds the text it was listed from was changed during the
  * build: the build stops rather than serve an article its lists do not describe.
  */
-export function loadArticle(source: SourceEntry, catalog: Catalog, hash: string): { article: Article; body: string } {
+export function loadArticle(source: SourceEntry, catalog: Catalog, hash: string, pictures: readonly Picture[] = []): { article: Article; body: string } {
   const read = readSourceSync(source);
-  const again = 'text' in read && contentHash(read.text) === hash ? buildArticle(read, catalog) : null;
+  const again = 'text' in read && contentHash(read.text) === hash ? buildArticle(read, catalog, pictures) : null;
   if (again === null || !again.ok) throw new Error(`${source.file} changed while the site was being built; build again`);
   return { article: again.value.article, body: again.value.valid.body };
 }
 
 /** A listed article that loads itself from its file. */
 export function listedArticle({ hash, ...listed }: Listed, source: SourceEntry, catalog: Catalog): ListedArticle {
-  return { ...listed, file: source.file, source, hash, load: () => loadArticle(source, catalog, hash) };
+  return { ...listed, file: source.file, source, hash, load: () => loadArticle(source, catalog, hash, listed.pictures) };
 }
 
 /**
@@ -94,8 +94,8 @@ export function listedArticle({ hash, ...listed }: Listed, source: SourceEntry, 
  * stages can see. An exception in any of them becomes this file's problem, so one odd file never
  * hides the others' problems behind a stack trace.
  */
-export function buildArticle(source: SourceFile, catalog: Catalog): Result<BuiltArticle> {
-  return guarded(source.file, () => stages(source, catalog));
+export function buildArticle(source: SourceFile, catalog: Catalog, shown: readonly Picture[] = []): Result<BuiltArticle> {
+  return guarded(source.file, () => stages(source, catalog, shown));
 }
 
 /** Runs `run`, turning an exception into a problem of `file`. */
@@ -108,7 +108,8 @@ export function guarded<T>(file: string, run: () => Result<T>): Result<T> {
   }
 }
 
-function stages(source: SourceFile, catalog: Catalog): Result<BuiltArticle> {
+/** `shown`: the article's pictures as verified when it was listed (render time), so its pages show them. */
+function stages(source: SourceFile, catalog: Catalog, shown: readonly Picture[]): Result<BuiltArticle> {
   const raw = sourceCharacterProblems(source.file, source.text, splitFrontMatter(source.text)?.bodyLine ?? null);
   const parsed = parse(source);
   if (!parsed.ok) return { ok: false, problems: [...raw, ...parsed.problems] };
@@ -117,6 +118,6 @@ function stages(source: SourceFile, catalog: Catalog): Result<BuiltArticle> {
   const validated = validate(parsed.value);
   const problems = [...raw, ...decoded, ...(validated.ok ? [] : validated.problems)];
   if (!validated.ok || problems.length > 0) return { ok: false, problems };
-  const derived = deriveArticle(validated.value, catalog);
+  const derived = deriveArticle(validated.value, catalog, shown);
   return derived.ok ? { ok: true, value: { valid: validated.value, ...derived.value } } : derived;
 }

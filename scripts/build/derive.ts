@@ -5,8 +5,10 @@ import { ORIGIN } from '../../src/store/bundle';
 import type { Catalog } from './catalog';
 import { renderedCharacterProblems } from './characters';
 import type { Problem, Result } from './problems';
-import { checkArticleImages, type Picture } from './article-images';
-import { renderBody } from './render';
+import { showsText } from '../../src/content/fields';
+import { pictureData } from '../../src/content/pictures';
+import { checkArticleImages, leadImage, type Picture } from './article-images';
+import { renderBody, type PictureFor } from './render';
 import type { ValidArticle } from './transformer';
 
 type Credit = Article['authors'][number];
@@ -44,8 +46,8 @@ function lastChange({ dateModified, corrections }: FrontMatter): string | null {
  * with the places of the pictures it shows (under content/: a build that remembers checks them
  * again when they change). The rendered body is checked before the build's origin marker goes into `url`.
  */
-export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, catalog: Catalog): Result<{ article: Article; pictures: Picture[] }> {
-  const { firstParagraph, images, problems: bodyProblems, ...facts } = renderBody(body, frontMatter.lang);
+export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, catalog: Catalog, shown: readonly Picture[] = []): Result<{ article: Article; pictures: Picture[] }> {
+  const { firstParagraph, images, problems: bodyProblems, ...facts } = renderBody(body, frontMatter.lang, bodyPictures(shown));
   const problems = [...renderedCharacterProblems(file, [facts.html, facts.text]), ...bodyProblems.map((problem) => ({ file, ...problem }))];
   const authors = resolveAuthors(file, frontMatter.authors, catalog, problems);
   const section = resolveSection(file, frontMatter, catalog, problems);
@@ -58,6 +60,7 @@ export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, c
     title: frontMatter.title,
     alternativeHeadline: frontMatter.alternativeHeadline ?? null,
     description: frontMatter.description ?? firstParagraph,
+    image: leadImage(shown),
     datePublished: frontMatter.datePublished,
     dateModified: lastChange(frontMatter),
     authors,
@@ -72,6 +75,19 @@ export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, c
     text: facts.text,
   };
   return { ok: true, value: { article, pictures } };
+}
+
+/**
+ * The body's pictures as the page shows them, once verified (`shown`: the article's pictures as
+ * listed); the URLs are paths on this site, as the body's own links are.
+ */
+function bodyPictures(shown: readonly Picture[]): PictureFor | undefined {
+  const keys = new Map(shown.flatMap(({ lead, written, key }) => (lead || key === undefined ? [] : [[written, key] as const])));
+  if (keys.size === 0) return undefined;
+  return ({ src, alt, title }) => {
+    const key = keys.get(src);
+    return key === undefined ? undefined : pictureData('', key, { alt, caption: title !== null && showsText(title) ? title.trim() : null, credit: null });
+  };
 }
 
 /** Newest first; the slug breaks ties so the order never depends on file order. */

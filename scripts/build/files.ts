@@ -6,7 +6,7 @@ import { FILE_CONCURRENCY, forEachLimited } from './pool';
  * The file operations the writer is made of. Everything goes through a `FileSystem` so a test
  * can pass one that fails part-way (a full disk, a read-only folder) and watch what is left.
  */
-export type FileSystem = Pick<typeof nodeFs, 'mkdir' | 'readdir' | 'readFile' | 'writeFile' | 'rename' | 'rm'>;
+export type FileSystem = Pick<typeof nodeFs, 'mkdir' | 'readdir' | 'readFile' | 'writeFile' | 'copyFile' | 'rename' | 'rm'>;
 
 export const realFileSystem: FileSystem = nodeFs;
 
@@ -21,9 +21,19 @@ function tempPath(path: string): string {
  * no point at which another process attempting to access newpath will find it missing" (POSIX).
  */
 export async function writeAtomically(path: string, text: string, fs: FileSystem): Promise<void> {
+  await atomically(path, (temp) => fs.writeFile(temp, text), fs);
+}
+
+/** Copies `from` to `path` whole or not at all, as writeAtomically writes. */
+export async function copyAtomically(from: string, path: string, fs: FileSystem): Promise<void> {
+  await atomically(path, (temp) => fs.copyFile(from, temp), fs);
+}
+
+/** `make` fills a temp file beside `path`, which then takes its place. */
+async function atomically(path: string, make: (temp: string) => Promise<void>, fs: FileSystem): Promise<void> {
   const temp = tempPath(path);
   try {
-    await fs.writeFile(temp, text);
+    await make(temp);
     await fs.rename(temp, path);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DevNotice } from '../../src/views/notice';
 import { listArticle, listedArticle, type ListedArticle, type ListResult } from './article';
-import { verifyPictures, type VerifiedPictures } from './article-images';
+import { contentHash } from './hash';
+import { leadImage, verifyPictures, type VerifiedPictures } from './article-images';
+import { FILE_CONCURRENCY, forEachLimited } from './pool';
 import { ThreadPool } from './threads/pool';
 import { readAuthors, type BuiltAuthor } from './authors';
 import type { Catalog } from './catalog';
@@ -18,7 +20,8 @@ import { render as renderTask, type RenderShared, type RenderTask } from './thre
 import { readSite, type Site } from './site';
 import { readPages, type BuiltPage } from './static-pages';
 import { findAliasProblems, findDuplicateSlugs } from './transformer';
-import { AssetsSink, type BodySink, type KeptFile, type StoredFile } from './sink';
+import { AssetsSink, memorySink, type BodySink, type CopiedFile, type KeptFile, type StoredFile } from './sink';
+import { originalPath } from '../../src/content/pictures';
 import type { AssetSources } from './assets';
 import { SILENT, type Progress } from './progress';
 import { deployable, type Deployable } from './writer';
@@ -212,15 +215,20 @@ async function listAll({ sources, stamps }: { sources: readonly SourceEntry[]; s
  */
 async function withVerifiedPictures(results: readonly ListResult[], catalog: Catalog): Promise<ListResult[]> {
   const content = catalog.content?.dir;
-  if (content === undefined) return [...results];
+  const checked = [...results];
+  if (content === undefined) return checked;
   const verified: VerifiedPictures = new Map();
-  return Promise.all(
-    results.map(async (result): Promise<ListResult> => {
-      if (!result.ok || result.value.pictures.length === 0) return result;
-      const checked = await verifyPictures(result.value.file, result.value.pictures, content, verified);
-      return checked.ok ? { ok: true, value: { ...result.value, pictures: checked.pictures } } : { ok: false, unread: false, problems: checked.problems };
-    }),
-  );
+  const pictured = checked.flatMap((result, at) => (result.ok && result.value.pictures.length > 0 ? [at] : []));
+  // A few articles at a time: each opens its pictures' files (an archive's thousands at once would run out of file descriptors).
+  await forEachLimited(pictured, FILE_CONCURRENCY, async (at) => {
+    const { value } = checked[at] as Extract<ListResult, { ok: true }>;
+    const answer = await verifyPictures(value.file, value.pictures, content, verified);
+    if (!answer.ok) return void (checked[at] = { ok: false, unread: false, problems: answer.problems });
+    // What lists show of it (`shown`) holds its lead image now, whose URL names the picture's bytes.
+    const shown = contentHash(value.shown, ...answer.pictures.map(({ key }) => key!));
+    checked[at] = { ok: true, value: { ...value, pictures: answer.pictures, shown, article: { ...value.article, image: leadImage(answer.pictures) } } };
+  });
+  return checked;
 }
 
 /** Two articles with one slug, or a former slug that is taken. */
@@ -252,10 +260,25 @@ function renderer<F extends StoredFile>(settings: Settings, newsroom: Newsroom, 
     const output = pool !== null && listed && notice === undefined ? await representListed(published, newsroom, assets, articleRenderer(pool), sink, settings.progress, remembered) : represent(published, newsroom, assets, notice, sink, settings.progress);
     settings.progress.stage('writing the index');
     const deployed = sink === undefined ? deployable(output) : deployable(output, sink, memory?.index as IndexMemory<F> | undefined);
+    deployed.files.push(...originals(published, newsroom.catalog, sink ?? memorySink));
     const platform = platformProblems(platformFigures(deployed), settings.plan, contentFolder, settings.platformLimits);
     const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes), ...platform];
     return { output, deployed, oversize };
   };
+}
+
+/**
+ * The originals of the pictures the served articles show, each once, copied into the assets as
+ * they are (src/content/pictures.ts: the Worker makes every variant from them). Only verified
+ * pictures have a key: a dev build's last good version of a broken article shows its pictures as
+ * they were named, unverified.
+ */
+function originals(served: readonly ServedArticle[], catalog: Catalog, sink: BodySink<StoredFile>): CopiedFile[] {
+  const content = catalog.content?.dir;
+  if (content === undefined) return [];
+  const places = new Map<string, string>();
+  for (const article of served) for (const { key, place } of 'pictures' in article ? article.pictures : []) if (key !== undefined) places.set(key, place);
+  return [...places].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, place]) => sink.copy({ path: originalPath(key), from: join(content, place) }));
 }
 
 /** A production build: a body file over the asset limit, or output over a platform limit, fails it. */

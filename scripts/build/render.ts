@@ -1,8 +1,10 @@
 import MarkdownIt from 'markdown-it';
 import type { BodyFacts } from '../../src/content/article';
+import type { ArticlePicture } from '../../src/content/article';
 import { showsText } from '../../src/content/fields';
 import { ALT_MAX } from '../../src/content/schema';
 import { perLanguage } from '../../src/views/format';
+import { figure } from '../../src/views/picture';
 
 /**
  * CommonMark with raw HTML disabled: `<script>` in an article is shown as text, never passed
@@ -100,13 +102,55 @@ function alignByClass(tokens: readonly Token[]): void {
   }
 }
 
+/** A body picture as the page shows it, by its source as written (undefined until its file is verified). */
+export type PictureFor = (image: BodyImage) => ArticlePicture | undefined;
+
+/** Inline content that is only pictures: the pictures, line breaks and spaces between them. */
+const onlyPictures = (children: readonly Token[]) =>
+  children.some((child) => child.type === 'image') && children.every((child) => child.type === 'image' || child.type === 'softbreak' || child.type === 'hardbreak' || (child.type === 'text' && child.content.trim() === ''));
+
+/**
+ * Pictures stand in paragraphs of their own, each rendered as a `<figure>` (views/picture.ts) with
+ * its title as the caption: a paragraph of pictures becomes their figures. A picture that shares
+ * its paragraph with text, or sits in a heading, a link or a table cell, is a problem: a figure
+ * cannot go there. Until its file is verified (`pictureFor` gives nothing), a picture is a plain `<img>`.
+ */
+function figures(tokens: Token[], images: readonly BodyImage[], pictureFor: PictureFor | undefined): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  let next = 0;
+  for (let at = 0; at < tokens.length; at++) {
+    const token = tokens[at]!;
+    const children = token.children ?? [];
+    const count = children.filter((child) => child.type === 'image').length;
+    if (token.type !== 'inline' || count === 0) continue;
+    const shown = images.slice(next, next + count);
+    next += count;
+    if (tokens[at - 1]?.type !== 'paragraph_open' || !onlyPictures(children)) {
+      // A picture from elsewhere is a problem already (bodyImages, linkProblems).
+      for (const { src } of shown.filter(({ src }) => isLocalFile(src) && ALLOWED_LINK.test(src.replace(/[\u0000-\u0020]/g, '')))) problems.push({ field: 'body', message: `image "${src}" shares its paragraph with text (or sits in a heading, link or table): put each picture in a paragraph of its own` });
+      continue;
+    }
+    const block = new (token.constructor as new (type: string, tag: string, nesting: number) => Token)('html_block', '', 0);
+    block.content = shown.map((image) => {
+      const picture = pictureFor?.(image);
+      return picture === undefined ? `<figure><img src="${markdown.utils.escapeHtml(image.src)}" alt="${markdown.utils.escapeHtml(image.alt)}"></figure>\n` : `${figure(picture, false).toString()}\n`;
+    }).join('');
+    // The paragraph (open, its inline content, close) becomes the figures.
+    tokens.splice(at - 1, 3, block);
+    at -= 1;
+  }
+  return problems;
+}
+
 /** Renders a Markdown body and derives its plain text, word count and reading time, and lists its pictures; bad links and pictures are problems. */
-export function renderBody(body: string, lang: string): BodyFacts & { firstParagraph: string; images: BodyImage[]; problems: BodyProblem[] } {
+export function renderBody(body: string, lang: string, pictureFor?: PictureFor): BodyFacts & { firstParagraph: string; images: BodyImage[]; problems: BodyProblem[] } {
   const tokens = markdown.parse(body, {});
   alignByClass(tokens);
   const pictures = bodyImages(tokens);
-  const html = markdown.renderer.render(tokens, markdown.options, {});
+  const links = linkProblems(tokens);
   const blocks = textBlocks(tokens);
+  const placement = figures(tokens, pictures.images, pictureFor);
+  const html = markdown.renderer.render(tokens, markdown.options, {});
   const text = blocks.map((block) => block.text).join('\n\n');
   const wordCount = countWords(text, lang);
   return {
@@ -116,7 +160,7 @@ export function renderBody(body: string, lang: string): BodyFacts & { firstParag
     readingTimeMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
     firstParagraph: blocks.find((block) => block.paragraph)?.text ?? '',
     images: pictures.images,
-    problems: [...linkProblems(tokens), ...pictures.problems],
+    problems: [...links, ...pictures.problems, ...placement],
   };
 }
 
@@ -124,7 +168,8 @@ export function renderBody(body: string, lang: string): BodyFacts & { firstParag
 function textBlocks(tokens: readonly Token[]): { text: string; paragraph: boolean }[] {
   const blocks: { text: string; paragraph: boolean }[] = [];
   for (const [index, token] of tokens.entries()) {
-    if (token.type === 'inline') {
+    // A paragraph of pictures is no text: their alt text describes them, for those who cannot see them.
+    if (token.type === 'inline' && !onlyPictures(token.children ?? [])) {
       blocks.push({ text: inlineText(token.children ?? []), paragraph: tokens[index - 1]?.type === 'paragraph_open' });
     } else if (token.type === 'fence' || token.type === 'code_block') {
       blocks.push({ text: token.content.replace(/\n$/, ''), paragraph: false });

@@ -148,8 +148,8 @@ function storeDocuments(groups: Iterable<readonly DocumentSource[]>, packer: Pac
  * every entry, and ten times faster than `Object.fromEntries`, which counts at a million articles.
  */
 export function toSummary(article: ArticleMeta): ArticleSummary {
-  const { slug, url, title, alternativeHeadline, description, datePublished, dateModified, authors, source, section, tags, lang, wordCount, readingTimeMinutes } = article;
-  return { slug, url, title, alternativeHeadline, description, datePublished, dateModified, authors, source, section, tags, lang, wordCount, readingTimeMinutes };
+  const { slug, url, title, alternativeHeadline, description, image, datePublished, dateModified, authors, source, section, tags, lang, wordCount, readingTimeMinutes } = article;
+  return { slug, url, title, alternativeHeadline, description, image, datePublished, dateModified, authors, source, section, tags, lang, wordCount, readingTimeMinutes };
 }
 
 /** Whether an article closes its pack: one slug in PACK_ANCHOR, by its hash, so boundaries survive edits (packs.ts). */
@@ -335,14 +335,14 @@ export async function representListed<F extends StoredFile>(articles: readonly L
   const fingerprint = (slug: string) => shown.get(slug)!;
   const setting = remembered === undefined ? '' : contentHash(remembered.version, stableJson({ renderShared, newsroom: { site: newsroom.site, authors: newsroom.authors, pages: newsroom.pages } }));
   const task = (at: number): RenderTask => {
-    const { source, hash, frontMatter } = live[at] as ListedArticle;
+    const { source, hash, frontMatter, pictures } = live[at] as ListedArticle;
     const listed = related(at);
     const timed = [summaries[at]!.slug, ...listed.map(({ slug }) => slug)].map((slug) => [slug, plan.instants.get(slug) ?? []] as const);
-    return { source, hash, draft: frontMatter.draft, related: listed, timed };
+    return { source, hash, pictures, draft: frontMatter.draft, related: listed, timed };
   };
-  // An article's bodies are made from its slug (its file's name), its source, whether it is a draft, what its related articles show and the setting.
+  // An article's bodies are made from its slug (its file's name), its source, its pictures' files, whether it is a draft, what its related articles show and the setting.
   const printOf = remembered === undefined ? undefined : relatedPrints(summaries, fingerprint, related, plan.lists, remembered.related);
-  const keyOf = (at: number) => contentHash(setting, 'article', summaries[at]!.slug, (live[at] as ListedArticle).hash, String(live[at]!.frontMatter.draft), printOf!(at));
+  const keyOf = (at: number) => contentHash(setting, 'article', summaries[at]!.slug, (live[at] as ListedArticle).hash, ...(live[at] as ListedArticle).pictures.map(({ key }) => key ?? ''), String(live[at]!.frontMatter.draft), printOf!(at));
   const byArticle = new ArticlePacking(summaries, remembered === undefined ? undefined : keyOf);
   let rendered = 0;
   progress.stage('rendering articles', live.length);

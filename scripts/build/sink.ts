@@ -16,9 +16,15 @@ export interface StoredFile {
   bytes: number;
 }
 
-/** Takes each body file as it is made; returns what the build keeps of it. */
+/** A file the build copies as it is (a picture's original): its path in the assets and the file it is copied from. */
+export interface CopiedFile extends StoredFile {
+  from: string;
+}
+
+/** Takes each body file as it is made, and each file copied as it is; returns what the build keeps of it. */
 export interface BodySink<F extends StoredFile = StoredFile> {
   write(file: BodyFile): F;
+  copy(file: Omit<CopiedFile, 'bytes'>): CopiedFile;
 }
 
 /** A file kept whole, text and all (the tests' sink, and the index files the writer writes). */
@@ -27,10 +33,11 @@ export type KeptFile = BodyFile & StoredFile;
 /** Keeps every file in memory, as it is. */
 export const memorySink: BodySink<KeptFile> = {
   write: (file) => ({ ...file, bytes: Buffer.byteLength(file.text) }),
+  copy: (file) => ({ ...file, bytes: nodeFs.statSync(file.from).size }),
 };
 
 /** The synchronous file operations the assets sink is made of (a test passes one that fails part-way). */
-export type SyncFileSystem = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'renameSync' | 'rmSync'>;
+export type SyncFileSystem = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'copyFileSync' | 'renameSync' | 'rmSync' | 'statSync'>;
 
 /**
  * Writes body files into the assets folder as they come: each whole (a temp file beside it,
@@ -51,23 +58,33 @@ export class AssetsSink implements BodySink {
   ) {}
 
   write({ path, text }: BodyFile): StoredFile {
-    if (!this.existing.has(path) && !this.written.has(path)) {
-      const target = join(this.dir, path);
-      const folder = dirname(target);
-      if (!this.folders.has(folder)) this.fs.mkdirSync(folder, { recursive: true });
-      this.folders.add(folder);
-      const temp = join(folder, `.${basename(target)}.${process.pid}.tmp`);
-      try {
-        this.fs.writeFileSync(temp, text);
-        this.fs.renameSync(temp, target);
-      } catch (error) {
-        this.fs.rmSync(temp, { force: true });
-        throw error;
-      }
-      this.added.push(path);
-      this.written.add(path);
-    }
+    this.put(path, (temp) => this.fs.writeFileSync(temp, text));
     return { path, bytes: Buffer.byteLength(text) };
+  }
+
+  /** A picture's original, copied as it is (names are content hashes here too: one already there is right). */
+  copy({ path, from }: Omit<CopiedFile, 'bytes'>): CopiedFile {
+    this.put(path, (temp) => this.fs.copyFileSync(from, temp));
+    return { path, from, bytes: this.fs.statSync(join(this.dir, path)).size };
+  }
+
+  /** Makes the file at `path` with `make` (into a temp file beside it, then renamed), unless it is there already. */
+  private put(path: string, make: (temp: string) => void): void {
+    if (this.existing.has(path) || this.written.has(path)) return;
+    const target = join(this.dir, path);
+    const folder = dirname(target);
+    if (!this.folders.has(folder)) this.fs.mkdirSync(folder, { recursive: true });
+    this.folders.add(folder);
+    const temp = join(folder, `.${basename(target)}.${process.pid}.tmp`);
+    try {
+      make(temp);
+      this.fs.renameSync(temp, target);
+    } catch (error) {
+      this.fs.rmSync(temp, { force: true });
+      throw error;
+    }
+    this.added.push(path);
+    this.written.add(path);
   }
 }
 

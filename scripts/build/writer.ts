@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { BodyFile } from '../../src/store/bundle';
-import { leftoverTemps, listFiles, realFileSystem, removeAll, writeAtomically, type FileSystem } from './files';
+import { copyAtomically, leftoverTemps, listFiles, realFileSystem, removeAll, writeAtomically, type FileSystem } from './files';
 import { FILE_CONCURRENCY, forEachLimited } from './pool';
 import { formatProblem } from './problems';
 import type { BuildOutput } from './represent';
@@ -8,12 +8,13 @@ import { asciiJson } from './ascii-json';
 import { indexFiles, type IndexMemory } from './index-files';
 import { checkOutput } from './verify';
 import type { BuildResult } from './index';
-import { memorySink, openAssetsSink, type AssetsSink, type BodySink, type KeptFile, type StoredFile, type SyncFileSystem } from './sink';
+import { memorySink, openAssetsSink, type AssetsSink, type BodySink, type CopiedFile, type KeptFile, type StoredFile, type SyncFileSystem } from './sink';
 
 /** The content module's text and every static-asset file of a build (the index's files with their texts, to be written). */
 export interface Deployable<F extends StoredFile = KeptFile> {
   moduleText: string;
-  files: (F | KeptFile)[];
+  /** Body files, the index's files, and the pictures' originals (copied as they are). */
+  files: (F | KeptFile | CopiedFile)[];
 }
 
 /**
@@ -62,7 +63,7 @@ export async function writeOutput(paths: OutputPaths, moduleText: string, files:
   await fs.mkdir(paths.assets, { recursive: true });
   const existing = streamed?.existing ?? (await listFiles(paths.assets, fs));
   const present = new Set(streamed?.added);
-  const fresh = files.filter((file): file is KeptFile => !existing.has(file.path) && !present.has(file.path) && file.text !== undefined);
+  const fresh = files.filter((file): file is KeptFile | CopiedFile => !existing.has(file.path) && !present.has(file.path) && (file.text !== undefined || file.from !== undefined));
   const added: string[] = [...present];
   let moduleChanged: boolean;
   try {
@@ -82,17 +83,18 @@ export async function writeOutput(paths: OutputPaths, moduleText: string, files:
   return { moduleChanged, written: fresh.length + present.size, removed };
 }
 
-/** A file of the build: with its text when it is still to be written, without when a sink wrote it. */
+/** A file of the build: with its text (or the file it is a copy of) when it is still to be written, without when a sink wrote it. */
 export interface OutputFile {
   path: string;
   text?: string;
+  from?: string;
 }
 
 /** Writes `files` under `dir`, a few at a time; `added` lists each once it is in place. */
-async function writeBodyFiles(dir: string, files: readonly BodyFile[], added: string[], fs: FileSystem): Promise<void> {
+async function writeBodyFiles(dir: string, files: readonly (BodyFile | CopiedFile)[], added: string[], fs: FileSystem): Promise<void> {
   for (const folder of new Set(files.map((file) => dirname(join(dir, file.path))))) await fs.mkdir(folder, { recursive: true });
   await forEachLimited(files, FILE_CONCURRENCY, async (file) => {
-    await writeAtomically(join(dir, file.path), file.text, fs);
+    await ('text' in file ? writeAtomically(join(dir, file.path), file.text, fs) : copyAtomically(file.from, join(dir, file.path), fs));
     added.push(file.path);
   });
 }

@@ -10,6 +10,27 @@ import { sectionSchema } from './site';
  */
 const fields = frontMatterSchema.shape;
 
+/** A picture's URLs at every width it is served at, in one format: a `srcset` (HTML's own list, `<url> <width>w, …`). */
+const srcsetSchema = z.string().describe('Every width the picture is served at: `<url> <width>w, …`, as `srcset` takes it.');
+
+/** A picture as an article shows it (src/content/pictures.ts makes its URLs). */
+export const pictureSchema = z.strictObject({
+  url: z.url().describe('The picture as JPEG, 1200 px wide (its own width when narrower).'),
+  width: z.int().positive().describe('The width of `url`, in pixels.'),
+  height: z.int().positive().describe('The height of `url`, in pixels.'),
+  alt: z.string().describe('What the picture shows, for readers who cannot see it; empty for a decorative picture.'),
+  caption: z.string().nullable(),
+  credit: z.string().nullable().describe('Who made it; always given for a lead image.'),
+  srcset: z.strictObject({ 'image/avif': srcsetSchema, 'image/jpeg': srcsetSchema }).describe('Every width, by format: AVIF, and JPEG for the browsers without it.'),
+});
+
+const cropSchema = z.strictObject({ url: z.url(), width: z.int().positive(), height: z.int().positive() });
+
+/** The lead image: a picture with its crops (JPEG, 1200 px wide, around its focus), for search engines' and social networks' cards. */
+export const leadImageViewSchema = pictureSchema.extend({
+  crops: z.strictObject({ '16x9': cropSchema, '4x3': cropSchema, '1x1': cropSchema }),
+});
+
 /** An entry of `GET /api/articles`: everything but the body. */
 export const articleSummarySchema = z.strictObject({
   slug: slugSchema.describe('The article\'s file name, and the last segment of its URLs.'),
@@ -17,6 +38,7 @@ export const articleSummarySchema = z.strictObject({
   title: fields.title,
   alternativeHeadline: fields.alternativeHeadline.unwrap().nullable(),
   description: z.string().describe('From the front matter, else the first paragraph of the body.'),
+  image: leadImageViewSchema.nullable().describe('The lead image (front matter `image`); null when the article has none.'),
   datePublished: fields.datePublished,
   dateModified: fields.dateModified.unwrap().nullable().describe('The latest update or correction; null until there is one.'),
   authors: z.array(creditSchema),
@@ -42,6 +64,12 @@ export const articleSchema = articleSummarySchema.extend({
 
 /** An article as the API serves it (`data` of `GET /api/articles/:slug`). */
 export type Article = z.output<typeof articleSchema>;
+
+/** A picture an article shows. */
+export type ArticlePicture = z.output<typeof pictureSchema>;
+
+/** The lead image as the API serves it. */
+export type LeadImage = z.output<typeof leadImageViewSchema>;
 
 /** An entry of `GET /api/articles`. */
 export type ArticleSummary = z.output<typeof articleSummarySchema>;

@@ -7,6 +7,7 @@ import { sendEntity } from '../http/respond';
 import { andThen, assetBody, buildId, findAsset, homePage, resolveSlug } from '../store';
 import { articleRoute, redirect } from './article-page';
 import { embedRoute } from './embed';
+import { imageRoute } from './images';
 import { route, sent } from './handler';
 import { notFoundPage } from './not-found';
 import { parsePageQuery } from './paging';
@@ -43,6 +44,10 @@ pages.get(
     });
   }),
 );
+
+// Pictures (issue 18): each variant the pages link, made from its original on request (routes/images.ts).
+pages.get('/images/:key/:file', route(imageRoute));
+pages.get('/images/:key/:crop/:file', route(imageRoute));
 
 pages.get(
   '/assets/:name',

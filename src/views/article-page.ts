@@ -7,6 +7,7 @@ import { dek, headlineList } from './article-list';
 import { byline, dateline, kicker, tagList } from './article-parts';
 import { articleDate, articleDay, type ViewContext } from './format';
 import { layout } from './layout';
+import { figure } from './picture';
 import { articleSocialMeta } from './social';
 import { newsArticleData } from './structured-data';
 import { trustedArticleHtml, trustedJsonLd } from './trusted';
@@ -35,10 +36,13 @@ ${kicker(article.section)}<h1>${article.title}</h1>
 ${article.alternativeHeadline === null ? '' : html`${dek(article)}
 `}${byline(article)}${dateline(article, context)}
 ${correctedNote(article, context)}</header>
-${corrections(article, context)}${trustedArticleHtml(article.html)}${tags === '' ? '' : html`<footer>${tags}</footer>
+${article.image === null ? '' : html`${figure(article.image, true)}
+`}${corrections(article, context)}${trustedArticleHtml(article.html)}${tags === '' ? '' : html`<footer>${tags}</footer>
 `}</article>
 ${more}</div>`;
-  const head = html`${articleSocialMeta(article, context.siteName)}${trustedJsonLd(newsArticleData(article, context.site))}
+  // Search engines may show its pictures large (Google Discover asks for it).
+  const head = html`<meta name="robots" content="max-image-preview:large">
+${articleSocialMeta(article, context.siteName)}${trustedJsonLd(newsArticleData(article, context.site))}
 `;
   const meta = {
     title: article.title,

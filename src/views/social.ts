@@ -24,13 +24,28 @@ export function articleSocialMeta(article: Article, siteName: string) {
     ['article:published_time', article.datePublished],
     ['article:modified_time', article.dateModified ?? article.datePublished],
     ...article.tags.map((tag): [string, string] => ['article:tag', tag]),
+    ...imageProperties(article.image),
   ];
   const names: [string, string][] = [
-    ['twitter:card', 'summary'],
+    ['twitter:card', article.image === null ? 'summary' : 'summary_large_image'],
     ['twitter:title', article.title],
     ['twitter:description', article.description],
+    ...(article.image === null ? [] : ([['twitter:image', article.image.crops['16x9'].url], ['twitter:image:alt', article.image.alt]] as [string, string][])),
   ];
   return html`${properties.map(([property, content]) => html`<meta property="${property}" content="${content}">
 `)}${names.map(([name, content]) => html`<meta name="${name}" content="${content}">
 `)}`;
+}
+
+/** The lead image's card: its 16×9 crop (1200 px wide JPEG), the shape both networks show large. */
+function imageProperties(image: Article['image']): [string, string][] {
+  if (image === null) return [];
+  const card = image.crops['16x9'];
+  return [
+    ['og:image', card.url],
+    ['og:image:type', 'image/jpeg'],
+    ['og:image:width', String(card.width)],
+    ['og:image:height', String(card.height)],
+    ['og:image:alt', image.alt],
+  ];
 }

@@ -5,32 +5,79 @@ import { buildContent } from '../../scripts/build/index';
 import { buildStreamed } from '../../scripts/build/writer';
 import { addToFolder, generateCorpus, PICTURE } from '../../scripts/bench/corpus';
 import sharp from 'sharp';
-import { articleText, buildAt, problemLines } from './documents';
+import { articleText, buildAt, problemLines, SITE } from './documents';
 import { article, contentRoot } from './helpers';
 import { disguisedJpeg, photo, pngHeader } from './pictures';
+import { createHash } from 'node:crypto';
+
+/** A picture's key as the build names it: the first 64 bits of its bytes' SHA-256, then its size and focus. */
+const keyOf = (bytes: Buffer, rest: string) => `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}-${rest}`;
 
 const story = (slug: string, image: string, body = 'Body.') => ({ [`articles/${slug}.md`]: article(`title: ${slug}\ndatePublished: 2026-12-01${image === '' ? '' : `\nimage:\n${image}`}`, body) });
 const lead = (src: string, more = '  alt: A flooded street\n  credit: "Photo: Ana Ruiz/The Ledger"') => `  src: ${src}\n${more}`;
 
 describe('an article with pictures', () => {
   it('builds with a lead image beside it and two inline images (one up a folder, one from the content folder), and a decorative one', async () => {
+    const files = { flood: await photo(1600, 900), map: await photo(640, 480, 'png'), chart: await photo(800, 600, 'webp'), rule: await photo(600, 4, 'png') };
     const root = await contentRoot({
       'site.yml': 'name: X\n',
-      'articles/2026/flood.jpg': await photo(1600, 900),
-      'images/map.png': await photo(640, 480, 'png'),
-      'images/chart.webp': await photo(800, 600, 'webp'),
-      'images/rule.png': await photo(600, 4, 'png'),
+      'articles/2026/flood.jpg': files.flood,
+      'images/map.png': files.map,
+      'images/chart.webp': files.chart,
+      'images/rule.png': files.rule,
       ...{
         'articles/2026/river-rises.md': article(
           'title: The river rises\ndatePublished: 2026-12-01\nimage:\n  src: flood.jpg\n  alt: Water up to the doors on Main Street\n  caption: Main Street at noon.\n  credit: "Photo: Ana Ruiz/The Ledger"\n  focus: 50% 30%',
-          'The water rose overnight.\n\n![A map of the flooded blocks](../../images/map.png "The flooded blocks")\n\n![A chart of the river level](/images/chart.webp)\n\n![""](/images/rule.png)',
+          'The water rose overnight.\n\n![A map of the flooded blocks](../../images/map.png "The flooded blocks")\n\n![A chart of the river level](/images/chart.webp)\n![""](/images/rule.png)',
         ),
       },
     });
-    const built = await buildAt(root);
-    expect(built.index.slugs).toEqual(['river-rises']);
-    // The decorative picture's alt is empty on purpose; the others keep theirs (the page's <picture> comes with delivery).
-    expect(JSON.parse(articleText(built, 'river-rises', 'json')).data.html).toContain('<p><img src="/images/rule.png" alt="" /></p>');
+    const result = await buildContent({ root });
+    if (!result.ok) throw new Error(result.problems.map(({ message }) => message).join('\n'));
+    const keys = { flood: keyOf(files.flood, '1600x900-50-30'), map: keyOf(files.map, '640x480-50-50'), chart: keyOf(files.chart, '800x600-50-50'), rule: keyOf(files.rule, '600x4-50-50') };
+    const sizes = '(min-width: 64rem) 42rem, (min-width: 46.5rem) 44rem, calc(100vw - 2.5rem)';
+    const srcset = (key: string, widths: number[], format: string, origin = '') => widths.map((width) => `${origin}/images/${key}/${width}.${format} ${width}w`).join(', ');
+    const figure = (key: string, widths: number[], size: string, alt: string, caption = '') =>
+      `<figure><picture><source type="image/avif" srcset="${srcset(key, widths, 'avif')}" sizes="${sizes}"><img src="/images/${key}/${widths.at(-1)}.jpeg" srcset="${srcset(key, widths, 'jpeg')}" sizes="${sizes}" ${size} alt="${alt}" loading="lazy" decoding="async"></picture>${caption}</figure>\n`;
+    const json = JSON.parse(articleText(result, 'river-rises', 'json')).data;
+    // Each picture a figure (a paragraph of two pictures is two), every width it is served at up to its own; the decorative one's alt empty on purpose.
+    expect(json.html).toBe(
+      '<p>The water rose overnight.</p>\n' +
+        figure(keys.map, [480, 640], 'width="640" height="480"', 'A map of the flooded blocks', '<figcaption>The flooded blocks</figcaption>') +
+        figure(keys.chart, [480, 800], 'width="800" height="600"', 'A chart of the river level') +
+        figure(keys.rule, [480, 600], 'width="600" height="4"', ''),
+    );
+    expect(json.text).toBe('The water rose overnight.');
+    const crop = (name: string, height: number) => ({ url: `${SITE}/images/${keys.flood}/${name}/1200.jpeg`, width: 1200, height });
+    expect(json.image).toEqual({
+      url: `${SITE}/images/${keys.flood}/1200.jpeg`,
+      width: 1200,
+      height: 675,
+      alt: 'Water up to the doors on Main Street',
+      caption: 'Main Street at noon.',
+      credit: 'Photo: Ana Ruiz/The Ledger',
+      srcset: { 'image/avif': srcset(keys.flood, [480, 800, 1200, 1600], 'avif', SITE), 'image/jpeg': srcset(keys.flood, [480, 800, 1200, 1600], 'jpeg', SITE) },
+      crops: { '16x9': crop('16x9', 675), '4x3': crop('4x3', 900), '1x1': crop('1x1', 1200) },
+    });
+    // The originals, each once, copied as they are; named by their keys.
+    expect(result.deployed.files.filter(({ path }) => path.startsWith('/p/')).map(({ path, bytes }) => [path, bytes])).toEqual(
+      Object.entries(keys)
+        .map(([name, key]) => [`/p/${key}`, files[name as keyof typeof files].length])
+        .sort(([a], [b]) => (a! < b! ? -1 : 1)),
+    );
+  });
+
+  it('puts each picture in a paragraph of its own: one beside text, in a heading or in a link is a problem', async () => {
+    const root = await contentRoot({
+      'site.yml': 'name: X\n',
+      'articles/wide.jpg': await photo(1200, 400),
+      ...story('a-text', '', 'The river: ![A river](wide.jpg)'),
+      ...story('b-heading', '', '## ![A river](wide.jpg)'),
+      ...story('c-link', '', '[![A river](wide.jpg)](https://example.com/)'),
+      ...story('d-fine', '', '![A river](wide.jpg)\n![Again](wide.jpg)'),
+    });
+    const beside = (file: string) => `content/articles/${file}.md: body: image "wide.jpg" shares its paragraph with text (or sits in a heading, link or table): put each picture in a paragraph of its own`;
+    expect(await problemLines(root)).toEqual([beside('a-text'), beside('b-heading'), beside('c-link')]);
   });
 
   it('refuses each picture that is not fit to publish, naming the file, the field and why', async () => {
@@ -55,7 +102,7 @@ describe('an article with pictures', () => {
       ...story('k-no-credit', lead('wide.jpg', '  alt: A street')),
       ...story('l-focus', lead('wide.jpg', '  alt: A street\n  credit: AP\n  focus: top')),
       ...story('m-unknown', lead('wide.jpg', '  alt: A street\n  credit: AP\n  width: 1200')),
-      ...story('n-body', '', '![](wide.jpg)\n\n![A map](https://cdn.example/map.png)\n\n![A chart](none.png)\n\n![A logo](logo.svg)\n\n![ok](wide.jpg) and ![""](narrow.jpg)'),
+      ...story('n-body', '', '![](wide.jpg)\n\n![A map](https://cdn.example/map.png)\n\n![A chart](none.png)\n\n![A logo](logo.svg)\n\n![ok](wide.jpg)\n\n![""](narrow.jpg)'),
       ...story('o-long-body-alt', '', `![${'b'.repeat(260)}](wide.jpg)`),
     });
     await writeFile(join(root, 'outside.jpg'), await photo(1600, 900));
@@ -90,7 +137,7 @@ describe('an article with pictures', () => {
       ...story('a-disguised', lead('small.jpg')),
       ...story('b-query', lead('wide.jpg?v=1'), '![A](wide.jpg#top)'),
       ...story('c-url', lead('"https://cdn.example/x.jpg"')),
-      ...story('d-not-a-folder', '', `![A](a-disguised.md/p.jpg) and ![](wide.jpg) and ![B](${'n'.repeat(300)}.jpg) and ![C]()`),
+      ...story('d-not-a-folder', '', `![A](a-disguised.md/p.jpg)\n\n![](wide.jpg)\n\n![B](${'n'.repeat(300)}.jpg)\n\n![C]()`),
     });
     expect(await problemLines(root)).toEqual([
       'content/articles/a-disguised.md: image.src: small.jpg is 300 px wide; a lead image must be at least 1200 px wide (large previews in search and social feeds)',
@@ -111,7 +158,7 @@ describe('an article with pictures', () => {
       'articles/wide.jpg': await photo(1600, 900),
       ...story('a-lead-blank', lead('wide.jpg', '  alt: "\u200b\u2800"\n  credit: "\u3164"')),
       ...story('b-body-blank', '', '![&nbsp;](wide.jpg) ![\u200b](wide.jpg) ![![](wide.jpg)](wide.jpg)'),
-      ...story('c-entities', '', `![${'&amp;'.repeat(250)}](wide.jpg) and ![${'&amp;'.repeat(251)}](wide.jpg)`),
+      ...story('c-entities', '', `![${'&amp;'.repeat(250)}](wide.jpg)\n\n![${'&amp;'.repeat(251)}](wide.jpg)`),
     });
     expect(await problemLines(root)).toEqual([
       'content/articles/a-lead-blank.md: image.alt: must not be empty',

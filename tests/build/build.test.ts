@@ -54,6 +54,7 @@ describe('content build', () => {
       title: 'First story',
       alternativeHeadline: null,
       description: 'Un premier paragraphe avec <script>alert(1)</script> dedans.',
+      image: null,
       datePublished: '2026-11-20T07:30:00Z',
       dateModified: '2026-11-21T00:00:00Z',
       authors: [
@@ -149,7 +150,7 @@ describe('content build', () => {
     const header = JSON.parse(moduleText);
     expect(Object.keys(header)).toEqual(['build', 'directory', 'shards', 'notFound', 'assets', 'embed']);
     expect(header).toMatchObject({ build: result.index.build, shards: 1, notFound: result.index.pages.notFound, embed: result.index.embed });
-    const text = new Map(files.map((file) => [file.path, file.text]));
+    const text = new Map(files.flatMap((file) => ('text' in file ? [[file.path, file.text] as const] : [])));
     const whole = await readWholeIndex(header, async (path) => text.get(path)!);
     expect(whole.slugs).toEqual(['second-story', 'first-story']);
     expect(whole.articles).toEqual(result.articles);

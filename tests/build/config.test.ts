@@ -29,6 +29,10 @@ describe('wrangler.toml', () => {
     expect(config.assets).toEqual({ directory: '.edgewire/assets', binding: 'ASSETS', run_worker_first: true });
   });
 
+  it('makes the pictures\' variants with the Images binding', () => {
+    expect(config.images).toEqual({ binding: 'IMAGES' });
+  });
+
   it('configures the public origin as a var', () => {
     expect(config.vars).toEqual({ SITE_URL: 'http://localhost:8787' });
   });
@@ -50,6 +54,11 @@ describe('wrangler.toml environments', () => {
     const deployed = (c: typeof config) => ({ main: c.main, compatibility_date: c.compatibility_date, minify: c.minify, keep_names: c.keep_names, build: c.build, assets: c.assets, observability: c.observability });
     expect(deployed(production)).toEqual(deployed(config));
     expect(production.name).toBe('edgewire-production');
+  });
+
+  // Bindings are not inherited either ("non-inheritable keys"): production names its own.
+  it('gives production the Images binding', () => {
+    expect(production.images).toEqual({ binding: 'IMAGES' });
   });
 
   // [vars] are not inherited: production sets its own, one npm run deploy accepts.

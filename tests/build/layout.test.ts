@@ -24,7 +24,7 @@ async function build(root: string): Promise<Built> {
 /** Packs `items` (each a group of bodies, optionally an anchor) with a `target`; each item's pack and spans, and the packs' texts. */
 function pack(items: readonly (readonly [bodies: string[], anchor?: boolean])[], target: number) {
   const written: KeptFile[] = [];
-  const sink = { write: (file: { path: string; text: string }) => written[written.push(memorySink.write(file)) - 1]! };
+  const sink = { write: (file: { path: string; text: string }) => written[written.push(memorySink.write(file)) - 1]!, copy: memorySink.copy };
   const packer = new Packer(sink, target);
   const placed: { file: string; spans: Span[]; bytes: number[] }[] = [];
   items.forEach(([bodies, anchor], at) => packer.add(bodies, (file, spans, bytes) => (placed[at] = { file, spans, bytes }), anchor));

@@ -43,10 +43,10 @@ describe('tables', () => {
 
 describe('links in a body', () => {
   it('to the web, mail, a phone, a path, a fragment or a relative path are fine', () => {
-    const body = '[a](https://example.com/a) [b](http://example.com/b) [c](mailto:desk@example.com) [d](tel:+15550100) [e](/path) [f](#frag) [g](../x) [h](x?at=a:b) <https://auto.example/> ![i](/images/i.png)';
+    const body = '[a](https://example.com/a) [b](http://example.com/b) [c](mailto:desk@example.com) [d](tel:+15550100) [e](/path) [f](#frag) [g](../x) [h](x?at=a:b) <https://auto.example/>\n\n![i](/images/i.png)';
     expect(problems(body)).toEqual([]);
     expect(html(body)).toBe(
-      '<p><a href="https://example.com/a">a</a> <a href="http://example.com/b">b</a> <a href="mailto:desk@example.com">c</a> <a href="tel:+15550100">d</a> <a href="/path">e</a> <a href="#frag">f</a> <a href="../x">g</a> <a href="x?at=a:b">h</a> <a href="https://auto.example/">https://auto.example/</a> <img src="/images/i.png" alt="i" /></p>\n',
+      '<p><a href="https://example.com/a">a</a> <a href="http://example.com/b">b</a> <a href="mailto:desk@example.com">c</a> <a href="tel:+15550100">d</a> <a href="/path">e</a> <a href="#frag">f</a> <a href="../x">g</a> <a href="x?at=a:b">h</a> <a href="https://auto.example/">https://auto.example/</a></p>\n<figure><img src="/images/i.png" alt="i"></figure>\n',
     );
   });
 

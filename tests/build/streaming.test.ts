@@ -51,13 +51,13 @@ describe('the index files', () => {
     const result = await buildContent({ root: fixture('good') });
     if (!result.ok) throw new Error('fixture did not build');
     const written: string[] = [];
-    const sink: BodySink<KeptFile> = { write: (file) => (written.push(file.path), memorySink.write(file)) };
+    const sink: BodySink<KeptFile> = { write: (file) => (written.push(file.path), memorySink.write(file)), copy: memorySink.copy };
     const streamed = deployable(result, sink);
     expect(streamed).toEqual(deployable(result));
     const [directory, ...shards] = streamed.files.slice(result.files.length);
     // Each shard as it is made, then the directory that names them.
     expect(written).toEqual([...shards.map(({ path }) => path), directory!.path]);
     expect(shards.length).toBeGreaterThan(0);
-    expect(JSON.parse(directory!.text)).toEqual(shards.map(({ path }) => path));
+    expect(JSON.parse((directory as KeptFile).text)).toEqual(shards.map(({ path }) => path));
   });
 });

@@ -15,6 +15,22 @@ interface Credit {
   url?: string;
 }
 
+/** A crop of the lead image. */
+interface Crop {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** The lead image: the picture, its text, every width by format, and its crops. */
+interface LeadImage extends Crop {
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  srcset: { 'image/avif': string; 'image/jpeg': string };
+  crops: { '16x9': Crop; '4x3': Crop; '1x1': Crop };
+}
+
 /** A source credit: a name, and a link when there is one. */
 interface Source {
   name: string;
@@ -35,6 +51,7 @@ export async function consumer(): Promise<void> {
         title: string;
         alternativeHeadline: string | null;
         description: string;
+        image: LeadImage | null;
         datePublished: string;
         dateModified: string | null;
         authors: Credit[];

@@ -14,6 +14,7 @@ const seedSummary = {
   title: seed.title,
   alternativeHeadline: seed.alternativeHeadline,
   description: seed.paragraphs[0],
+  image: null,
   datePublished: '2026-11-27T00:00:00Z',
   dateModified: null,
   authors: [],

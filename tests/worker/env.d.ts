@@ -9,5 +9,7 @@ declare namespace Cloudflare {
 declare namespace Cloudflare {
   interface Env {
     ASSETS: Fetcher;
+    /** The Images binding (run locally on sharp): the picture tests read a variant's size with it. */
+    IMAGES: ImagesBinding;
   }
 }

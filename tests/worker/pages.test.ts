@@ -45,7 +45,8 @@ ${SITE_FOOTER}`);
 <link rel="alternate" type="application/json" href="/api/articles/${seed.slug}">
 <link rel="alternate" type="text/markdown" href="/articles/${seed.slug}.md">
 <link rel="alternate" type="application/json+oembed" href="${ORIGIN}/api/oembed?url=${ORIGIN}/articles/${seed.slug}&amp;format=json" title="${seed.title}">
-${SITE_FEEDS}${ASSET_LINKS}<meta property="og:type" content="article">`);
+${SITE_FEEDS}${ASSET_LINKS}<meta name="robots" content="max-image-preview:large">
+<meta property="og:type" content="article">`);
     expect(page).not.toContain('100');
   });
 

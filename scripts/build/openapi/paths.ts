@@ -190,7 +190,26 @@ function siteItems(): Record<string, object> {
       params: ['asset'],
       responses: { ...representation('The asset.', 'asset', { ...only('text/css'), ...only('image/svg+xml'), ...only('text/javascript') }, 'Cache-Tag'), ...common('404-page') },
     }),
+    '/images/{key}/{file}': picture('getPicture', 'A picture an article shows, at a width and in a format its pages use.', ['pictureKey', 'pictureFile']),
+    '/images/{key}/{crop}/{file}': picture('getPictureCrop', 'A lead image cropped to 16x9, 4x3 or 1x1 around its focus, 1200 px wide (JSON-LD, social cards).', ['pictureKey', 'pictureCrop', 'pictureFile']),
   };
+}
+
+/** A picture's variant (src/routes/images.ts): made from its original on request, cached for a year; the ETag is weak (another image engine may encode other bytes). */
+function picture(id: string, summary: string, params: string[]) {
+  const weak = { ...headers('asset', 'Cache-Tag'), ETag: { $ref: '#/components/headers/ETag.weak' } };
+  return get({
+    id,
+    tag: 'assets',
+    summary,
+    description: `${summary} Made from the original by Cloudflare's Images binding and cached for a year, \`immutable\`: the URL names the original's bytes. The pages link every variant there is (\`srcset\`, the JSON's \`image\`); nothing else is made.`,
+    params,
+    responses: {
+      200: { description: 'The picture.', headers: weak, content: { ...only('image/avif'), ...only('image/jpeg') } },
+      304: { description: 'Not Modified: the ETag matched; no body.', headers: weak },
+      ...common('400', '404'),
+    },
+  });
 }
 
 /** Every path the Worker answers, with its operation. */

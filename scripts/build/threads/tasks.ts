@@ -10,6 +10,7 @@ import type { EmbedContext } from '../../../src/views/embed/card';
 import type { ViewContext } from '../../../src/views/format';
 import { articleBodies } from '../article-bodies';
 import { listArticle, loadArticle, type ListResult } from '../article';
+import type { Picture } from '../article-images';
 import type { Catalog } from '../catalog';
 import type { SourceEntry } from '../collector';
 
@@ -31,6 +32,8 @@ export interface RenderShared {
 export interface RenderTask {
   source: SourceEntry;
   hash: string;
+  /** Its pictures as verified when it was listed (their keys: the pages' URLs). */
+  pictures: readonly Picture[];
   draft: boolean;
   related: readonly ArticleSummary[];
   /** The instants written with a time of day, of the article and of each related one (the only dates its page shows). */
@@ -38,7 +41,7 @@ export interface RenderTask {
 }
 
 /** An article's four bodies. */
-export function render({ source, hash, draft, related, timed: instants }: RenderTask, { catalog, context, card }: RenderShared): string[] {
+export function render({ source, hash, pictures, draft, related, timed: instants }: RenderTask, { catalog, context, card }: RenderShared): string[] {
   const timed = new Map(instants.map(([slug, dates]) => [slug, new Set(dates)]));
-  return articleBodies(loadArticle(source, catalog, hash), { ...context, timed }, { ...card, timed }, { draft, related });
+  return articleBodies(loadArticle(source, catalog, hash, pictures), { ...context, timed }, { ...card, timed }, { draft, related });
 }
