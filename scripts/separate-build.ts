@@ -9,6 +9,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { makeFixturePictures } from './fixture-pictures';
 
 /** The project root: where the build CLI runs and wrangler.toml is. */
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -86,10 +87,12 @@ async function writeWranglerConfig(build: SeparateBuild): Promise<void> {
 /**
  * Builds `content` into `dir` (see separateBuildPaths) as `npm run build` would build it for a
  * deploy (drafts left out unless `drafts`), and writes its wrangler config. Same content, same
- * bytes; files already there and unchanged are left as they are.
+ * bytes; files already there and unchanged are left as they are. A fixture's pictures are made
+ * first (fixture-pictures.ts).
  */
 export async function buildSeparately(options: { content: string; dir: string; drafts?: boolean }): Promise<SeparateBuild & { output: string }> {
   const build = separateBuildPaths(options.content, options.dir);
+  await makeFixturePictures(build.content);
   await mkdir(build.dir, { recursive: true });
   const output = await runBuildCli(build, options.drafts ?? false);
   await writeWranglerConfig(build);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { BUILD_NODE_OPTIONS } from '../build/cli';
 import { buildBundle, runContentBuild, snapshotAssets, type AssetsSnapshot, type Bundle, type ContentBuild, type ProjectConfig } from './bundle';
 import { addToFolder, corpusFiles } from './corpus';
+import type { ImagesService } from './images-service';
 import { editOneArticle } from './edit';
 import { freePort, runCommand, type Server } from './processes';
 import { moduleType, startWorkerd, waitUntilServing, writeConfig, type Service, type Worker } from './workerd';
@@ -52,7 +53,7 @@ export async function rebuildAfterEdit(root: string, dir: string, contentDir: st
 }
 
 /** The app Worker: the bundle's modules, wrangler.toml's date, flags and vars, and the assets on disk. */
-export function appServices(bundle: Bundle, config: ProjectConfig, assets: AssetsSnapshot | null): Service[] {
+export function appServices(bundle: Bundle, config: ProjectConfig, assets: AssetsSnapshot | null, images?: ImagesService): Service[] {
   const main = bundle.modules.find((module) => module.name === 'index.js');
   if (!main) throw new Error('the bundle has no index.js');
   const modules = [main, ...bundle.modules.filter((module) => module !== main)].map((module) => ({ ...module, type: moduleType(module.name) }));
@@ -62,9 +63,12 @@ export function appServices(bundle: Bundle, config: ProjectConfig, assets: Asset
     compatibilityFlags: config.compatibilityFlags,
     bindings: Object.entries(config.vars).map(([name, text]) => ({ name, text })),
   };
-  if (!config.assets || !assets) return [{ name: 'app', worker }];
+  // The Images binding as workerd's own module wraps it, its calls sent to `images` (images-service.ts).
+  const imagesServices: Service[] = config.images === null || images === undefined ? [] : [{ name: 'images', external: images.address }];
+  if (imagesServices.length > 0) worker.bindings.push({ name: config.images!, wrapped: { module: 'cloudflare-internal:images-api', inner: { name: 'fetcher', service: 'images' } } });
+  if (!config.assets || !assets) return [{ name: 'app', worker }, ...imagesServices];
   worker.bindings.push({ name: config.assets.binding, service: 'assets' });
-  return [{ name: 'app', worker }, { name: 'assets', disk: assets.directory }];
+  return [{ name: 'app', worker }, { name: 'assets', disk: assets.directory }, ...imagesServices];
 }
 
 /**

@@ -23,6 +23,8 @@ export interface ProjectConfig {
   vars: Record<string, string>;
   /** `[assets]`: the absolute directory and the binding name, when configured. */
   assets: { directory: string; binding: string } | null;
+  /** `[images]`: the Images binding's name, when configured. */
+  images: string | null;
 }
 
 /** Reads `wrangler.toml` in `root` (or another config there, such as a separate build's wrangler.json). */
@@ -37,6 +39,7 @@ export function readProjectConfig(root: string, file = 'wrangler.toml'): Project
     compatibilityFlags: config.compatibility_flags,
     vars,
     assets: directory && binding ? { directory: isAbsolute(directory) ? directory : resolve(root, directory), binding } : null,
+    images: config.images?.binding ?? null,
   };
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appServices, serve } from './archive';
 import { buildBundle, readProjectConfig, snapshotAssets } from './bundle';
+import { startImagesService } from './images-service';
 import { freePort, stopServer, type Server } from './processes';
 import { ROOT, type SeparateBuild } from '../separate-build';
 
@@ -39,10 +40,13 @@ export async function serveBuild(build: SeparateBuild, { vars = {}, ownOrigin = 
   const bundle = await buildBundle(ROOT, build.content, join(scratch, 'dist'), build.config);
   const assets = await snapshotAssets(build.assets, join(scratch, 'assets'));
   const siteUrl = ownOrigin ? { SITE_URL: origin } : {};
-  const services = appServices(bundle, { ...config, vars: { ...config.vars, ...siteUrl, ...vars } }, assets);
+  // The pictures' variants are made on request: the Images binding needs its service (sharp, here).
+  const images = config.images === null ? undefined : await startImagesService();
+  const services = appServices(bundle, { ...config, vars: { ...config.vars, ...siteUrl, ...vars } }, assets, images);
   const { server } = await serve(join(scratch, 'workerd.capnp'), services, { app: '/' }, undefined, { app: port });
   const stop = async () => {
     await stopServer(server);
+    await images?.close();
     await rm(scratch, { recursive: true, force: true });
   };
   return { port, origin, server, stop };

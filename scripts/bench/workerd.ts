@@ -48,7 +48,7 @@ export interface WorkerModule {
   type: ModuleType;
 }
 
-export type Binding = { name: string; text: string } | { name: string; service: string };
+export type Binding = { name: string; text: string } | { name: string; service: string } | { name: string; wrapped: { module: string; inner: { name: string; service: string } } };
 
 export interface Worker {
   /** The main module first. */
@@ -58,7 +58,8 @@ export interface Worker {
   bindings: Binding[];
 }
 
-export type Service = { name: string; worker: Worker } | { name: string; disk: string };
+/** A Worker, a folder served as files, or a server elsewhere (`host:port`, HTTP). */
+export type Service = { name: string; worker: Worker } | { name: string; disk: string } | { name: string; external: string };
 
 export interface Socket {
   service: string;
@@ -72,11 +73,16 @@ function text(value: string): string {
 }
 
 function bindingText(binding: Binding): string {
+  if ('wrapped' in binding) {
+    const { module, inner } = binding.wrapped;
+    return `(name = ${text(binding.name)}, wrapped = (moduleName = ${text(module)}, innerBindings = [(name = ${text(inner.name)}, service = ${text(inner.service)})]))`;
+  }
   return 'text' in binding ? `(name = ${text(binding.name)}, text = ${text(binding.text)})` : `(name = ${text(binding.name)}, service = ${text(binding.service)})`;
 }
 
 function serviceText(service: Service, configDir: string): string {
   if ('disk' in service) return `(name = ${text(service.name)}, disk = (path = ${text(service.disk)}, writable = false))`;
+  if ('external' in service) return `(name = ${text(service.name)}, external = (address = ${text(service.external)}, http = ()))`;
   const { modules, compatibilityDate, compatibilityFlags, bindings } = service.worker;
   // `embed` paths are relative to the config file.
   const moduleList = modules.map((module) => `(name = ${text(module.name)}, ${module.type} = embed ${text(relative(configDir, module.path))})`);

@@ -77,11 +77,11 @@ export function listArticle(source: SourceEntry, catalog: Catalog): ListResult {
  * same article). A file that no longer holds the text it was listed from was changed during the
  * build: the build stops rather than serve an article its lists do not describe.
  */
-export function loadArticle(source: SourceEntry, catalog: Catalog, hash: string, pictures: readonly Picture[] = []): { article: Article; body: string } {
+export function loadArticle(source: SourceEntry, catalog: Catalog, hash: string, pictures: readonly Picture[] = []): { article: Article; body: string; pictures: readonly Picture[] } {
   const read = readSourceSync(source);
   const again = 'text' in read && contentHash(read.text) === hash ? buildArticle(read, catalog, pictures) : null;
   if (again === null || !again.ok) throw new Error(`${source.file} changed while the site was being built; build again`);
-  return { article: again.value.article, body: again.value.valid.body };
+  return { article: again.value.article, body: again.value.valid.body, pictures };
 }
 
 /** A listed article that loads itself from its file. */

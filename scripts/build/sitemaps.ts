@@ -3,7 +3,7 @@ import { paths } from '../../src/content/paths';
 import { MEDIA_TYPES } from '../../src/http/media-types';
 import { ORIGIN } from '../../src/store/bundle';
 import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
-import { absolute, textFieldsElement } from './xml';
+import { absolute, escapeText, textFieldsElement } from './xml';
 
 /**
  * /sitemap.xml (sitemaps.org protocol 0.9): the home page, /tags, each tag's first page and every
@@ -35,7 +35,11 @@ interface Location {
   path: string;
   /** RFC 3339 (the protocol's W3C Datetime); none when there is no article to date it by. */
   lastmod: string | undefined;
+  /** An article's lead image (Google's image sitemap extension: `image:image`). */
+  image?: string;
 }
+
+const IMAGE_NAMESPACE = 'http://www.google.com/schemas/sitemap-image/1.1';
 
 const later = (a: string, b: string) => (a > b ? a : b);
 const updated = (article: ArticleMeta) => article.dateModified ?? article.datePublished;
@@ -56,21 +60,23 @@ function locations({ articles, tags, newsroom }: SiteInput): Location[] {
     ...newsroom.authors.map(({ name: id }) => ({ path: paths.author(id), lastmod: newest(by(id)) })),
     ...newsroom.pages.map(({ name }) => ({ path: paths.page(name), lastmod: undefined })),
     { path: paths.corrections, lastmod: newest(corrected) },
-    ...articles.map((article) => ({ path: paths.article(article.slug), lastmod: updated(article) })),
+    ...articles.map((article) => ({ path: paths.article(article.slug), lastmod: updated(article), ...(article.image === null ? {} : { image: article.image.url }) })),
   ];
 }
 
 /** One `<url>` or `<sitemap>` element, escaped, with its served size. */
-function element(name: 'url' | 'sitemap', { path, lastmod }: Location): { xml: string; bytes: number } {
-  const xml = textFieldsElement(name, { loc: absolute(path), lastmod });
+function element(name: 'url' | 'sitemap', { path, lastmod, image }: Location): { xml: string; bytes: number } {
+  const fields = textFieldsElement(name, { loc: absolute(path), lastmod });
+  const xml = image === undefined ? fields : fields.replace(/<\/url>\n$/, `  <image:image>\n    <image:loc>${escapeText(image)}</image:loc>\n  </image:image>\n</url>\n`);
   let markers = 0;
   for (let at = xml.indexOf(ORIGIN); at !== -1; at = xml.indexOf(ORIGIN, at + ORIGIN.length)) markers++;
   return { xml, bytes: Buffer.byteLength(xml) + markers * (LONGEST_ORIGIN_BYTES - MARKER_BYTES) };
 }
 
 /** A document of `root` around elements already escaped (the wrapper is fixed text). */
-const wrap = (root: 'urlset' | 'sitemapindex', elements: readonly string[]) => `${DECLARATION}<${root} xmlns="${NAMESPACE}">\n${elements.join('')}</${root}>\n`;
-const WRAPPER_BYTES = Buffer.byteLength(wrap('sitemapindex', []));
+const wrap = (root: 'urlset' | 'sitemapindex', elements: readonly string[]) =>
+  `${DECLARATION}<${root} xmlns="${NAMESPACE}"${root === 'urlset' ? ` xmlns:image="${IMAGE_NAMESPACE}"` : ''}>\n${elements.join('')}</${root}>\n`;
+const WRAPPER_BYTES = Math.max(Buffer.byteLength(wrap('sitemapindex', [])), Buffer.byteLength(wrap('urlset', [])));
 
 /** Splits the elements into runs within the limits, in order. */
 function split(elements: readonly { xml: string; bytes: number; lastmod: string | undefined }[], limits: SitemapLimits) {

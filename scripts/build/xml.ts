@@ -25,7 +25,7 @@ export function xmlFragment(element: XmlNode): string {
 
 /** XML's predefined entities, as the builder escapes text (its default `entities`). */
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&apos;', '"': '&quot;' };
-const escapeText = (text: string) => text.replace(/[&<>'"]/g, (character) => ENTITIES[character]!);
+export const escapeText = (text: string) => text.replace(/[&<>'"]/g, (character) => ENTITIES[character]!);
 
 /**
  * `xmlFragment({ [name]: fields })` for an element of text fields only (a sitemap's `<url>`),

@@ -93,6 +93,25 @@ export function leadImageData(origin: string, key: string, text: PictureText): L
   return { ...pictureData(origin, key, text), crops: { '16x9': crop('16x9'), '4x3': crop('4x3'), '1x1': crop('1x1') } };
 }
 
+/** The key of a picture URL (`…/images/<key>/…`), or null when it names none. */
+export function keyOfUrl(url: string): string | null {
+  const key = /\/images\/([^/]+)\//.exec(url)?.[1];
+  return key === undefined || parseKey(key) === null ? null : key;
+}
+
+/**
+ * The widest whole picture within `maxWidth` × `maxHeight` (oEmbed's thumbnail, §2.3.4), as a path
+ * and its size; null when even the narrowest is larger.
+ */
+export function fittingPicture(key: string, maxWidth: number, maxHeight: number): { path: string; width: number; height: number } | null {
+  const parsed = parseKey(key);
+  if (parsed === null) return null;
+  const width = widthsOf(parsed.width)
+    .filter((offered) => offered <= Math.min(maxWidth, CROP_WIDTH) && heightAt(parsed, offered) <= maxHeight)
+    .at(-1);
+  return width === undefined ? null : { path: picturePath(key, width, 'jpeg'), width, height: heightAt(parsed, width) };
+}
+
 /** What one variant is made of: the original, and the Images binding's transform and output. */
 export interface Variant {
   key: string;

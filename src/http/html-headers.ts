@@ -36,6 +36,8 @@ const DIRECTIVES: Readonly<Record<HtmlKind, Readonly<Record<string, string>>>> =
     'default-src': "'none'",
     'script-src': "'self'",
     'style-src': "'self'",
+    // The lead image's thumbnail (views/embed/card.ts).
+    'img-src': "'self'",
     'base-uri': "'none'",
     'form-action': "'none'",
     'frame-ancestors': '*',

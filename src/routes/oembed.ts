@@ -3,6 +3,7 @@ import { escapeToBuffer } from 'hono/utils/html';
 import type { AppEnv } from '../app-env';
 import type { ArticleSummary } from '../content/article';
 import { paths } from '../content/paths';
+import { fittingPicture, keyOfUrl } from '../content/pictures';
 import { sha256Base64url } from '../http/digest';
 import { MEDIA_TYPES } from '../http/media-types';
 import { CACHE_POLICY, cacheTags } from '../http/policy';
@@ -73,7 +74,19 @@ export function oembedResponse(article: StoredArticle, { maxWidth, maxHeight }: 
     width,
     height,
     html: iframe + script,
+    ...thumbnail(article.fields.image, maxWidth, maxHeight, origin),
   };
+}
+
+/**
+ * The lead image as the thumbnail (§2.3.4: url, width and height together): its widest JPEG within
+ * maxwidth and maxheight, at most 1200 px wide; none when the article has no lead image or even
+ * its narrowest is too large.
+ */
+function thumbnail(image: ArticleSummary['image'], maxWidth: number | null, maxHeight: number | null, origin: string): { thumbnail_url?: string; thumbnail_width?: number; thumbnail_height?: number } {
+  const key = image === null ? null : keyOfUrl(image.url);
+  const fitting = key === null ? null : fittingPicture(key, maxWidth ?? Infinity, maxHeight ?? Infinity);
+  return fitting === null ? {} : { thumbnail_url: `${origin}${fitting.path}`, thumbnail_width: fitting.width, thumbnail_height: fitting.height };
 }
 
 /** `GET /api/oembed?url=<article URL>[&format=json][&maxwidth=][&maxheight=]`, cached like the article. */

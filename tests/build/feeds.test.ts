@@ -125,6 +125,7 @@ describe('feeds', () => {
         '@xmlns:atom': 'http://www.w3.org/2005/Atom',
         '@xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
         '@xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+        '@xmlns:media': 'http://search.yahoo.com/mrss/',
         channel: {
           title,
           link: home,

@@ -39,7 +39,7 @@ function produced(limits: typeof SITEMAP_LIMITS): Map<string, string> {
 describe('/sitemap.xml', () => {
   it('lists the home page, /tags, each tag page and every article with its lastmod; valid against sitemap.xsd', async () => {
     const text = documentText(built, paths.sitemap);
-    expect(parse(text)).toEqual({ '?xml': { '@version': '1.0', '@encoding': 'UTF-8' }, urlset: { '@xmlns': URLSET, url: LOCATIONS } });
+    expect(parse(text)).toEqual({ '?xml': { '@version': '1.0', '@encoding': 'UTF-8' }, urlset: { '@xmlns': URLSET, '@xmlns:image': 'http://www.google.com/schemas/sitemap-image/1.1', url: LOCATIONS } });
     expect(built.index.documents[paths.sitemap]).toMatchObject({ contentType: 'application/xml; charset=utf-8', kind: 'list' });
     expect(await validate(text, 'sitemap.xsd')).toEqual({ valid: true, errors: [] });
     // The schema can fail: a lastmod that is no W3C date.

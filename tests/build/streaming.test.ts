@@ -36,7 +36,7 @@ describe('an article between reading and rendering', () => {
 
   it('is built again from its file, whole and as it was first built', async () => {
     const { article: kept, built } = await listed();
-    expect(kept.load()).toEqual({ article: built.article, body: built.valid.body });
+    expect(kept.load()).toEqual({ article: built.article, body: built.valid.body, pictures: [] });
   });
 
   it('stops the build when its file changed since it was listed', async () => {

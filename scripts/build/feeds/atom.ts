@@ -19,7 +19,8 @@ function entry({ article, id, updated }: FeedEntry): XmlNode {
     '@xml:lang': article.lang,
     id,
     title: { '@type': 'text', '#text': article.title },
-    link: { '@rel': 'alternate', '@type': mediaType(MEDIA_TYPES.html), '@href': article.url },
+    // The lead image as an enclosure (§4.2.7.2): its 1200 px JPEG.
+    link: [{ '@rel': 'alternate', '@type': mediaType(MEDIA_TYPES.html), '@href': article.url }, ...(article.image === null ? [] : [{ '@rel': 'enclosure', '@type': 'image/jpeg', '@href': article.image.url }])],
     published: article.datePublished,
     updated,
     author: people(article.authors),

@@ -16,6 +16,7 @@ function item({ article, id }: FeedEntry) {
     title: article.title,
     content_html: article.html,
     summary: article.description,
+    ...(article.image === null ? {} : { image: article.image.url }),
     date_published: article.datePublished,
     ...(article.dateModified === null ? {} : { date_modified: article.dateModified }),
     ...(article.authors.length === 0 ? {} : { authors: people(article.authors) }),

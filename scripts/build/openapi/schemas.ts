@@ -68,6 +68,9 @@ const oembedSchema = z.strictObject({
   width: z.int().min(1),
   height: z.int().min(1),
   html: z.string().describe('The embed card in a sandboxed iframe, and the resizer script.'),
+  thumbnail_url: z.url().optional().describe('The lead image as JPEG: its widest width within maxwidth and maxheight, at most 1200 px; with thumbnail_width and thumbnail_height, or none of the three.'),
+  thumbnail_width: z.int().min(1).optional(),
+  thumbnail_height: z.int().min(1).optional(),
 });
 
 /** Every named schema, by its name in `components/schemas`. */

@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import type { Article } from '../../content/article';
+import { heightAt, keyOfUrl, parseKey, picturePath, widthsOf } from '../../content/pictures';
 import { articleDate, type ViewContext } from '../format';
 
 /** What the card needs besides its article: the site (its name, how it writes dates) and the card's own assets' URLs. */
@@ -31,7 +32,8 @@ export function embedCard(article: Article, context: EmbedContext) {
 <body>
 <main>
 <article>
-<h1>${article.title}</h1>
+${article.image === null ? '' : html`${thumbnail(article.image)}
+`}<h1>${article.title}</h1>
 <p>${article.alternativeHeadline ?? article.description}</p>
 <p class="credit">${credits(article)}<time datetime="${article.datePublished}">${articleDate(article.datePublished, article.slug, context)}</time></p>
 <p class="read"><a href="${article.url}" target="_blank" rel="noopener">Read on ${context.siteName}</a></p>
@@ -40,6 +42,20 @@ export function embedCard(article: Article, context: EmbedContext) {
 </body>
 </html>
 `;
+}
+
+/** How wide the card shows the lead image (card.css: 8rem, beside the headline). */
+const THUMB_SIZES = '8rem';
+
+/** The lead image, small beside the headline: JPEG at its two narrowest widths (the card is small, framed on other sites' pages). */
+function thumbnail(image: NonNullable<Article['image']>) {
+  const key = keyOfUrl(image.url)!;
+  const picture = parseKey(key)!;
+  // The origin the build wrote before the path (its ORIGIN marker).
+  const origin = image.url.slice(0, image.url.indexOf('/images/'));
+  const widths = widthsOf(picture.width).slice(0, 2);
+  const srcset = widths.map((width) => `${origin}${picturePath(key, width, 'jpeg')} ${width}w`).join(', ');
+  return html`<img class="thumb" src="${origin}${picturePath(key, widths[0]!, 'jpeg')}" srcset="${srcset}" sizes="${THUMB_SIZES}" width="${widths[0]}" height="${heightAt(picture, widths[0]!)}" alt="${image.alt}" loading="lazy" decoding="async">`;
 }
 
 /** "By A, B · Source: C · " as plain text (a link here would need its own new tab); nothing when neither is known. */
