@@ -87,6 +87,27 @@ interface Run {
   scores: Record<string, number | null>;
   /** Weighted audits below full marks, per category. */
   failing: Record<string, { id: string; title: string; score: number; detail?: string }[]>;
+  /** The Largest Contentful Paint's element: its tag and label (an image's alt text, a heading's words). */
+  lcp: string | null;
+}
+
+/** Where Lighthouse names the LCP element: the first row of the first table of `largest-contentful-paint-element`. */
+const lcpAudit = z.object({
+  audits: z.object({
+    'largest-contentful-paint-element': z
+      .object({ details: z.object({ items: z.array(z.object({ items: z.array(z.object({ node: z.object({ snippet: z.string(), nodeLabel: z.string().optional() }) })) })) }) })
+      .optional()
+      .catch(undefined),
+  }),
+});
+
+/** `<img> Water up to the doors…`: the element's tag, and its label cut to 40 characters. */
+function lcpElement(result: unknown): string | null {
+  const node = lcpAudit.safeParse(result).data?.audits['largest-contentful-paint-element']?.details.items[0]?.items[0]?.node;
+  if (node === undefined) return null;
+  const tag = /^<([a-z0-9-]+)/i.exec(node.snippet)?.[1] ?? '?';
+  const label = node.nodeLabel ?? '';
+  return `<${tag}> ${label.length > 40 ? `${label.slice(0, 39)}…` : label}`.trim();
 }
 
 /** A page in one form factor, measured RUNS times: its median scores, and the failing audits of its median run. */
@@ -108,14 +129,15 @@ function summarize(path: string, formFactor: Measured['formFactor'], runs: reado
   const scores = Object.fromEntries(CATEGORIES.map((category) => [category, median(runs.map((run) => run.scores[category] ?? null))]));
   const middle = runs.find((run) => run.scores.performance === scores.performance) ?? runs[0]!;
   const seconds = runs.reduce((total, run) => total + run.seconds, 0);
-  return { path, formFactor, seconds, scores, failing: middle.failing, performanceRuns: runs.map((run) => run.scores.performance ?? null) };
+  return { path, formFactor, seconds, scores, failing: middle.failing, lcp: middle.lcp, performanceRuns: runs.map((run) => run.scores.performance ?? null) };
 }
 
 /** Runs Lighthouse once on `url` and keeps the scores and the audits that cost points. */
 async function lighthouse(url: string, flags: readonly string[]): Promise<Run> {
   const args = [lighthouseCli(), url, ...flags, '--output=json', '--output-path=stdout', '--quiet', '--chrome-flags=--headless=new --no-sandbox', `--only-categories=${CATEGORIES.join(',')}`];
   const run = await runCommand(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM } });
-  const result = lighthouseResult.parse(JSON.parse(run.stdout));
+  const raw: unknown = JSON.parse(run.stdout);
+  const result = lighthouseResult.parse(raw);
   const scores: Run['scores'] = {};
   const failing: Run['failing'] = {};
   for (const category of CATEGORIES) {
@@ -128,7 +150,7 @@ async function lighthouse(url: string, flags: readonly string[]): Promise<Run> {
       return [{ id, title: audit.title, score: audit.score, ...(why === undefined ? {} : { detail: why }) }];
     });
   }
-  return { seconds: run.seconds, scores, failing };
+  return { seconds: run.seconds, scores, failing, lcp: lcpElement(raw) };
 }
 
 function report(runs: readonly Measured[]): boolean {
@@ -137,10 +159,11 @@ function report(runs: readonly Measured[]): boolean {
     run.formFactor,
     ...CATEGORIES.map((category) => String(run.scores[category] ?? '-')),
     run.performanceRuns.map((score) => score ?? '-').join(' '),
+    run.lcp ?? '-',
     `${run.seconds.toFixed(1)} s`,
   ]);
   console.log(`median of ${RUNS} run(s) per page and form factor`);
-  console.log(table(['page', 'form factor', ...CATEGORIES, 'performance, each run', 'time'], rows));
+  console.log(table(['page', 'form factor', ...CATEGORIES, 'performance, each run', 'LCP element (median run)', 'time'], rows));
   for (const run of runs) {
     for (const category of CATEGORIES) {
       if (run.scores[category] === 100) continue;

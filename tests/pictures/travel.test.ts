@@ -47,7 +47,7 @@ describe('the lead image beyond the page', () => {
     const response = await request(`/articles/${SLUG}/embed`);
     expect(response.headers.get('Content-Security-Policy')).toContain("img-src 'self'");
     expect(await response.text()).toContain(
-      `<article>\n<img class="thumb" src="${jpeg(480)}" srcset="${jpeg(480)} 480w, ${jpeg(800)} 800w" sizes="8rem" width="480" height="270" alt="${ALT}" loading="lazy" decoding="async">\n<h1>`,
+      `<article>\n<img class="thumb" src="/images/${key}/480.jpeg" srcset="/images/${key}/480.jpeg 480w, /images/${key}/800.jpeg 800w" sizes="8rem" width="480" height="270" alt="${ALT}" loading="lazy" decoding="async">\n<h1>`,
     );
   });
 

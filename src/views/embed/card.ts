@@ -51,11 +51,10 @@ const THUMB_SIZES = '8rem';
 function thumbnail(image: NonNullable<Article['image']>) {
   const key = keyOfUrl(image.url)!;
   const picture = parseKey(key)!;
-  // The origin the build wrote before the path (its ORIGIN marker).
-  const origin = image.url.slice(0, image.url.indexOf('/images/'));
+  // Paths on this site, which serves the card (its CSP allows pictures from here only).
   const widths = widthsOf(picture.width).slice(0, 2);
-  const srcset = widths.map((width) => `${origin}${picturePath(key, width, 'jpeg')} ${width}w`).join(', ');
-  return html`<img class="thumb" src="${origin}${picturePath(key, widths[0]!, 'jpeg')}" srcset="${srcset}" sizes="${THUMB_SIZES}" width="${widths[0]}" height="${heightAt(picture, widths[0]!)}" alt="${image.alt}" loading="lazy" decoding="async">`;
+  const srcset = widths.map((width) => `${picturePath(key, width, 'jpeg')} ${width}w`).join(', ');
+  return html`<img class="thumb" src="${picturePath(key, widths[0]!, 'jpeg')}" srcset="${srcset}" sizes="${THUMB_SIZES}" width="${widths[0]}" height="${heightAt(picture, widths[0]!)}" alt="${image.alt}" loading="lazy" decoding="async">`;
 }
 
 /** "By A, B · Source: C · " as plain text (a link here would need its own new tab); nothing when neither is known. */
