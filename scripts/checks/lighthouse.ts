@@ -91,11 +91,11 @@ interface Run {
   lcp: string | null;
 }
 
-/** Where Lighthouse names the LCP element: the first row of the first table of `largest-contentful-paint-element`. */
+/** Where Lighthouse 13 names the LCP element: the node item of the `lcp-breakdown-insight` audit (after its table of subparts). */
 const lcpAudit = z.object({
   audits: z.object({
-    'largest-contentful-paint-element': z
-      .object({ details: z.object({ items: z.array(z.object({ items: z.array(z.object({ node: z.object({ snippet: z.string(), nodeLabel: z.string().optional() }) })) })) }) })
+    'lcp-breakdown-insight': z
+      .object({ details: z.object({ items: z.array(z.looseObject({ type: z.string().optional(), snippet: z.string().optional(), nodeLabel: z.string().optional() })) }) })
       .optional()
       .catch(undefined),
   }),
@@ -103,8 +103,8 @@ const lcpAudit = z.object({
 
 /** `<img> Water up to the doors…`: the element's tag, and its label cut to 40 characters. */
 function lcpElement(result: unknown): string | null {
-  const node = lcpAudit.safeParse(result).data?.audits['largest-contentful-paint-element']?.details.items[0]?.items[0]?.node;
-  if (node === undefined) return null;
+  const node = lcpAudit.safeParse(result).data?.audits['lcp-breakdown-insight']?.details.items.find((item) => item.type === 'node');
+  if (node?.snippet === undefined) return null;
   const tag = /^<([a-z0-9-]+)/i.exec(node.snippet)?.[1] ?? '?';
   const label = node.nodeLabel ?? '';
   return `<${tag}> ${label.length > 40 ? `${label.slice(0, 39)}…` : label}`.trim();

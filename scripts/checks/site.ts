@@ -33,6 +33,8 @@ export const CONTENT_USAGE = `  --content <dir>  the content folder to build and
 export interface Site {
   origin: string;
   pages: CheckedPage[];
+  /** The build's static-assets folder (the pictures' originals are under p/). */
+  assets: string;
 }
 
 /** Progress on stderr, so stdout holds only the report. */
@@ -65,7 +67,7 @@ export async function runOnSite(name: string, content: string, check: (site: Sit
       served = await serveBuild(build, { ownOrigin: true });
       const pages = await findPages(served.origin, await withdrawnSlugs(build.module, build.assets));
       say(`serving ${served.origin}; pages: ${pages.map((page) => page.path).join(' ')}`);
-      const passed = await check({ origin: served.origin, pages });
+      const passed = await check({ origin: served.origin, pages, assets: build.assets });
       if (!passed) process.exitCode = 1;
     },
     async () => {
