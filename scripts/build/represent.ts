@@ -149,7 +149,7 @@ function storeDocuments(groups: Iterable<readonly DocumentSource[]>, packer: Pac
  */
 export function toSummary(article: ArticleMeta): ArticleSummary {
   const { slug, url, title, alternativeHeadline, description, image, datePublished, dateModified, authors, source, section, tags, lang, wordCount, readingTimeMinutes } = article;
-  return { slug, url, title, alternativeHeadline, description, image, datePublished, dateModified, authors, source, section, tags, lang, wordCount, readingTimeMinutes };
+  return { slug, url, title, alternativeHeadline, description, image: image === null ? null : { url: image.url, width: image.width, height: image.height, alt: image.alt }, datePublished, dateModified, authors, source, section, tags, lang, wordCount, readingTimeMinutes };
 }
 
 /** Whether an article closes its pack: one slug in PACK_ANCHOR, by its hash, so boundaries survive edits (packs.ts). */

@@ -40,13 +40,19 @@ const SCREENS: Record<string, BrowserContextOptions> = {
   'desktop 1280×800 @2': { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 },
 };
 
+/** 1,234,567. */
+const grouped = (count: number) => new Intl.NumberFormat('en-US').format(count);
+
 await runOnSite(COMMAND.name, values.content, async ({ origin, pages, assets }) => {
   const articles = pages.filter(({ path }) => /^\/articles\/[^/]+$/.test(path));
   const browser = await launchChromium();
   const rows: string[][] = [];
   try {
     for (const { path } of articles) {
-      const { data } = (await (await fetch(`${origin}/api/articles${path.slice('/articles'.length)}`)).json()) as { data: { image: { url: string } | null; html: string } };
+      const answer = await fetch(`${origin}/api/articles${path.slice('/articles'.length)}`);
+      // The checks' pages include a missing article (the 404 page).
+      if (!answer.ok) continue;
+      const { data } = (await answer.json()) as { data: { image: { url: string } | null; html: string } };
       if (data.image === null) continue;
       // Its pictures' originals, by the keys its URLs name (the lead first): what plain <img src=original> would load.
       const keys = [...new Set([data.image.url, ...[...data.html.matchAll(/\/images\/[^/"]+\//g)].map(([url]) => url)].map((url) => /\/images\/([^/"]+)\//.exec(url)![1]!))];
@@ -67,8 +73,8 @@ await runOnSite(COMMAND.name, values.content, async ({ origin, pages, assets }) 
         await context.close();
         say(`${path} as ${screen}: ${loaded.length} picture(s)`);
         const total = loaded.reduce((sum, { bytes }) => sum + bytes, 0);
-        const lead = loaded[0];
-        rows.push([path, screen, lead === undefined ? '-' : lead.url.split('/').slice(-1)[0]!, lead === undefined ? '-' : grouped(lead.bytes), grouped(originals.lead), String(loaded.length), grouped(total), grouped(originals.all)]);
+        const lead = loaded.find(({ url }) => url.includes(`/${keys[0]}/`));
+        rows.push([path, screen, lead === undefined ? '-' : lead.url.split('/').at(-1)!, lead === undefined ? '-' : grouped(lead.bytes), grouped(originals.lead), String(loaded.length), grouped(total), grouped(originals.all)]);
       }
     }
   } finally {
@@ -78,5 +84,4 @@ await runOnSite(COMMAND.name, values.content, async ({ origin, pages, assets }) 
   return true;
 });
 
-const grouped = (count: number) => new Intl.NumberFormat('en-US').format(count);
 

@@ -31,6 +31,13 @@ export const leadImageViewSchema = pictureSchema.extend({
   crops: z.strictObject({ '16x9': cropSchema, '4x3': cropSchema, '1x1': cropSchema }),
 });
 
+/**
+ * The lead image in a list entry: its JPEG 1200 px wide (or its own width) and its alt text. Lists
+ * carry this much, as a card or a thumbnail needs; the article itself carries every width, the
+ * crops, the caption and the credit (an entry is kept several times in the index, issue 17).
+ */
+export const listImageSchema = pictureSchema.pick({ url: true, width: true, height: true, alt: true });
+
 /** An entry of `GET /api/articles`: everything but the body. */
 export const articleSummarySchema = z.strictObject({
   slug: slugSchema.describe('The article\'s file name, and the last segment of its URLs.'),
@@ -38,7 +45,7 @@ export const articleSummarySchema = z.strictObject({
   title: fields.title,
   alternativeHeadline: fields.alternativeHeadline.unwrap().nullable(),
   description: z.string().describe('From the front matter, else the first paragraph of the body.'),
-  image: leadImageViewSchema.nullable().describe('The lead image (front matter `image`); null when the article has none.'),
+  image: listImageSchema.nullable().describe('The lead image (front matter `image`): its JPEG and alt text; the article has all of it. Null when the article has none.'),
   datePublished: fields.datePublished,
   dateModified: fields.dateModified.unwrap().nullable().describe('The latest update or correction; null until there is one.'),
   authors: z.array(creditSchema),
@@ -58,6 +65,7 @@ export const bodyFactsSchema = z.strictObject({
 
 /** `data` of `GET /api/articles/:slug`: the summary, the corrections, then the body. */
 export const articleSchema = articleSummarySchema.extend({
+  image: leadImageViewSchema.nullable().describe('The lead image (front matter `image`): every width by format, its crops, its text; null when the article has none.'),
   corrections: z.array(correctionSchema).describe('Corrections to the article, newest first.'),
   ...bodyFactsSchema.shape,
 });

@@ -7,6 +7,8 @@ import { createClient, EdgewireProblem, type Article, type ArticleList, type Art
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<_ extends true>(): void {}
+/** An intersection as one object type (Equal tells them apart). */
+type Flat<T> = { [K in keyof T]: T[K] };
 
 /** A person credited, as the document states it: an author with a page here has an id. */
 interface Credit {
@@ -73,7 +75,8 @@ export async function consumer(): Promise<void> {
   assertType<Equal<typeof list.data, ArticleSummary[]>>();
   assertType<Equal<typeof list.meta, ListMeta>>();
   assertType<Equal<ListMeta, { page: number; limit: number; pages: number; total: number }>>();
-  assertType<Equal<ArticleSummary, Omit<Article, 'corrections' | 'html' | 'text'>>>();
+  // A list entry's lead image is its JPEG and alt text; the article has every width, the crops and the text.
+  assertType<Equal<ArticleSummary, Flat<Omit<Article, 'corrections' | 'html' | 'text' | 'image'> & { image: Pick<LeadImage, 'url' | 'width' | 'height' | 'alt'> | null }>>>();
   await client.articles();
 
   const author = await client.author('jane-doe');

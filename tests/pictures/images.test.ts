@@ -72,6 +72,11 @@ describe('an article with pictures', async () => {
     });
   });
 
+  it('gives a list entry the lead image\'s JPEG and alt text (the article has the rest)', async () => {
+    const list = await (await request('/api/articles')).json<{ data: { image: unknown }[] }>();
+    expect(list.data.map(({ image }) => image)).toEqual([{ url: `${ORIGIN}/images/${lead}/1200.jpeg`, width: 1200, height: 675, alt: 'Water up to the doors of the shops on Main Street' }]);
+  });
+
   describe('each picture URL the article links', () => {
     /** Each URL with the size and type it must be, and its ETag. */
     const urls = () => [
