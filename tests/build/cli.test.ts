@@ -26,6 +26,7 @@ const SCRIPTS = {
   'check:embedding': 'scripts/checks/embedding.ts',
   'check:lighthouse': 'scripts/checks/lighthouse.ts',
   screenshots: 'scripts/checks/screenshots.ts',
+  'picture-bytes': 'scripts/checks/picture-bytes.ts',
   'client:types': 'scripts/client-types.ts',
   'check:independence': 'scripts/independence.ts',
 };
@@ -91,6 +92,7 @@ describe.concurrent('--help and a bad command line', { timeout: 30_000 }, () => 
     ['check:embedding', ['--json'], "check:embedding: Unknown option '--json'"],
     ['check:lighthouse', ['--json'], "check:lighthouse: Option '--json <value>' argument missing"],
     ['screenshots', ['extra'], "screenshots: Unexpected argument 'extra'"],
+    ['picture-bytes', ['--runs'], "picture-bytes: Unknown option '--runs'"],
     ['load', ['--count', 'x'], 'load: --count must be a whole number ≥ 0, not x'],
     ['client:types', ['--out'], "client:types: Unknown option '--out'"],
     ['check:independence', ['--commit'], "check:independence: Option '--commit <value>' argument missing"],
