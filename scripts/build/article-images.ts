@@ -139,7 +139,10 @@ export async function verifyPictures(file: string, pictures: readonly Picture[],
       const key = picture.stamp === null ? null : `${picture.place}\0${picture.stamp}`;
       let found = key === null ? undefined : verified.get(key);
       if (found === undefined) {
-        found = Promise.all([headOf(path).then((head) => rasterImage(path, head, '')), hashOf(path)]).then(([header, hash]) => ({ header, hash }));
+        found = Promise.all([headOf(path).then((head) => rasterImage(path, head, '')), hashOf(path)])
+          .then(([header, hash]) => ({ header, hash }))
+          // Changed since step 1 (removed, made a folder): a problem of the article, never a crash.
+          .catch((error: NodeJS.ErrnoException) => ({ header: { ok: false as const, message: ` could not be read (${error.code ?? error.message}): build again` }, hash: '' }));
         if (key !== null) verified.set(key, found);
       }
       const { header: result, hash } = await found;

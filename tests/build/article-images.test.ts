@@ -1,6 +1,7 @@
 import { rename, symlink, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { verifyPictures } from '../../scripts/build/article-images';
 import { buildContent } from '../../scripts/build/index';
 import { buildStreamed } from '../../scripts/build/writer';
 import { addToFolder, generateCorpus, PICTURE } from '../../scripts/bench/corpus';
@@ -234,5 +235,13 @@ describe('an article with pictures', () => {
       'content/articles: folder: no articles (build with --allow-empty for an empty site)',
       'content/articles/notes.txt: file: not an article: articles are Markdown files ending in .md',
     ]);
+  });
+  it('turns a picture removed between its two checks into a problem of its article, never a crash', async () => {
+    const root = await contentRoot({ 'site.yml': 'name: X\n' });
+    const picture = { place: 'images/gone.jpg', stamp: null, field: 'image.src' as const, written: '/images/gone.jpg', lead: true, focus: [50, 50] as const };
+    expect(await verifyPictures('content/articles/a.md', [picture], join(root, 'content'), new Map())).toEqual({
+      ok: false,
+      problems: [{ file: 'content/articles/a.md', field: 'image.src', message: '/images/gone.jpg could not be read (ENOENT): build again' }],
+    });
   });
 });

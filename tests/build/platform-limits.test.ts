@@ -5,7 +5,8 @@ import { readCommand, USAGE } from '../../scripts/build/cli';
 import { buildContent } from '../../scripts/build/index';
 import { PLATFORM_LIMITS, platformFigures, platformProblems, type Plan, type PlanLimits } from '../../scripts/build/platform-limits';
 import { formatProblem } from '../../scripts/build/problems';
-import { fixture, fixtureCopy, run, runBuild, snapshot, tempDir } from './helpers';
+import { article, contentRoot, fixture, fixtureCopy, run, runBuild, snapshot, tempDir } from './helpers';
+import { photo } from './pictures';
 
 const DOCS = 'https://developers.cloudflare.com/workers/platform/limits/';
 const SMALL_LIMITS = join(import.meta.dirname, 'fixtures/small-platform-limits.ts');
@@ -81,6 +82,27 @@ describe('platform limits', () => {
       `content: worker size: the content module is ${moduleBytes.toLocaleString('en-US')} bytes; Workers Paid allows ${(moduleBytes - 1).toLocaleString('en-US')} bytes per Worker, code included (https://docs.example/size); the same on Workers Free`,
     ]);
     expect(await buildContent({ root: fixture('good'), plan: 'paid', platformLimits: limits({ free: 1, paid: assetFiles }, { free: moduleBytes, paid: moduleBytes }) })).toMatchObject({ ok: true, problems: [] });
+  });
+});
+
+describe('pictures and the file limit', () => {
+  it('counts each original once, however many articles show it', async () => {
+    const root = await contentRoot({
+      'site.yml': 'name: X\n',
+      'images/a.jpg': await photo(1200, 675),
+      'images/b.png': await photo(640, 480, 'png'),
+      'articles/one.md': article('title: One\ndatePublished: 2026-12-01\nimage:\n  src: /images/a.jpg\n  alt: A street\n  credit: AP', '![A map](/images/b.png)'),
+      'articles/two.md': article('title: Two\ndatePublished: 2026-12-02', '![A map](../images/b.png)\n\n![A street](/images/a.jpg)'),
+    });
+    const built = await buildContent({ root });
+    if (!built.ok) throw new Error('build failed');
+    const { assetFiles } = platformFigures(built.deployed);
+    // The lead image (its focus the centre) and the map, each once; the street again in a body is the same key.
+    expect(built.deployed.files.filter(({ path }) => path.startsWith('/p/')).map(({ path }) => path.replace(/[0-9a-f]{16}/, 'HASH')).sort()).toEqual(['/p/HASH-1200x675-50-50', '/p/HASH-640x480-50-50']);
+    const tight = limits({ free: assetFiles - 1, paid: assetFiles }, { free: 1e9, paid: 1e9 });
+    expect((await buildContent({ root, platformLimits: tight })).problems.map(formatProblem)).toEqual([
+      `content: static assets: ${assetFiles} files; Workers Free allows ${assetFiles - 1} files per version (https://docs.example/files); on Workers Paid (${assetFiles} files) build with --plan paid`,
+    ]);
   });
 });
 
