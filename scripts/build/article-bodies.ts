@@ -11,9 +11,10 @@ export function articleBodies({ article, body, pictures = [] }: { article: Artic
   // Every U+E000 in the output must be one the build put there: the article's url, the url of each
   // author with a page here (derive.ts makes it) and its lead image's URLs; an inline byline's url
   // is the author's own text, and so is the lead image's text.
-  const { url: _url, authors, image, ...content } = article;
+  const { url: _url, authors, image, images, ...content } = article;
   const written = authors.map(({ id, url, ...credit }) => (id === undefined ? { ...credit, url } : credit));
   const imageText = image === null ? null : { alt: image.alt, caption: image.caption, credit: image.credit };
-  assertNoReservedCharacter({ ...content, authors: written, imageText, body }, article.slug);
+  const imagesText = images.map(({ alt, caption }) => ({ alt, caption }));
+  assertNoReservedCharacter({ ...content, authors: written, imageText, imagesText, body }, article.slug);
   return [JSON.stringify({ data: article }), articlePage(article, context, extras).toString(), markdownDocument(article, body, pictures), embedCard(article, embed).toString()];
 }

@@ -19,7 +19,7 @@ export interface BuiltArticle {
 }
 
 /** An article without its body's HTML and text: what lists, feeds' metadata and the index need (a sixth of it). */
-export type ArticleMeta = Omit<Article, 'html' | 'text'>;
+export type ArticleMeta = Omit<Article, 'html' | 'text' | 'images'>;
 
 /**
  * What the build keeps of an article from reading it to rendering it: its metadata, and how to
@@ -45,7 +45,7 @@ export interface ListedArticle {
   load(): { article: Article; body: string };
 }
 
-export function withoutBody({ html: _html, text: _text, ...meta }: Article): ArticleMeta {
+export function withoutBody({ html: _html, text: _text, images: _images, ...meta }: Article): ArticleMeta {
   return meta;
 }
 

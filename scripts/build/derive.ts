@@ -1,4 +1,4 @@
-import type { Article } from '../../src/content/article';
+import type { Article, ArticlePicture } from '../../src/content/article';
 import { paths } from '../../src/content/paths';
 import type { FrontMatter } from '../../src/content/schema';
 import { ORIGIN } from '../../src/store/bundle';
@@ -8,7 +8,7 @@ import type { Problem, Result } from './problems';
 import { showsText } from '../../src/content/fields';
 import { pictureData } from '../../src/content/pictures';
 import { checkArticleImages, leadImage, type Picture } from './article-images';
-import { renderBody, type PictureFor } from './render';
+import { renderBody, type BodyImage, type PictureFor } from './render';
 import type { ValidArticle } from './transformer';
 
 type Credit = Article['authors'][number];
@@ -73,6 +73,7 @@ export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, c
     corrections: frontMatter.corrections.toSorted((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
     html: facts.html,
     text: facts.text,
+    images: bodyPictureData(images, shown),
   };
   return { ok: true, value: { article, pictures } };
 }
@@ -84,11 +85,23 @@ export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, c
 function bodyPictures(shown: readonly Picture[]): PictureFor | undefined {
   const keys = new Map(shown.flatMap(({ lead, written, key }) => (lead || key === undefined ? [] : [[written, key] as const])));
   if (keys.size === 0) return undefined;
-  return ({ src, alt, title }) => {
-    const key = keys.get(src);
-    return key === undefined ? undefined : pictureData('', key, { alt, caption: title !== null && showsText(title) ? title.trim() : null, credit: null });
+  return (image) => {
+    const key = keys.get(image.src);
+    return key === undefined ? undefined : pictureData('', key, pictureText(image));
   };
 }
+
+/** The body's pictures as the JSON gives them, in order, their URLs absolute (other sites and apps read them); none until verified. */
+function bodyPictureData(images: readonly BodyImage[], shown: readonly Picture[]): ArticlePicture[] {
+  const keys = new Map(shown.flatMap(({ lead, written, key }) => (lead || key === undefined ? [] : [[written, key] as const])));
+  return images.flatMap((image) => {
+    const key = keys.get(image.src);
+    return key === undefined ? [] : [pictureData(ORIGIN, key, pictureText(image))];
+  });
+}
+
+/** A body picture's text: its alt, its title as the caption (none when empty). */
+const pictureText = ({ alt, title }: BodyImage) => ({ alt, caption: title !== null && showsText(title) ? title.trim() : null, credit: null });
 
 /** Newest first; the slug breaks ties so the order never depends on file order. */
 export function byNewest({ article: a }: { article: Pick<Article, 'datePublished' | 'slug'> }, { article: b }: { article: Pick<Article, 'datePublished' | 'slug'> }): number {

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { FILE_CONCURRENCY, forEachLimited } from './pool';
@@ -26,7 +27,7 @@ export async function writeAtomically(path: string, text: string, fs: FileSystem
 
 /** Copies `from` to `path` whole or not at all, as writeAtomically writes. */
 export async function copyAtomically(from: string, path: string, fs: FileSystem): Promise<void> {
-  await atomically(path, (temp) => fs.copyFile(from, temp), fs);
+  await atomically(path, (temp) => fs.copyFile(from, temp, constants.COPYFILE_FICLONE), fs);
 }
 
 /** `make` fills a temp file beside `path`, which then takes its place. */

@@ -11,7 +11,8 @@ import type { Picture } from './article-images';
  * picture when narrower. Nulls are left out; drafts never get here.
  */
 export function markdownDocument(article: Article, body: string, pictures: readonly Picture[] = []): string {
-  const { html: _html, text: _text, slug: _slug, ...metadata } = article;
+  // The body's pictures are in the body (their URLs made ours below), not repeated above it.
+  const { html: _html, text: _text, slug: _slug, images: _images, ...metadata } = article;
   const frontMatter = Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== null));
   return `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n\n${servedPictures(body, pictures).replace(/^\n+/, '')}`;
 }

@@ -62,9 +62,13 @@ export class AssetsSink implements BodySink {
     return { path, bytes: Buffer.byteLength(text) };
   }
 
-  /** A picture's original, copied as it is (names are content hashes here too: one already there is right). */
+  /**
+   * A picture's original, copied as it is (names are content hashes here too: one already there is
+   * right); a copy-on-write clone where the file system makes one (Btrfs, XFS, APFS), else a copy.
+   * Never a hard link: a picture edited in place would change the asset under its hash's name.
+   */
   copy({ path, from }: Omit<CopiedFile, 'bytes'>): CopiedFile {
-    this.put(path, (temp) => this.fs.copyFileSync(from, temp));
+    this.put(path, (temp) => this.fs.copyFileSync(from, temp, nodeFs.constants.COPYFILE_FICLONE));
     return { path, from, bytes: this.fs.statSync(join(this.dir, path)).size };
   }
 

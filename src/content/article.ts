@@ -63,11 +63,12 @@ export const bodyFactsSchema = z.strictObject({
   text: z.string().describe('Plain body text, paragraphs separated by blank lines.'),
 });
 
-/** `data` of `GET /api/articles/:slug`: the summary, the corrections, then the body. */
+/** `data` of `GET /api/articles/:slug`: the summary, the corrections, then the body and its pictures. */
 export const articleSchema = articleSummarySchema.extend({
   image: leadImageViewSchema.nullable().describe('The lead image (front matter `image`): every width by format, its crops, its text; null when the article has none.'),
   corrections: z.array(correctionSchema).describe('Corrections to the article, newest first.'),
   ...bodyFactsSchema.shape,
+  images: z.array(pictureSchema).describe('The pictures in the body, in order, as `html` shows them (its `<figure>`s): every width by format, the alt text, the caption (the Markdown title); `credit` is null.'),
 });
 
 /** An article as the API serves it (`data` of `GET /api/articles/:slug`). */

@@ -49,6 +49,21 @@ describe('an article with pictures', () => {
         figure(keys.rule, [480, 600], 'width="600" height="4"', ''),
     );
     expect(json.text).toBe('The water rose overnight.');
+    // The body's pictures in the JSON too, in order, their URLs absolute.
+    const bodyPicture = (key: string, widths: number[], width: number, height: number, alt: string, caption: string | null) => ({
+      url: `${SITE}/images/${key}/${widths.at(-1)}.jpeg`,
+      width,
+      height,
+      alt,
+      caption,
+      credit: null,
+      srcset: { 'image/avif': srcset(key, widths, 'avif', SITE), 'image/jpeg': srcset(key, widths, 'jpeg', SITE) },
+    });
+    expect(json.images).toEqual([
+      bodyPicture(keys.map, [480, 640], 640, 480, 'A map of the flooded blocks', 'The flooded blocks'),
+      bodyPicture(keys.chart, [480, 800], 800, 600, 'A chart of the river level', null),
+      bodyPicture(keys.rule, [480, 600], 600, 4, '', null),
+    ]);
     const crop = (name: string, height: number) => ({ url: `${SITE}/images/${keys.flood}/${name}/1200.jpeg`, width: 1200, height });
     expect(json.image).toEqual({
       url: `${SITE}/images/${keys.flood}/1200.jpeg`,

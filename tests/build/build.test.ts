@@ -70,6 +70,7 @@ describe('content build', () => {
       corrections: [],
       html: '<p>Un <em>premier</em> paragraphe avec &lt;script&gt;alert(1)&lt;/script&gt; dedans.</p>\n<h2>Sous-titre</h2>\n<p><a href="/articles/second-story">lien</a> et <code>code</code>.</p>\n',
       text: 'Un premier paragraphe avec <script>alert(1)</script> dedans.\n\nSous-titre\n\nlien et code.',
+      images: [],
     });
     expect(articles[1]!.lastModified).toBe('Sat, 21 Nov 2026 00:00:00 GMT');
     expect(JSON.parse(template(articles[0]!, articles[0]!.json)).data.description).toBe('Given by the author.');

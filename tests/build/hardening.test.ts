@@ -92,11 +92,11 @@ describe('content hardening', () => {
       stderr: 'Content build failed: 1 problem\ncontent/articles/first-story.md: file: its HTML representation is 4,180 bytes; the limit is 3,100 bytes (--max-representation-bytes)\n',
     });
     expect(await problemLines({ root: fixture('good'), maxRepresentationBytes: 1 })).toEqual([
-      'content/articles/2026/second-story.md: file: its JSON representation is 391 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/2026/second-story.md: file: its JSON representation is 403 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/2026/second-story.md: file: its HTML representation is 3,022 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/2026/second-story.md: file: its Markdown representation is 226 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/2026/second-story.md: file: its embed card representation is 715 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/first-story.md: file: its JSON representation is 890 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/first-story.md: file: its JSON representation is 902 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/first-story.md: file: its HTML representation is 4,180 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/first-story.md: file: its Markdown representation is 611 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/first-story.md: file: its embed card representation is 818 bytes; the limit is 1 byte (--max-representation-bytes)',

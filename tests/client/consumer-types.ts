@@ -24,12 +24,16 @@ interface Crop {
   height: number;
 }
 
-/** The lead image: the picture, its text, every width by format, and its crops. */
-interface LeadImage extends Crop {
+/** A picture: its JPEG, its text, every width by format. */
+interface Picture extends Crop {
   alt: string;
   caption: string | null;
   credit: string | null;
   srcset: { 'image/avif': string; 'image/jpeg': string };
+}
+
+/** The lead image: a picture and its crops. */
+interface LeadImage extends Picture {
   crops: { '16x9': Crop; '4x3': Crop; '1x1': Crop };
 }
 
@@ -66,6 +70,7 @@ export async function consumer(): Promise<void> {
         corrections: { date: string; text: string }[];
         html: string;
         text: string;
+        images: Picture[];
       }
     >
   >();
@@ -76,7 +81,7 @@ export async function consumer(): Promise<void> {
   assertType<Equal<typeof list.meta, ListMeta>>();
   assertType<Equal<ListMeta, { page: number; limit: number; pages: number; total: number }>>();
   // A list entry's lead image is its JPEG and alt text; the article has every width, the crops and the text.
-  assertType<Equal<ArticleSummary, Flat<Omit<Article, 'corrections' | 'html' | 'text' | 'image'> & { image: Pick<LeadImage, 'url' | 'width' | 'height' | 'alt'> | null }>>>();
+  assertType<Equal<ArticleSummary, Flat<Omit<Article, 'corrections' | 'html' | 'text' | 'images' | 'image'> & { image: Pick<LeadImage, 'url' | 'width' | 'height' | 'alt'> | null }>>>();
   await client.articles();
 
   const author = await client.author('jane-doe');

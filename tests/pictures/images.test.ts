@@ -14,7 +14,7 @@ const SLUG = 'river-rises';
 async function article() {
   const response = await request(`/api/articles/${SLUG}`);
   expect(response.status).toBe(200);
-  return (await response.json<{ data: { html: string; image: { url: string } } }>()).data;
+  return (await response.json<{ data: { html: string; image: { url: string }; images: unknown[] } }>()).data;
 }
 
 /** The key of the picture a URL names. */
@@ -70,6 +70,29 @@ describe('an article with pictures', async () => {
       srcset: { 'image/avif': srcset(lead, [480, 800, 1200, 1600], 'avif', ORIGIN), 'image/jpeg': srcset(lead, [480, 800, 1200, 1600], 'jpeg', ORIGIN) },
       crops: { '16x9': crop('16x9', 675), '4x3': crop('4x3', 900), '1x1': crop('1x1', 1200) },
     });
+  });
+
+  it('gives the JSON the body\'s pictures, in order, with their URLs here', () => {
+    expect(data.images).toEqual([
+      {
+        url: `${ORIGIN}/images/${map}/640.jpeg`,
+        width: 640,
+        height: 480,
+        alt: 'A map of the flooded blocks between the bridge and the station',
+        caption: 'The flooded blocks',
+        credit: null,
+        srcset: { 'image/avif': srcset(map, [480, 640], 'avif', ORIGIN), 'image/jpeg': srcset(map, [480, 640], 'jpeg', ORIGIN) },
+      },
+      {
+        url: `${ORIGIN}/images/${rule}/600.jpeg`,
+        width: 600,
+        height: 8,
+        alt: '',
+        caption: null,
+        credit: null,
+        srcset: { 'image/avif': srcset(rule, [480, 600], 'avif', ORIGIN), 'image/jpeg': srcset(rule, [480, 600], 'jpeg', ORIGIN) },
+      },
+    ]);
   });
 
   it('gives a list entry the lead image\'s JPEG and alt text (the article has the rest)', async () => {

@@ -42,9 +42,10 @@ describe('GET /api/articles/:slug', () => {
         corrections: [],
         html: seed.paragraphs.map((paragraph) => `<p>${paragraph}</p>\n`).join(''),
         text: seed.paragraphs.join('\n\n'),
+        images: [],
       },
     });
-    expect(Object.keys(body.data)).toEqual([...Object.keys(seedSummary), 'corrections', 'html', 'text']);
+    expect(Object.keys(body.data)).toEqual([...Object.keys(seedSummary), 'corrections', 'html', 'text', 'images']);
   });
 
   it('answers If-None-Match with the current ETag by a 304 without a body', async () => {
