@@ -16,7 +16,7 @@ export async function makeFixturePictures(content: string): Promise<void> {
   const manifest = await readFile(join(content, '..', 'pictures.json'), 'utf8').catch(() => null);
   if (manifest === null) return;
   // Loaded only for a fixture with pictures: sharp is a native module.
-  const [{ default: sharp }, { photoLike }] = await Promise.all([import('sharp'), import('./bench/photo')]);
+  const [{ default: sharp }, { photoLike }] = await Promise.all([import('sharp'), import('./bench/photo.ts')]);
   for (const [path, { width, height, seed, format }] of Object.entries(manifestSchema.parse(JSON.parse(manifest)))) {
     const jpeg = await photoLike(width, height, seed);
     const bytes = format === 'jpeg' ? jpeg : await sharp(jpeg).png().toBuffer();

@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { makeFixturePictures } from './fixture-pictures';
+import { makeFixturePictures } from './fixture-pictures.ts';
 
 /** The project root: where the build CLI runs and wrangler.toml is. */
 export const ROOT = resolve(import.meta.dirname, '..');

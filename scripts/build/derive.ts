@@ -83,7 +83,7 @@ export function deriveArticle({ file, slug, frontMatter, body }: ValidArticle, c
  * listed); the URLs are paths on this site, as the body's own links are.
  */
 function bodyPictures(shown: readonly Picture[]): PictureFor | undefined {
-  const keys = new Map(shown.flatMap(({ lead, written, key }) => (lead || key === undefined ? [] : [[written, key] as const])));
+  const keys = bodyKeys(shown);
   if (keys.size === 0) return undefined;
   return (image) => {
     const key = keys.get(image.src);
@@ -93,12 +93,15 @@ function bodyPictures(shown: readonly Picture[]): PictureFor | undefined {
 
 /** The body's pictures as the JSON gives them, in order, their URLs absolute (other sites and apps read them); none until verified. */
 function bodyPictureData(images: readonly BodyImage[], shown: readonly Picture[]): ArticlePicture[] {
-  const keys = new Map(shown.flatMap(({ lead, written, key }) => (lead || key === undefined ? [] : [[written, key] as const])));
+  const keys = bodyKeys(shown);
   return images.flatMap((image) => {
     const key = keys.get(image.src);
     return key === undefined ? [] : [pictureData(ORIGIN, key, pictureText(image))];
   });
 }
+
+/** The verified body pictures' keys, by their source as written. */
+const bodyKeys = (shown: readonly Picture[]) => new Map(shown.flatMap(({ lead, written, key }) => (lead || key === undefined ? [] : [[written, key] as const])));
 
 /** A body picture's text: its alt, its title as the caption (none when empty). */
 const pictureText = ({ alt, title }: BodyImage) => ({ alt, caption: title !== null && showsText(title) ? title.trim() : null, credit: null });

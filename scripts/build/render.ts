@@ -1,6 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type { BodyFacts } from '../../src/content/article';
-import type { ArticlePicture } from '../../src/content/article';
+import type { ArticlePicture, BodyFacts } from '../../src/content/article';
 import { showsText } from '../../src/content/fields';
 import { ALT_MAX } from '../../src/content/schema';
 import { perLanguage } from '../../src/views/format';

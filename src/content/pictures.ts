@@ -25,6 +25,9 @@ export type Crop = keyof typeof CROPS;
 export const PICTURE_FORMATS = { avif: 'image/avif', jpeg: 'image/jpeg' } as const;
 export type PictureFormat = keyof typeof PICTURE_FORMATS;
 
+/** The crops' one format: they are for search engines' and social networks' cards, which take JPEG. */
+export const CROP_FORMAT: PictureFormat = 'jpeg';
+
 /** Where the originals are in the static assets. */
 export const ORIGINALS = 'p';
 
@@ -89,7 +92,7 @@ export function pictureData(origin: string, key: string, text: PictureText): Art
 
 /** A lead image as the API serves it: the picture and its crops. */
 export function leadImageData(origin: string, key: string, text: PictureText): LeadImage {
-  const crop = (name: Crop) => ({ url: `${origin}${picturePath(key, CROP_WIDTH, 'jpeg', name)}`, width: CROP_WIDTH, height: cropHeight(name, CROP_WIDTH) });
+  const crop = (name: Crop) => ({ url: `${origin}${picturePath(key, CROP_WIDTH, CROP_FORMAT, name)}`, width: CROP_WIDTH, height: cropHeight(name, CROP_WIDTH) });
   return { ...pictureData(origin, key, text), crops: { '16x9': crop('16x9'), '4x3': crop('4x3'), '1x1': crop('1x1') } };
 }
 
@@ -133,7 +136,7 @@ const FILE = /^([1-9][0-9]{0,4})\.([a-z0-9]{1,8})$/;
 /**
  * The variant `/images/<key>/[<crop>/]<file>` names, or why it names none. Only what the pages
  * link is made: a width of the picture's own list (the crops: CROP_WIDTH), a crop of CROPS, a
- * format of PICTURE_FORMATS. Nobody can make the site render other sizes.
+ * format of PICTURE_FORMATS (the crops: CROP_FORMAT). Nobody can make the site render other sizes.
  */
 export function parseVariant(key: string, crop: string | undefined, file: string): Variant | VariantRefusal {
   const parsed = parseKey(key);
@@ -141,7 +144,8 @@ export function parseVariant(key: string, crop: string | undefined, file: string
   if (crop !== undefined && !Object.hasOwn(CROPS, crop)) return { status: 400, parameter: 'crop', detail: `Pictures are cropped to ${Object.keys(CROPS).join(', ')} only.` };
   const match = FILE.exec(file);
   const format = match?.[2];
-  if (format === undefined || !Object.hasOwn(PICTURE_FORMATS, format)) return { status: 400, parameter: 'file', detail: `Pictures are served as ${Object.keys(PICTURE_FORMATS).map((name) => `.${name}`).join(' or ')} only.` };
+  const formats: readonly string[] = crop === undefined ? Object.keys(PICTURE_FORMATS) : [CROP_FORMAT];
+  if (format === undefined || !formats.includes(format)) return { status: 400, parameter: 'file', detail: `${crop === undefined ? 'Pictures are' : 'Crops are'} served as ${formats.map((name) => `.${name}`).join(' or ')} only.` };
   const width = Number(match![1]);
   const offered = crop === undefined ? widthsOf(parsed.width) : [CROP_WIDTH];
   if (!offered.includes(width)) return { status: 400, parameter: 'file', detail: `This picture is served ${offered.join(', ')} pixels wide${crop === undefined ? '' : ` when cropped`}.` };

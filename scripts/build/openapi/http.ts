@@ -43,7 +43,7 @@ export function headers(kind: ResponseKind, ...names: string[]): Record<string, 
 const conditional = (name: string, description: string) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } });
 const positive = (maximum: number, fallback: number) => ({ type: 'integer', minimum: 1, maximum, default: fallback });
 
-import { CROP_WIDTH, CROPS, PICTURE_FORMATS, PICTURE_WIDTHS } from '../../../src/content/pictures';
+import { CROP_FORMAT, CROP_WIDTH, CROPS, PICTURE_FORMATS, PICTURE_WIDTHS } from '../../../src/content/pictures';
 
 /** `components/parameters`: the query parameters (exact limits from src/routes/paging.ts) and the conditional request headers. */
 export const PARAMETERS: Record<string, object> = {
@@ -69,7 +69,7 @@ export const PARAMETERS: Record<string, object> = {
   maxheight: { name: 'maxheight', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: LARGEST_NUMBER } },
   asset: { name: 'name', in: 'path', required: true, description: 'The name the pages link, such as site.<hash>.css.', schema: { type: 'string' } },
   pictureKey: { name: 'key', in: 'path', required: true, description: 'The picture: the first 64 bits of its bytes\' SHA-256 in hex, its width x height, and its focus (x-y, in percent). Any other key is a 404.', schema: { type: 'string' } },
-  pictureFile: { name: 'file', in: 'path', required: true, description: `<width>.<format>: a width the picture is served at (${PICTURE_WIDTHS.join(', ')} up to its own, and its own below ${PICTURE_WIDTHS.at(-1)}; ${CROP_WIDTH} for a crop), as ${Object.keys(PICTURE_FORMATS).join(' or ')}. Any other is a 400.`, schema: { type: 'string', pattern: `^[1-9][0-9]*\\.(?:${Object.keys(PICTURE_FORMATS).join('|')})$` } },
+  pictureFile: { name: 'file', in: 'path', required: true, description: `<width>.<format>: a width the picture is served at (${PICTURE_WIDTHS.join(', ')} up to its own, and its own below ${PICTURE_WIDTHS.at(-1)}; ${CROP_WIDTH} for a crop), as ${Object.keys(PICTURE_FORMATS).join(' or ')} (a crop: ${CROP_FORMAT}). Any other is a 400.`, schema: { type: 'string', pattern: `^[1-9][0-9]*\\.(?:${Object.keys(PICTURE_FORMATS).join('|')})$` } },
   pictureCrop: { name: 'crop', in: 'path', required: true, description: 'The shape, cropped around the picture\'s focus. Any other is a 400.', schema: { type: 'string', enum: Object.keys(CROPS) } },
   ifNoneMatch: conditional('If-None-Match', 'ETags the client has; a match (weak comparison) gets a 304.'),
   ifModifiedSince: conditional('If-Modified-Since', 'An HTTP-date; used only without If-None-Match.'),
