@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { ArticlePicture, BodyFacts } from '../../src/content/article';
 import { showsText } from '../../src/content/fields';
-import { ALT_MAX } from '../../src/content/schema';
+import { ALT_MAX, CAPTION_MAX } from '../../src/content/schema';
 import { perLanguage } from '../../src/views/format';
 import { figure } from '../../src/views/picture';
 
@@ -77,12 +77,14 @@ function bodyImages(tokens: readonly Token[]): { images: BodyImage[]; problems: 
       }
       // The alt text as the page gets it (markdown-it renders the alt's inline text: entities decoded, markup dropped).
       const alt = inlineText(child.children ?? []);
-      const title = child.attrGet('title');
-      images.push({ src, alt, title: title === null ? null : String(title), decorative });
+      const written = child.attrGet('title');
+      const title = written === null ? null : String(written);
+      images.push({ src, alt, title, decorative });
       const allowed = ALLOWED_LINK.test(src.replace(/[\u0000-\u0020]/g, ''));
       if (allowed && !isLocalFile(src)) problems.push({ field: 'body', message: `image "${src}" is not a file under content/: pictures are checked at build and served from this site, never linked from elsewhere` });
       if (!decorative && !showsText(alt)) problems.push({ field: 'body', message: `image "${src}" has no alt text: say what it shows, or write ![${DECORATIVE}](${src}) for a decorative picture` });
       if ([...alt].length > ALT_MAX) problems.push({ field: 'body', message: `image "${src}": its alt text is ${[...alt].length} characters; at most ${ALT_MAX}` });
+      if (title !== null && [...title].length > CAPTION_MAX) problems.push({ field: 'body', message: `image "${src}": its caption (the title) is ${[...title].length} characters; at most ${CAPTION_MAX}` });
     }
   }
   return { images, problems };

@@ -62,6 +62,12 @@ export const withdrawalSchema = z.strictObject({
 /** Alt text: what the picture shows, for readers who cannot see it (WCAG 1.1.1); short enough to be read out. */
 export const ALT_MAX = 250;
 
+/** A caption: a few sentences under the picture (a wire photo's description runs to a paragraph). */
+export const CAPTION_MAX = 1000;
+
+/** A credit: who made the picture and for whom ("Photo: Jane Doe/The Ledger"), one line. */
+export const CREDIT_MAX = 200;
+
 /** A required text of an image: a message that says what it is for when it is missing. */
 const imageText = (missing: string) =>
   z
@@ -77,8 +83,8 @@ const imageText = (missing: string) =>
 export const leadImageSchema = z.strictObject({
   src: imageText('the image file, relative to this Markdown file (photo.jpg, ../images/photo.jpg) or to the content folder (/images/photo.jpg)'),
   alt: imageText('what the picture shows, for readers who cannot see it').max(ALT_MAX, `must be at most ${ALT_MAX} characters`),
-  caption: z.string().trim().min(1, 'must not be empty').optional(),
-  credit: imageText('who made the picture (Photo: Jane Doe/The Ledger)'),
+  caption: z.string().trim().min(1, 'must not be empty').max(CAPTION_MAX, `must be at most ${CAPTION_MAX} characters`).optional(),
+  credit: imageText('who made the picture (Photo: Jane Doe/The Ledger)').max(CREDIT_MAX, `must be at most ${CREDIT_MAX} characters`),
   focus: z
     .string()
     .regex(/^(?:100|[1-9]?[0-9])% (?:100|[1-9]?[0-9])%$/, 'must be "X% Y%", the point crops keep, each from 0% to 100% (such as "50% 30%")')

@@ -120,6 +120,9 @@ describe('an article with pictures', () => {
       ...story('m-unknown', lead('wide.jpg', '  alt: A street\n  credit: AP\n  width: 1200')),
       ...story('n-body', '', '![](wide.jpg)\n\n![A map](https://cdn.example/map.png)\n\n![A chart](none.png)\n\n![A logo](logo.svg)\n\n![ok](wide.jpg)\n\n![""](narrow.jpg)'),
       ...story('o-long-body-alt', '', `![${'b'.repeat(260)}](wide.jpg)`),
+      ...story('p-long-caption', lead('wide.jpg', `  alt: A street\n  credit: AP\n  caption: ${'c'.repeat(1001)}`)),
+      ...story('q-long-credit', lead('wide.jpg', `  alt: A street\n  credit: ${'d'.repeat(201)}`)),
+      ...story('r-long-body-caption', '', `![A street](wide.jpg "${'e'.repeat(1001)}")`),
     });
     await writeFile(join(root, 'outside.jpg'), await photo(1600, 900));
     await truncate(join(root, 'content/articles/big.jpg'), 25 * 1024 * 1024 + 1);
@@ -142,6 +145,9 @@ describe('an article with pictures', () => {
       'content/articles/n-body.md: body: image "none.png": no such file in the content folder',
       'content/articles/n-body.md: body: image "logo.svg" is not a JPEG, PNG, WebP, AVIF or GIF image',
       'content/articles/o-long-body-alt.md: body: image "wide.jpg": its alt text is 260 characters; at most 250',
+      'content/articles/p-long-caption.md: image.caption: must be at most 1000 characters',
+      'content/articles/q-long-credit.md: image.credit: must be at most 200 characters',
+      'content/articles/r-long-body-caption.md: body: image "wide.jpg": its caption (the title) is 1001 characters; at most 1000',
     ]);
   });
 
