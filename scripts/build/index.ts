@@ -270,14 +270,13 @@ function renderer<F extends StoredFile>(settings: Settings, newsroom: Newsroom, 
 /**
  * The originals of the pictures the served articles show, each once, copied into the assets as
  * they are (src/content/pictures.ts: the Worker makes every variant from them). Only verified
- * pictures have a key: a dev build's last good version of a broken article shows its pictures as
- * they were named, unverified.
+ * pictures have a key.
  */
 function originals(served: readonly ServedArticle[], catalog: Catalog, sink: BodySink<StoredFile>): CopiedFile[] {
   const content = catalog.content?.dir;
   if (content === undefined) return [];
   const places = new Map<string, string>();
-  for (const article of served) for (const { key, place } of 'pictures' in article ? article.pictures : []) if (key !== undefined) places.set(key, place);
+  for (const article of served) for (const { key, place } of article.pictures ?? []) if (key !== undefined) places.set(key, place);
   return [...places].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, place]) => sink.copy({ path: originalPath(key), from: join(content, place) }));
 }
 
@@ -300,7 +299,7 @@ async function devSite<F extends StoredFile>(current: readonly ListedArticle[], 
   const refused = new Set<string>();
   for (;;) {
     const broken = new Set(reported.map((problem) => problem.file));
-    const serving = withLastGood(current, broken, lastGood, catalog, refused);
+    const serving = await withLastGood(current, broken, lastGood, catalog, refused);
     const notice = reported.length > 0 ? { summary: devHeadline(reported.length), problems: reported.map(formatProblem) } : undefined;
     const { output, deployed, oversize } = await render(serving, notice);
     const dropped = new Set(oversize.map((problem) => problem.file));

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { z } from 'zod';
 import { buildArticle, type BuiltArticle, type ListedArticle } from './article';
+import { verifyPictures, type Picture, type VerifiedPictures } from './article-images';
 import type { ServedArticle } from './represent';
 import type { Catalog } from './catalog';
 import { readSourceSync, type SourceEntry } from './collector';
@@ -48,8 +49,11 @@ export class LastGood {
     return new LastGood(dir, files);
   }
 
-  /** The file's last good version, built again (none when it has none, its copy is gone or it no longer builds, say against a changed catalog). */
-  built(file: string, catalog: Catalog): BuiltArticle | undefined {
+  /**
+   * The file's last good version, built again (none when it has none, its copy is gone or it no
+   * longer builds, say against a changed catalog), showing `shown`: its pictures once verified.
+   */
+  built(file: string, catalog: Catalog, shown: readonly Picture[] = []): BuiltArticle | undefined {
     const hash = this.files.get(file);
     if (hash === undefined) return undefined;
     let text: string;
@@ -59,7 +63,7 @@ export class LastGood {
       return undefined;
     }
     if (contentHash(text) !== hash) return undefined;
-    const built = buildArticle({ file, name: file.slice(file.lastIndexOf('/') + 1, -'.md'.length), text }, catalog);
+    const built = buildArticle({ file, name: file.slice(file.lastIndexOf('/') + 1, -'.md'.length), text }, catalog, shown);
     return built.ok ? built.value : undefined;
   }
 
@@ -99,16 +103,22 @@ export class LastGood {
 /**
  * The articles a dev build serves: the current ones that are not broken, then the last good
  * version of each broken file, unless its slug is taken (current articles win) or it no longer builds.
+ * A last good version's pictures are verified as a listed article's are, and shown; one whose
+ * pictures no longer pass shows them unverified (its file is broken anyway, and says so).
  */
-export function withLastGood(current: readonly ListedArticle[], broken: ReadonlySet<string>, lastGood: LastGood, catalog: Catalog, refused: ReadonlySet<string>): ServedArticle[] {
+export async function withLastGood(current: readonly ListedArticle[], broken: ReadonlySet<string>, lastGood: LastGood, catalog: Catalog, refused: ReadonlySet<string>): Promise<ServedArticle[]> {
   const serving: ServedArticle[] = current.filter(({ file }) => !broken.has(file));
   const slugs = new Set(serving.map(({ article }) => article.slug));
+  const verified: VerifiedPictures = new Map();
   for (const file of [...broken].sort()) {
-    const built = refused.has(file) ? undefined : lastGood.built(file, catalog);
+    let built = refused.has(file) ? undefined : lastGood.built(file, catalog);
     if (built === undefined || slugs.has(built.article.slug)) continue;
+    const content = catalog.content?.dir;
+    const checked = built.pictures.length === 0 || content === undefined ? null : await verifyPictures(file, built.pictures, content, verified);
+    if (checked?.ok) built = lastGood.built(file, catalog, checked.pictures) ?? built;
     slugs.add(built.article.slug);
-    const { valid, article } = built;
-    serving.push({ file, article, body: valid.body, frontMatter: valid.frontMatter, timed: valid.timed });
+    const { valid, article, pictures } = built;
+    serving.push({ file, article, body: valid.body, frontMatter: valid.frontMatter, timed: valid.timed, pictures: checked?.ok ? checked.pictures : pictures });
   }
   return serving;
 }

@@ -20,6 +20,7 @@ import { siteAssets, type AssetSources } from './assets';
 import { contentHash } from './hash';
 import { archivePages, HOME_PAGE_SIZE, lazily, type ListPage } from './paging';
 import { packing, packLater, packNow, Packer, PACK_ANCHOR, type KeptPacks, type PackItems, type PackRecorder, type Placed } from './packs';
+import type { Picture } from './article-images';
 import { memorySink, type BodySink, type KeptFile, type StoredFile } from './sink';
 import { keys, shardOf } from '../../src/store/shards';
 import type { ArticleMeta, ListedArticle } from './article';
@@ -38,6 +39,8 @@ export interface SourcedArticle {
   frontMatter: FrontMatter;
   /** The instants written with a time of day. */
   timed: readonly string[];
+  /** The pictures it shows (verified ones have a key): their originals go into the assets. */
+  pictures?: readonly Picture[];
 }
 
 /** An article to represent: whole in memory (a dev build, tests), or listed, its body loaded when it is rendered (article.ts). */

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ORIGIN } from '../../src/store/bundle';
 import { readWholeIndex, type IndexHeader } from '../../src/store/shards';
-import { fixtureCopy, runBuild, snapshot } from './helpers';
+import { readdir } from 'node:fs/promises';
+import { article as markdown, contentRoot, fixtureCopy, runBuild, snapshot } from './helpers';
+import { photo } from './pictures';
 
 /** What a build left in `root`: the index, and the text of each article's and page's body file. */
 async function output(root: string) {
@@ -66,6 +68,27 @@ describe('dev build (EDGEWIRE_DEV=1)', () => {
     const fixed = await output(root);
     const pages = [await fixed.home(), await fixed.notFound(), (await fixed.article('first-story')).text, await fixed.document('/tags'), await fixed.document('/tags/sahel')];
     for (const page of pages) expect(page).not.toContain('dev-notice');
+  });
+
+  it('shows the last good version of a broken article with its pictures, verified and served as a good build serves them', async () => {
+    const root = await contentRoot({
+      'site.yml': 'name: X\n',
+      'articles/flood.jpg': await photo(1600, 900),
+      'articles/map.png': await photo(640, 480, 'png'),
+      'articles/flood.md': markdown('title: Flood\ndatePublished: 2026-12-01\nimage:\n  src: flood.jpg\n  alt: A street under water\n  credit: AP', 'The water rose.\n\n![A map](map.png)'),
+    });
+    expect(await runBuild(['--root', root], dev)).toMatchObject({ code: 0, stderr: '' });
+    const good = await (await output(root)).article('flood');
+    const story = join(root, 'content/articles/flood.md');
+    await writeFile(story, (await readFile(story, 'utf8')).replace('title: Flood\n', ''));
+    expect(await runBuild(['--root', root], dev)).toMatchObject({ code: 0, stderr: 'Content build: 1 problem (serving the last good version of each broken article)\ncontent/articles/flood.md: title: is required\n' });
+    const served = await (await output(root)).article('flood');
+    // The same picture data and figures as the good build's, and both originals still in the assets.
+    expect(served.data.image).toEqual(good.data.image);
+    expect(served.data.images).toEqual(good.data.images);
+    expect(served.data.html).toBe(good.data.html);
+    expect(served.data.html).toContain('<figure><picture><source type="image/avif"');
+    expect((await readdir(join(root, '.edgewire/assets/p'))).length).toBe(2);
   });
 
   it('remembers what it built, as a production build does, and keeps one copy of each article\'s last good text', async () => {
