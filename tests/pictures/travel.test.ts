@@ -43,6 +43,22 @@ describe('the lead image beyond the page', () => {
     expect(thumbnail(await oembed('&maxwidth=400'))).toEqual({ thumbnail_url: undefined, thumbnail_width: undefined, thumbnail_height: undefined });
   });
 
+  it('carries the body\'s pictures into every feed with absolute URLs (a reader resolves no path against the site)', async () => {
+    const feed = JSON.parse(await text('/feed.json')) as { items: { content_html: string }[] };
+    const [map, rule] = [...feed.items[0]!.content_html.matchAll(/<img src="[^"]*\/images\/([^/]+)\//g)].map(([, found]) => found!);
+    const at = (picture: string, width: number, format = 'jpeg') => `${ORIGIN}/images/${picture}/${width}.${format}`;
+    expect(feed.items[0]!.content_html).toContain(
+      `<source type="image/avif" srcset="${at(map!, 480, 'avif')} 480w, ${at(map!, 640, 'avif')} 640w" sizes="(min-width: 64rem) 42rem, (min-width: 46.5rem) 44rem, calc(100vw - 2.5rem)"><img src="${at(map!, 640)}" srcset="${at(map!, 480)} 480w, ${at(map!, 640)} 640w"`,
+    );
+    expect(feed.items[0]!.content_html).toContain(`<img src="${at(rule!, 600)}" srcset="${at(rule!, 480)} 480w, ${at(rule!, 600)} 600w"`);
+    // RSS and Atom carry the same HTML, escaped: no picture path is left relative.
+    for (const path of ['/rss.xml', '/atom.xml']) {
+      const xml = await text(path);
+      expect(xml, path).toContain(`src=&quot;${at(map!, 640)}&quot;`);
+      expect(xml, path).not.toMatch(/(src|srcset)=&quot;\/images\/|, \/images\//);
+    }
+  });
+
   it('is small beside the embed card\'s headline', async () => {
     const response = await request(`/articles/${SLUG}/embed`);
     expect(response.headers.get('Content-Security-Policy')).toContain("img-src 'self'");

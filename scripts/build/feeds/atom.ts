@@ -14,7 +14,7 @@ const mediaType = (contentType: string) => contentType.split(';')[0]!;
 /** Credits as Atom person constructs (§3.2). */
 const people = (credits: FeedEntry['article']['authors']) => credits.map((credit) => ('url' in credit && credit.url !== undefined ? { name: credit.name, uri: credit.url } : { name: credit.name }));
 
-function entry({ article, id, updated }: FeedEntry): XmlNode {
+function entry({ article, content, id, updated }: FeedEntry): XmlNode {
   return {
     '@xml:lang': article.lang,
     id,
@@ -26,7 +26,7 @@ function entry({ article, id, updated }: FeedEntry): XmlNode {
     author: people(article.authors),
     category: article.tags.map((tag) => ({ '@term': tag, '@scheme': absolute(paths.tags) })),
     summary: { '@type': 'text', '#text': article.description },
-    content: { '@type': 'html', '@xml:base': article.url, '#text': article.html },
+    content: { '@type': 'html', '@xml:base': article.url, '#text': content },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Article } from '../../../src/content/article';
 import type { ArticleMeta } from '../article';
 import { FEED_FILES, paths, type FeedFormat } from '../../../src/content/paths';
+import { ORIGIN } from '../../../src/store/bundle';
 import { absolute } from '../xml';
 import { articleId, feedId } from './ids';
 
@@ -24,6 +25,8 @@ export const FEED_SIZE = 50;
 
 export interface FeedEntry {
   article: Article;
+  /** The article's HTML as a feed carries it: its pictures' URLs absolute (feedHtml). */
+  content: string;
   /** Stable across builds and origins (see ids.ts). */
   id: string;
   /** dateModified, else datePublished. */
@@ -44,6 +47,17 @@ export interface Feed {
   /** The newest `updated` among the entries: never the build time. */
   updated: string;
   entries: FeedEntry[];
+}
+
+/**
+ * An article's HTML for a feed: the pages give its pictures as paths on the site (views/picture.ts),
+ * which a feed reader cannot resolve (RSS has no base, and readers ignore Atom's `xml:base` as often
+ * as not), so each picture's `src` and every `srcset` entry is made absolute here.
+ */
+export function feedHtml(html: string): string {
+  return html
+    .replaceAll('src="/images/', `src="${ORIGIN}/images/`)
+    .replace(/srcset="([^"]*)"/g, (_match, list: string) => `srcset="${list.replace(/(^|, )\/images\//g, `$1${ORIGIN}/images/`)}"`);
 }
 
 /** The later of two RFC 3339 UTC instants (same format, so they compare as strings). */
@@ -68,7 +82,10 @@ export function feedPath(scope: FeedScope, format: FeedFormat): string {
 
 /** The site's feed, a tag's or an author's, from its articles newest first (`full` gives each entry's HTML back); none without articles. */
 export function feedOf(site: FeedSite, articles: readonly ArticleMeta[], scope: FeedScope, full: (article: ArticleMeta) => Article): Feed | undefined {
-  const entries = articles.slice(0, FEED_SIZE).map((listed) => full(listed)).map((article) => ({ article, id: articleId(site.id, article.slug), updated: article.dateModified ?? article.datePublished }));
+  const entries = articles
+    .slice(0, FEED_SIZE)
+    .map((listed) => full(listed))
+    .map((article) => ({ article, content: feedHtml(article.html), id: articleId(site.id, article.slug), updated: article.dateModified ?? article.datePublished }));
   if (entries.length === 0) return undefined;
   const described = describe(site, scope);
   const self = Object.fromEntries(Object.keys(FEED_FILES).map((format) => [format, absolute(described.path(format as FeedFormat))])) as Record<FeedFormat, string>;

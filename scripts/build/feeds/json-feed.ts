@@ -9,12 +9,12 @@ import type { Feed, FeedEntry } from './feed';
 
 const people = (credits: FeedEntry['article']['authors']) => credits.map((credit) => ('url' in credit && credit.url !== undefined ? { name: credit.name, url: credit.url } : { name: credit.name }));
 
-function item({ article, id }: FeedEntry) {
+function item({ article, content, id }: FeedEntry) {
   return {
     id,
     url: article.url,
     title: article.title,
-    content_html: article.html,
+    content_html: content,
     summary: article.description,
     ...(article.image === null ? {} : { image: article.image.url }),
     date_published: article.datePublished,

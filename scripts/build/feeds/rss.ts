@@ -21,7 +21,7 @@ export function rfc822(instant: string): string {
 /** RSS readers render `description` as HTML: the plain-text summary is escaped as HTML first. */
 const htmlText = (text: string) => html`${text}`.toString();
 
-function item({ article, id }: FeedEntry): XmlNode {
+function item({ article, content, id }: FeedEntry): XmlNode {
   return {
     title: article.title,
     link: article.url,
@@ -29,7 +29,7 @@ function item({ article, id }: FeedEntry): XmlNode {
     guid: { '@isPermaLink': 'false', '#text': id },
     pubDate: rfc822(article.datePublished),
     description: htmlText(article.description),
-    'content:encoded': article.html,
+    'content:encoded': content,
     'dc:creator': article.authors.map(({ name }) => name),
     category: article.tags,
     ...leadImage(article.image),
