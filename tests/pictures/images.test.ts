@@ -45,7 +45,8 @@ describe('an article with pictures', async () => {
   it('gives search engines and social networks the lead image: robots, OpenGraph, Twitter and JSON-LD crops', async () => {
     const page = await (await request(`/articles/${SLUG}`)).text();
     const crop = (name: string) => `${ORIGIN}/images/${lead}/${name}/1200.jpeg`;
-    expect(page).toContain('<meta name="robots" content="max-image-preview:large">\n');
+    // The lead image is fetched with the stylesheet, before the body is parsed (Speed Index on a phone).
+    expect(page).toContain(`<link rel="preload" as="image" type="image/avif" imagesrcset="${srcset(lead, [480, 800, 1200, 1600], 'avif')}" imagesizes="${SIZES}" fetchpriority="high">\n<meta name="robots" content="max-image-preview:large">\n`);
     expect(page).toContain(
       `<meta property="og:image" content="${crop('16x9')}">\n<meta property="og:image:type" content="image/jpeg">\n<meta property="og:image:width" content="1200">\n<meta property="og:image:height" content="675">\n<meta property="og:image:alt" content="Water up to the doors of the shops on Main Street">\n<meta name="twitter:card" content="summary_large_image">\n`,
     );
