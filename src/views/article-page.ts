@@ -7,7 +7,7 @@ import { dek, headlineList } from './article-list';
 import { byline, dateline, kicker, tagList } from './article-parts';
 import { articleDate, articleDay, type ViewContext } from './format';
 import { layout } from './layout';
-import { COLUMN_SIZES, figure } from './picture';
+import { figure, preloadLink } from './picture';
 import { articleSocialMeta } from './social';
 import { newsArticleData } from './structured-data';
 import { trustedArticleHtml, trustedJsonLd } from './trusted';
@@ -41,7 +41,7 @@ ${article.image === null ? '' : html`${figure(article.image, true)}
 `}</article>
 ${more}</div>`;
   // Search engines may show its pictures large (Google Discover asks for it).
-  const head = html`${article.image === null ? '' : html`<link rel="preload" as="image" type="image/avif" imagesrcset="${article.image.srcset['image/avif'].split(ORIGIN).join('')}" imagesizes="${COLUMN_SIZES}" fetchpriority="high">
+  const head = html`${article.image === null ? '' : html`${preloadLink(article.image)}
 `}<meta name="robots" content="max-image-preview:large">
 ${articleSocialMeta(article, context.siteName)}${trustedJsonLd(newsArticleData(article, context.site))}
 `;
