@@ -39,8 +39,14 @@ export interface ListedArticle {
   hash: string;
   /** The pictures it shows (their places under content/, their stamps when checked): a build that remembers it checks them again when one changes. */
   pictures: readonly Picture[];
-  /** A hash of what lists and related links show of it (its metadata and dates, not its body): their pages' keys are made of these. */
+  /** A hash of what lists show of it (its metadata and dates, not its body): their pages' keys are made of these. */
   shown: string;
+  /**
+   * A hash of what a related link shows of it (railShown): another article's page is made from
+   * this, not from `shown`, so an edit that changes only what lists show (its dek, its word
+   * count) re-renders its own pack and not the packs of the articles that link to it.
+   */
+  rail: string;
   /** The article whole, and the Markdown body it was rendered from. */
   load(): { article: Article; body: string };
 }
@@ -68,8 +74,17 @@ export function listArticle(source: SourceEntry, catalog: Catalog): ListResult {
   const { valid, article, pictures } = built.value;
   const { draft, featured, withdrawn, aliases } = valid.frontMatter;
   const meta = withoutBody(article);
-  const kept = { file: valid.file, article: meta, frontMatter: { draft, featured, withdrawn, aliases }, timed: valid.timed, hash: contentHash(read.text), pictures, shown: contentHash(JSON.stringify(meta), ...valid.timed) };
+  const kept = { file: valid.file, article: meta, frontMatter: { draft, featured, withdrawn, aliases }, timed: valid.timed, hash: contentHash(read.text), pictures, shown: contentHash(JSON.stringify(meta), ...valid.timed), rail: railShown(meta, valid.timed) };
   return { ok: true, value: JSON.parse(JSON.stringify(kept)) as Listed };
+}
+
+/**
+ * What a related link ("More in …", src/views/article-list.ts `headlineList`) shows of an article:
+ * its slug, headline, language, section and when it was published, with the instants written with a
+ * time of day (which decide how that date is shown).
+ */
+export function railShown({ slug, title, lang, section, datePublished }: ArticleMeta, timed: readonly string[]): string {
+  return contentHash(JSON.stringify([slug, title, lang, section, datePublished]), ...timed);
 }
 
 /**

@@ -344,7 +344,8 @@ export async function representListed<F extends StoredFile>(articles: readonly L
     return { source, hash, pictures, draft: frontMatter.draft, related: listed, timed };
   };
   // An article's bodies are made from its slug (its file's name), its source, its pictures' files, whether it is a draft, what its related articles show and the setting.
-  const printOf = remembered === undefined ? undefined : relatedPrints(summaries, fingerprint, related, plan.lists, remembered.related);
+  const rail = new Map(live.map((listed) => [listed.article.slug, (listed as ListedArticle).rail]));
+  const printOf = remembered === undefined ? undefined : relatedPrints(summaries, fingerprint, (slug) => rail.get(slug)!, related, plan.lists, remembered.related);
   const keyOf = (at: number) => contentHash(setting, 'article', summaries[at]!.slug, (live[at] as ListedArticle).hash, ...(live[at] as ListedArticle).pictures.map(({ key }) => key ?? ''), String(live[at]!.frontMatter.draft), printOf!(at));
   const byArticle = new ArticlePacking(summaries, remembered === undefined ? undefined : keyOf);
   let rendered = 0;
@@ -363,17 +364,17 @@ export async function representListed<F extends StoredFile>(articles: readonly L
 }
 
 /**
- * Each article's related articles as its key sees them (their `shown` hashes): chosen again only
- * for the articles a change can reach (cache/related-memo.ts), taken from the memory for the
- * rest; every article's entry is kept for the next build.
+ * Each article's related articles as its key sees them (what their links show, their `rail`
+ * hashes): chosen again only for the articles a change can reach (cache/related-memo.ts, by their
+ * `shown` hashes), taken from the memory for the rest; every article's entry is kept for the next build.
  */
-function relatedPrints(summaries: readonly ArticleSummary[], shown: (slug: string) => string, related: (at: number) => readonly ArticleSummary[], lists: RelatedLists, { previous, next }: Remembered['related']): (at: number) => string {
+function relatedPrints(summaries: readonly ArticleSummary[], shown: (slug: string) => string, rail: (slug: string) => string, related: (at: number) => readonly ArticleSummary[], lists: RelatedLists, { previous, next }: Remembered['related']): (at: number) => string {
   const marked = unsettled(summaries, shown, previous, lists);
   summaries.forEach((summary, at) => {
     const before = previous.get(summary.slug);
     // Unmarked, it shows what it showed (its `shown`, which hashes its tags, section and date, is the same): the entry is the memory's.
     if (before !== undefined && !marked.has(summary.slug)) next.set(summary.slug, before);
-    else next.set(summary.slug, { shown: shown(summary.slug), tags: summary.tags, section: summary.section?.slug ?? null, datePublished: summary.datePublished, print: related(at).map(({ slug }) => shown(slug)).join(' ') });
+    else next.set(summary.slug, { shown: shown(summary.slug), tags: summary.tags, section: summary.section?.slug ?? null, datePublished: summary.datePublished, print: related(at).map(({ slug }) => rail(slug)).join(' ') });
   });
   return (at) => next.get(summaries[at]!.slug)!.print;
 }

@@ -58,6 +58,10 @@ const EDITS: [string, (root: string, articles: string, slugs: readonly string[],
     const at = text.lastIndexOf(' the ');
     await writeFile(file, `${text.slice(0, at)} a ${text.slice(at + ' the '.length)}`);
   }, 40],
+  ['a sentence added (lists show its new word count; a related link shows only its headline, section and date)', async (_, articles, slugs) => {
+    const file = join(articles, `${slugs[170]}.md`);
+    await writeFile(file, `${await readFile(file, 'utf8')}\nOne more sentence, added after publication.\n`);
+  }, 40],
   ['a paragraph added (its pack grows and the packs after it move)', async (_, articles, slugs) => {
     const file = join(articles, `${slugs[150]}.md`);
     await writeFile(file, `${await readFile(file, 'utf8')}\n${'A further paragraph of the story, with new facts in it. '.repeat(300)}\n`);
@@ -103,10 +107,13 @@ describe('a build that remembers', () => {
     expect(again.remembered.module).toBe(first.fresh.module);
     const slugs = first.fresh.articles.map(({ summary }) => summary.slug);
     let last = again.fresh;
-    for (const [, edit, most] of EDITS) {
+    for (const [name, edit, most] of EDITS) {
+      const before = new Map(last.articles.map(({ summary, file }) => [summary.slug, file]));
       await edit(root, articles, slugs, last);
       const { remembered, fresh } = await both();
       last = fresh;
+      // Only its own pack's articles are made again: the pages that link to it show what they showed.
+      if (name.startsWith('a sentence added')) expect(remembered.rendered).toBe(fresh.articles.filter(({ summary, file }) => before.get(summary.slug) !== file).length);
       expect(remembered.module).toBe(fresh.module);
       expect(remembered.files).toEqual(fresh.files);
       expect(remembered.rendered).toBeLessThanOrEqual(Math.min(most, fresh.articles.length));

@@ -8,7 +8,7 @@ export interface RelatedEntry {
   tags: readonly string[];
   section: string | null;
   datePublished: string;
-  /** Its related articles' `shown` hashes, in order: what its key is made of. */
+  /** Its related articles' `rail` hashes (what their links show), in order: what its key is made of. */
   print: string;
 }
 
