@@ -1,5 +1,7 @@
 import { lstatSync, readFileSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
+import { once } from 'node:events';
 import { readdir, readFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { join, relative, sep } from 'node:path';
 import { articleSizeProblem } from './limits';
 import type { Problem } from './problems';
@@ -65,22 +67,38 @@ export interface SourceEntry {
 /** Where the entry is on disk. */
 const entryPath = ({ root, file }: SourceEntry) => join(root, file);
 
+/** The sources of a folder, with the problems of what is not one, and each source's stamp. */
+export interface ListedSources {
+  sources: SourceEntry[];
+  problems: Problem[];
+  stamps: (Stamp | null)[];
+}
+
 /**
  * Every article under `dir` (subfolders included), sorted by path, as `collect` finds them but
  * unread: a build of a million articles reads each when it needs it and lets it go. Problems
  * that need no reading (not Markdown, a link, too large, no articles at all) are reported here.
  */
-export async function listSources(dir: string, root: string, options: CollectOptions): Promise<{ sources: SourceEntry[]; problems: Problem[]; stamps: (Stamp | null)[] }> {
+export async function listSources(dir: string, root: string, options: CollectOptions): Promise<ListedSources> {
+  return (await startListing(dir, root, options)).done;
+}
+
+/**
+ * listSources in two steps: the folder read (awaited), then each file's stats, in a thread of
+ * their own when there are STAT_THREAD_FILES or more (`done`): the build's own thread reads its
+ * memory back meanwhile (index.ts), and 100,000 stats take it ~0.4 s.
+ */
+export async function startListing(dir: string, root: string, options: CollectOptions): Promise<{ done: Promise<ListedSources> }> {
   const folder = displayPath(root, dir);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return error.code;
     throw error;
   });
-  if (entries === 'ENOENT' && options.optional) return { sources: [], problems: [], stamps: [] };
-  if (typeof entries === 'string') return { sources: [], problems: [{ file: folder, field: 'folder', message: entries === 'ENOENT' ? 'not found' : 'is not a folder' }], stamps: [] };
-  const sources: SourceEntry[] = [];
-  const problems: Problem[] = [];
-  const stamps: (Stamp | null)[] = [];
+  if (entries === 'ENOENT' && options.optional) return { done: Promise.resolve({ sources: [], problems: [], stamps: [] }) };
+  if (typeof entries === 'string') return { done: Promise.resolve({ sources: [], problems: [{ file: folder, field: 'folder', message: entries === 'ENOENT' ? 'not found' : 'is not a folder' }], stamps: [] }) };
+  const noun = options.noun ?? 'article';
+  // Each entry is a problem found without its stats, or a Markdown file whose stats decide.
+  const found: (Problem | { file: string; path: string })[] = [];
   // One relative path a folder, not one a file.
   const folders = new Map<string, string>();
   const folderOf = (parent: string) => folders.get(parent) ?? folders.set(parent, displayPath(root, parent)).get(parent)!;
@@ -89,20 +107,60 @@ export async function listSources(dir: string, root: string, options: CollectOpt
     if (PICTURE_NAME.test(entry.name) && entry.isFile()) continue;
     const parent = folderOf(entry.parentPath);
     const file = parent === '.' ? entry.name : `${parent}/${entry.name}`;
-    const checked = entryProblem(entry, path, file, options.maxArticleBytes, options.noun ?? 'article');
-    if (!('stats' in checked)) {
-      problems.push(checked);
-      continue;
+    found.push(entryProblem(entry, path, file, noun) ?? { file, path });
+  }
+  const files = found.filter((item): item is { file: string; path: string } => 'path' in item);
+  const stats = statFiles(files.map(({ path }) => path));
+  const done = stats.then((figures) => {
+    const listed: ListedSources = { sources: [], problems: [], stamps: [] };
+    let at = 0;
+    for (const item of found) {
+      if (!('path' in item)) {
+        listed.problems.push(item);
+        continue;
+      }
+      const figure = figures[at++]!;
+      const problem = articleSizeProblem(item.file, Number(figure.size), options.maxArticleBytes);
+      if (problem !== null) {
+        listed.problems.push(problem);
+        continue;
+      }
+      listed.sources.push({ file: item.file, root });
+      listed.stamps.push(stampOf(figure));
     }
-    sources.push({ file, root });
-    stamps.push(stampOf(checked.stats));
+    // Broken articles are still articles: "no articles" means not one `.md` name in the folder.
+    const named = [...listed.sources, ...listed.problems].map(({ file }) => file);
+    if (!options.allowEmpty && !options.optional && !named.some((file) => file.endsWith(ARTICLE_EXTENSION))) {
+      listed.problems.unshift({ file: folder, field: 'folder', message: 'no articles (build with --allow-empty for an empty site)' });
+    }
+    return listed;
+  });
+  // Not awaited until the caller asks: a failure is the caller's, not an unhandled rejection meanwhile.
+  done.catch(() => {});
+  return { done };
+}
+
+/** What a stamp is made of (a file's BigIntStats, or a stat thread's answer). */
+export type StampFigures = Pick<BigIntStats, 'size' | 'mtimeNs' | 'mtimeMs' | 'ino'>;
+
+/** From this many files on, their stats are taken in a thread (a thread's start costs ~10 ms of both). */
+export const STAT_THREAD_FILES = 4096;
+
+const STAT_THREAD = new URL('./threads/stat.mjs', import.meta.url);
+
+/** Each path's stats, in order (a file that cannot be stated fails the listing, as a stat in this thread would). */
+async function statFiles(paths: readonly string[]): Promise<StampFigures[]> {
+  if (paths.length < STAT_THREAD_FILES) return paths.map((path) => statSync(path, { bigint: true }));
+  const worker = new Worker(STAT_THREAD, { workerData: { paths } });
+  try {
+    const [answers] = (await once(worker, 'message')) as [(StampFigures | { error: string })[]];
+    return answers.map((answer) => {
+      if ('error' in answer) throw new Error(answer.error);
+      return answer;
+    });
+  } finally {
+    await worker.terminate();
   }
-  // Broken articles are still articles: "no articles" means not one `.md` name in the folder.
-  const named = [...sources, ...problems].map(({ file }) => file);
-  if (!options.allowEmpty && !options.optional && !named.some((file) => file.endsWith(ARTICLE_EXTENSION))) {
-    problems.unshift({ file: folder, field: 'folder', message: 'no articles (build with --allow-empty for an empty site)' });
-  }
-  return { sources, problems, stamps };
 }
 
 /** A listed source's text (CRLF line endings normalised to LF), or why it cannot be read as one. */
@@ -146,7 +204,7 @@ export type Stamp = string;
 const SETTLED_MS = 2000;
 
 /** The file's stamp, or null when it changed too recently to trust one. */
-export function stampOf(stats: BigIntStats): Stamp | null {
+export function stampOf(stats: StampFigures): Stamp | null {
   return Date.now() - Number(stats.mtimeMs) < SETTLED_MS ? null : `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
 }
 
@@ -168,8 +226,8 @@ function linkTarget(path: string) {
   }
 }
 
-/** Why an entry is not read as an article, or its stats when it is one (one stat a file, synchronous: a million awaits cost more than the stats). */
-function entryProblem(entry: Dirent, path: string, file: string, maxBytes: number, noun: string): Problem | { stats: BigIntStats } {
+/** Why an entry is not read as an article, found without its stats (its size is checked once they are taken); null for a Markdown file. */
+function entryProblem(entry: Dirent, path: string, file: string, noun: string): Problem | null {
   if (entry.isSymbolicLink()) {
     const target = linkTarget(path);
     const what = PICTURE_NAME.test(entry.name) && !target?.isDirectory() ? 'picture' : noun;
@@ -178,8 +236,7 @@ function entryProblem(entry: Dirent, path: string, file: string, maxBytes: numbe
   const one = `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
   if (!entry.isFile()) return { file, field: 'file', message: `is ${kind(entry)}, not a regular file; ${one} is a Markdown file` };
   if (!entry.name.endsWith(ARTICLE_EXTENSION)) return { file, field: 'file', message: `not ${one}: ${noun}s are Markdown files ending in ${ARTICLE_EXTENSION}` };
-  const stats = statSync(path, { bigint: true });
-  return articleSizeProblem(file, Number(stats.size), maxBytes) ?? { stats };
+  return null;
 }
 
 function kind(entry: Dirent): string {

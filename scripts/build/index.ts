@@ -8,7 +8,7 @@ import { FILE_CONCURRENCY, forEachLimited } from './pool';
 import { ThreadPool } from './threads/pool';
 import { readAuthors, type BuiltAuthor } from './authors';
 import type { Catalog } from './catalog';
-import { displayPath, listSources, type SourceEntry, type Stamp } from './collector';
+import { displayPath, startListing, type ListedSources, type SourceEntry, type Stamp } from './collector';
 import { byNewest } from './derive';
 import { servedSources, withLastGood, type DevServed, type LastGood } from './last-good';
 import { LIMITS, oversizeProblems, representationProblems } from './limits';
@@ -142,11 +142,13 @@ export async function buildContent<F extends StoredFile = KeptFile>(options: Bui
   const settings: Settings = { ...DEFAULTS, ...rest };
   const contentDir = resolve(settings.root, settings.contentDir);
   const dir = resolve(contentDir, 'articles');
-  const [newsroom, listed] = await Promise.all([readNewsroom(contentDir, settings), listSources(dir, settings.root, settings)]);
-  if (!newsroom.ok) return { ok: false, problems: [...newsroom.problems, ...listed.problems] };
+  // The files' stats are taken (in a thread, for an archive) while the memory is read back.
+  const [newsroom, listing] = await Promise.all([readNewsroom(contentDir, settings), startListing(dir, settings.root, settings)]);
+  if (!newsroom.ok) return { ok: false, problems: [...newsroom.problems, ...(await listing.done).problems] };
   const { catalog } = newsroom.value;
   const pool = lazyPool(settings.threads);
   const memory = settings.cache !== undefined && sink instanceof AssetsSink ? await openMemory(resolve(settings.root, settings.cache), catalog, (path) => sink.existing.has(path)) : undefined;
+  const listed = await listing.done;
   try {
     const { kept, problems } = await listAll(listed, catalog, pool, settings.progress, memory);
     problems.unshift(...listed.problems);
@@ -184,7 +186,7 @@ function lazyPool(threads: number): LazyPool {
  * that are not articles; the threads' answers are let go here. With `memory`, a file whose stamp
  * is unchanged is listed as the previous build listed it, unread.
  */
-async function listAll({ sources, stamps }: { sources: readonly SourceEntry[]; stamps: readonly (Stamp | null)[] }, catalog: Catalog, pool: LazyPool, progress: Progress, memory?: BuildMemory): Promise<{ kept: ListedArticle[]; problems: Problem[] }> {
+async function listAll({ sources, stamps }: ListedSources, catalog: Catalog, pool: LazyPool, progress: Progress, memory?: BuildMemory): Promise<{ kept: ListedArticle[]; problems: Problem[] }> {
   progress.stage('reading articles', sources.length);
   const results = new Array<ListResult>(sources.length);
   const unread: number[] = [];
