@@ -8,7 +8,7 @@ import { FILE_CONCURRENCY, forEachLimited } from './pool';
 import { ThreadPool } from './threads/pool';
 import { readAuthors, type BuiltAuthor } from './authors';
 import type { Catalog } from './catalog';
-import { displayPath, startListing, type ListedSources, type SourceEntry, type Stamp } from './collector';
+import { displayPath, startListing, type ListedSources, type SourceEntry } from './collector';
 import { byNewest } from './derive';
 import { servedSources, withLastGood, type DevServed, type LastGood } from './last-good';
 import { LIMITS, oversizeProblems, representationProblems } from './limits';
