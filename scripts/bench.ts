@@ -66,8 +66,9 @@ floor Worker (and nginx, when installed). The report goes to stdout, progress to
                            Then, outside valgrind, ${SECONDARY_LOAD.duration} s × ${SECONDARY_LOAD.rounds} rounds of load per target and
                            route (after ${SECONDARY_LOAD.warmup} s to warm up) for req/s and p50/p99, secondary figures.
                            Per size it also reports: the content build (wall and CPU seconds, peak RSS,
-                           asset files written and removed) and the rebuild after one article's body is
-                           edited; the bundle raw and gzip; the asset files, their bytes and the largest;
+                           asset files written and removed) and the rebuilds after one article's body is
+                           edited (--edits of them, and their median); the bundle raw and gzip; the
+                           asset files, their bytes and the largest;
                            instructions from process start until workerd listens and of each route's
                            first request (cold: the index's directory, a shard, a body file); means and
                            medians per request; each isolate's V8 heap after ${INSTRUCTION_WARMUP} requests per route
@@ -78,6 +79,9 @@ floor Worker (and nginx, when installed). The report goes to stdout, progress to
                            once (npm ci in bench/peers/astro the first time) and counted at every size
   --skip-peers             with --instructions, leave the peer designs out
   --requests <n>           requests per round with --instructions (default: 200)
+  --edits <n>              with --instructions, one-edit rebuilds per size, each after the last: one
+                           build's time swings by ±15 % here, so the report gives each and their
+                           median (default: 3)
   --build-timeout <min>    stop a content build (or wrangler's bundle) after this many minutes and
                            report the size as stopped there (default: no limit)
   --keep                   keep the temporary directory
@@ -96,6 +100,7 @@ const { values } = parseCommandLine(BENCH, {
     report: { type: 'string' },
     instructions: { type: 'boolean', default: false },
     requests: { type: 'string', default: '200' },
+    edits: { type: 'string', default: '3' },
     'build-timeout': { type: 'string' },
     'skip-peers': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -149,6 +154,7 @@ if (typeof valgrind === 'string') {
   process.exit(2);
 }
 const requests = positiveInteger('requests', values.requests);
+const edits = positiveInteger('edits', values.edits);
 const buildTimeoutMs = values['build-timeout'] === undefined ? undefined : positiveInteger('build-timeout', values['build-timeout']) * 60_000;
 const sizes = [...new Set(values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim())))].sort((a, b) => a - b);
 const load: LoadOptions = {
@@ -366,8 +372,9 @@ async function targetHeaps(dir: string, targets: readonly InstructionTarget[]): 
 }
 
 /**
- * The archive at one size, built and bundled, with its one-edit rebuild. A failed (or, with
- * --build-timeout, stopped) step is the size's failure, named by the last step begun.
+ * The archive at one size, built and bundled, with its one-edit rebuilds (--edits of them, each
+ * after the last). A failed (or, with --build-timeout, stopped) step is the size's failure, named
+ * by the last step begun.
  */
 async function archiveOrFailure(size: number, dir: string, config: ProjectConfig) {
   let step = 'corpus';
@@ -377,7 +384,9 @@ async function archiveOrFailure(size: number, dir: string, config: ProjectConfig
   };
   try {
     const archive = await buildArchive(ROOT, dir, size - 1, config, at, buildTimeoutMs);
-    return { archive, edit: await rebuildAfterEdit(ROOT, dir, archive.contentDir, at, buildTimeoutMs) };
+    const rebuilds: ScaleFigures['edit'][] = [];
+    for (let edit = 0; edit < edits; edit++) rebuilds.push(await rebuildAfterEdit(ROOT, dir, archive.contentDir, at, buildTimeoutMs));
+    return { archive, edits: rebuilds };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     progress(`N=${size}: ${step} failed:\n${message}`);
@@ -401,11 +410,12 @@ async function countTargets(size: number, dir: string, targets: readonly Instruc
 const since = (start: number): string => `${((performance.now() - start) / 1000).toFixed(0)} s`;
 
 /** The scale figures of a size: its builds and output, and from the counts, each target's startup. */
-function scaleFigures(archive: Archive, edit: ScaleFigures['edit'], counts: Record<string, TargetCounts>, heap: ScaleFigures['heap']): ScaleFigures {
+function scaleFigures(archive: Archive, edits: readonly ScaleFigures['edit'][], counts: Record<string, TargetCounts>, heap: ScaleFigures['heap']): ScaleFigures {
   const { build, bundle, assets } = archive;
   return {
     build,
-    edit,
+    edit: edits[0]!,
+    edits: [...edits],
     bundle: { modules: bundle.modules.length, rawBytes: bundle.rawBytes, gzipBytes: bundle.gzipBytes, wranglerTotal: bundle.wranglerTotal },
     assets: assets && measuredAssets(assets),
     startup: Object.fromEntries(Object.entries(counts).map(([name, { listening, first }]) => [name, { listening, first }])),
@@ -420,7 +430,7 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
   await mkdir(dir, { recursive: true });
   const built = await archiveOrFailure(size, dir, config);
   if (built.failure) return { size, articles: size, seconds: (performance.now() - started) / 1000, targets: [], routes: [], failure: built.failure };
-  const { archive, edit } = built;
+  const { archive, edits: rebuilds } = built;
   const discovery = await serve(join(dir, 'discover.capnp'), archive.services, { app: '/api/articles' });
   const routes = await discoverRoutes(discovery.ports.app!).finally(() => stopServer(discovery.server));
   const targets = await instructionTargets(dir, archive.services, routes, config);
@@ -443,7 +453,7 @@ async function instructionsSize(size: number, config: ProjectConfig): Promise<In
     targets: targets.map(({ name, label, kind = 'peer' }) => ({ name, label, kind })),
     routes: measured,
     memory,
-    scale: scaleFigures(archive, edit, counts, heap),
+    scale: scaleFigures(archive, rebuilds, counts, heap),
   };
 }
 

@@ -111,8 +111,10 @@ export interface StartupCounts {
 /** What an archive size costs to build and to start, beside the per-request counts. */
 export interface ScaleFigures {
   build: ContentBuild;
-  /** The rebuild after one article's body was edited (`file`, in the content's articles/). */
+  /** The rebuild after one article's body was edited (`file`, in the content's articles/): the first of `edits`. */
   edit: { file: string; build: ContentBuild };
+  /** Every one-edit rebuild, in order, each after the last (bench --edits); absent from reports recorded before it. */
+  edits?: { file: string; build: ContentBuild }[];
   bundle: { modules: number; rawBytes: number; gzipBytes: number; wranglerTotal: string };
   assets: Omit<AssetsSnapshot, 'directory'> | null;
   /** By target name. */

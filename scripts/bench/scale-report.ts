@@ -34,9 +34,24 @@ function buildRow(label: string, build: ContentBuild): string[] {
   return [label, seconds(build.seconds), seconds(build.cpuSeconds), mebibytes(build.peakRssBytes), orMissing(files?.files, String), orMissing(files?.written, String), orMissing(files?.removed, String)];
 }
 
-/** The full build and the one-edit rebuild: wall and CPU seconds, peak RSS, and the asset files it reported. */
+/**
+ * The full build and the one-edit rebuild (each of several, then their median, column by column):
+ * wall and CPU seconds, peak RSS, and the asset files it reported.
+ */
 export function buildRows(scale: ScaleFigures): string[][] {
-  return [buildRow('full build', scale.build), buildRow(`one edit (${scale.edit.file})`, scale.edit.build)];
+  const edits = scale.edits ?? [scale.edit];
+  if (edits.length === 1) return [buildRow('full build', scale.build), buildRow(`one edit (${edits[0]!.file})`, edits[0]!.build)];
+  const rows = edits.map(({ file, build }, at) => buildRow(`one edit ${at + 1}/${edits.length} (${file})`, build));
+  return [buildRow('full build', scale.build), ...rows, buildRow(`one edit, median of ${edits.length}`, medianBuild(edits.map(({ build }) => build)))];
+}
+
+/** Each figure's median over the builds ("—" where a build lacks it). */
+function medianBuild(builds: readonly ContentBuild[]): ContentBuild {
+  const median = (values: readonly (number | null | undefined)[]): number | null => (values.some((value) => value === null || value === undefined) ? null : roundSummary(values as number[]).median);
+  const files = builds.map((build) => build.files);
+  const filesOf = (key: 'files' | 'written' | 'removed') => median(files.map((tally) => tally?.[key]));
+  const tally = files.some((one) => one === null) ? null : { files: filesOf('files')!, written: filesOf('written')!, removed: filesOf('removed')! };
+  return { seconds: median(builds.map(({ seconds }) => seconds))!, cpuSeconds: median(builds.map(({ cpuSeconds }) => cpuSeconds)), peakRssBytes: median(builds.map(({ peakRssBytes }) => peakRssBytes)), files: tally, output: '' };
 }
 
 /** The deployable output: bundle raw and gzip, asset files, their bytes, and the largest file. */

@@ -137,6 +137,23 @@ describe('the scale report', () => {
     ]);
   });
 
+  it('has each of several one-edit rebuilds and, last, their median figure by figure ("—" where one lacks it)', () => {
+    const scale = size().scale!;
+    const edits = [
+      { file: 'x.md', build: build(9.1, 11.2, 27, 27) },
+      { file: 'x.md', build: build(8.2, 10.4, 27, 26) },
+      { file: 'x.md', build: { ...build(12.6, 14, 29, 29), peakRssBytes: null } },
+    ];
+    expect(buildRows({ ...scale, edit: edits[0]!, edits }).slice(1)).toEqual([
+      ['one edit 1/3 (x.md)', '9.10', '11.20', '1320', '10605', '27', '27'],
+      ['one edit 2/3 (x.md)', '8.20', '10.40', '1320', '10605', '27', '26'],
+      ['one edit 3/3 (x.md)', '12.60', '14.00', '—', '10605', '29', '29'],
+      ['one edit, median of 3', '9.10', '11.20', '—', '10605', '27', '27'],
+    ]);
+    // A report recorded before --edits (or with one edit) has the single row it had.
+    expect(buildRows({ ...scale, edits: [scale.edit] })).toEqual(buildRows(scale));
+  });
+
   it('has the bundle, the asset files and the largest one', () => {
     expect(outputRow(size().scale!)).toEqual(['63.0', '23.0', '10605', '235.0', '1234567 (i/abc.txt)']);
   });
