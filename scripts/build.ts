@@ -21,7 +21,7 @@ import type { AssetsSink } from './build/sink';
 async function build(command: BuildCommand): Promise<void> {
   const started = performance.now();
   // The stages (zod, YAML, markdown-it, the views) load for a build, not for --help.
-  const [{ buildContent }, { LastGood }, { buildStreamed }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
+  const [{ buildOrPatch }, { LastGood }, { buildStreamed }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
   const root = resolve(command.root);
   const dev = command.dev ? { lastGood: LastGood.open(resolve(root, DEV_CACHE)) } : undefined;
   const { content: contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan } = command;
@@ -33,7 +33,7 @@ async function build(command: BuildCommand): Promise<void> {
   const built = async (sink: AssetsSink) => {
     // One memory per output folder: the project's build, each test fixture's and the benchmark's do not take turns with one.
     const cache = join(BUILD_CACHE, contentHash(paths.assets).slice(0, 12));
-    const content = await buildContent({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, threads, progress, cache, ...(dev === undefined ? {} : { dev }) });
+    const content = await buildOrPatch({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, threads, progress, cache, modulePath: paths.module, ...(dev === undefined ? {} : { dev }) });
     progress.stage('checking the files, then switching');
     return content;
   };
@@ -44,12 +44,15 @@ async function build(command: BuildCommand): Promise<void> {
   }
   if (!result.ok || written === null) return void (process.exitCode = 1);
   const { files } = result.deployed;
-  if (dev !== undefined && result.served !== undefined) await dev.lastGood.save(result.served);
+  if (dev !== undefined && 'served' in result && result.served !== undefined) await dev.lastGood.save(result.served);
+  if (dev !== undefined && 'changed' in result) await dev.lastGood.update(result.changed);
   const drafts = includeDrafts ? ' (drafts included)' : '';
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const rendered = result.rendered === undefined || result.rendered === result.articles.length ? '' : ` (${result.rendered} rendered, ${result.articles.length - result.rendered} unchanged)`;
+  const count = 'patched' in result ? result.patched.articles : result.articles.length;
+  const made = 'patched' in result ? result.patched : result;
+  const rendered = made.rendered === undefined || made.rendered === count ? '' : ` (${made.rendered} rendered, ${count - made.rendered} unchanged)`;
   console.log(
-    `Built ${result.articles.length} article(s)${drafts} in ${seconds} s${rendered} -> ${command.out}${written.moduleChanged ? '' : ' (unchanged)'}, ` +
+    `Built ${count} article(s)${drafts} in ${seconds} s${rendered} -> ${command.out}${written.moduleChanged ? '' : ' (unchanged)'}, ` +
       `${command.assets} (${files.length} files: ${written.written} written, ${written.removed} removed)`,
   );
 }

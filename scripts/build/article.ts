@@ -39,7 +39,10 @@ export interface ListedArticle {
   hash: string;
   /** The pictures it shows (their places under content/, their stamps when checked): a build that remembers it checks them again when one changes. */
   pictures: readonly Picture[];
-  /** A hash of what lists show of it (its metadata and dates, not its body): their pages' keys are made of these. */
+  /**
+   * A hash of what lists show of it (listShown: its metadata and dates, not its body, nor its word
+   * count, which only its own bodies and the index's entries carry): their pages' keys are made of these.
+   */
   shown: string;
   /**
    * A hash of what a related link shows of it (railShown): another article's page is made from
@@ -74,8 +77,17 @@ export function listArticle(source: SourceEntry, catalog: Catalog): ListResult {
   const { valid, article, pictures } = built.value;
   const { draft, featured, withdrawn, aliases } = valid.frontMatter;
   const meta = withoutBody(article);
-  const kept = { file: valid.file, article: meta, frontMatter: { draft, featured, withdrawn, aliases }, timed: valid.timed, hash: contentHash(read.text), pictures, shown: contentHash(JSON.stringify(meta), ...valid.timed), rail: railShown(meta, valid.timed) };
+  const kept = { file: valid.file, article: meta, frontMatter: { draft, featured, withdrawn, aliases }, timed: valid.timed, hash: contentHash(read.text), pictures, shown: listShown(meta, valid.timed), rail: railShown(meta, valid.timed) };
   return { ok: true, value: JSON.parse(JSON.stringify(kept)) as Listed };
+}
+
+/**
+ * What a list page, a feed's entry or a sitemap shows of an article: its metadata but its word count
+ * (src/views/structured-data.ts shows it on the article's own page; the index's list entries carry
+ * it, and they are keyed by the article's bodies), with the instants written with a time of day.
+ */
+export function listShown({ wordCount: _shownOnItsOwnPage, ...meta }: ArticleMeta, timed: readonly string[]): string {
+  return contentHash(JSON.stringify(meta), ...timed);
 }
 
 /**

@@ -28,7 +28,7 @@ export function indexFiles<F = BodyFile>(
   maxShards = MAX_SHARDS,
   write: (file: BodyFile) => F = (file) => file as F,
   memo?: IndexMemory<F>,
-): { header: IndexHeader; files: F[] } {
+): { header: IndexHeader; files: F[]; bytes: number } {
   const records = new Records(memo !== undefined);
   for (const line of articles) records.set(keys.article(line.summary.slug), line, linePrint(line));
   for (const [slug, target] of Object.entries(index.aliases)) records.set(keys.moved(slug), target);
@@ -37,9 +37,9 @@ export function indexFiles<F = BodyFile>(
   for (const [path, document] of documents) documentRecords(path, document, records);
   listRecords(ALL_ARTICLES, articles, records);
   for (const [tag, lines] of Object.entries(index.tags)) listRecords(tag, lines.map((line) => articles[line]!), records);
-  const { directory, files } = shardFiles(records, write, shardBytes, maxShards, memo);
+  const { directory, files, bytes } = shardFiles(records, write, shardBytes, maxShards, memo);
   const header: IndexHeader = { build: index.build, directory: directory.path, shards: files.length - 1, notFound: index.pages.notFound, assets: index.assets, embed: index.embed };
-  return { header, files };
+  return { header, files, bytes };
 }
 
 /**
@@ -92,8 +92,8 @@ function listRecords(tag: string, newestFirst: readonly ArticleLine[], records: 
   }
 }
 
-/** The smallest power of two of shards that keeps them near `shardBytes` each, at most `maxShards`. */
-function shardCount<F>(records: Records, shardBytes: number, maxShards: number, memo?: IndexMemory<F>): number {
+/** The records' size (each key's length and its value's JSON's), which decides how many shards they take. */
+function recordBytes<F>(records: Records, memo?: IndexMemory<F>): number {
   let bytes = 0;
   for (const [key, value] of records.values) {
     const print = records.prints.get(key);
@@ -101,6 +101,11 @@ function shardCount<F>(records: Records, shardBytes: number, maxShards: number, 
     if (print !== undefined) memo?.keepSize(print, size);
     bytes += key.length + size;
   }
+  return bytes;
+}
+
+/** The smallest power of two of shards that keeps records of `bytes` near `shardBytes` a shard, at most `maxShards`. */
+export function shardCount(bytes: number, shardBytes = SHARD_BYTES, maxShards = MAX_SHARDS): number {
   let count = 1;
   while (bytes / count > shardBytes && count * 2 <= maxShards) count *= 2;
   return count;
@@ -110,8 +115,9 @@ function shardCount<F>(records: Records, shardBytes: number, maxShards: number, 
  * The records in their shards (keys sorted: the same records, the same bytes), each a file named
  * by its hash and written as it is made, and the directory of them; files: the directory first.
  */
-function shardFiles<F>(records: Records, write: (file: BodyFile) => F, shardBytes: number, maxShards: number, memo?: IndexMemory<F>): { directory: BodyFile; files: F[] } {
-  const count = shardCount(records, shardBytes, maxShards, memo);
+function shardFiles<F>(records: Records, write: (file: BodyFile) => F, shardBytes: number, maxShards: number, memo?: IndexMemory<F>): { directory: BodyFile; files: F[]; bytes: number } {
+  const bytes = recordBytes(records, memo);
+  const count = shardCount(bytes, shardBytes, maxShards);
   const shards: string[][] = Array.from({ length: count }, () => []);
   for (const key of records.values.keys()) shards[shardOf(key, count)]!.push(key);
   // Each shard's keys sorted: the order one sort of them all would give, in a fraction of its time.
@@ -133,9 +139,10 @@ function shardFiles<F>(records: Records, write: (file: BodyFile) => F, shardByte
     return written;
   });
   const directory = named(JSON.stringify(paths));
-  return { directory, files: [write(directory), ...files] };
+  return { directory, files: [write(directory), ...files], bytes };
 }
 
-function named(text: string): BodyFile {
+/** An index file: its text, at a path named by its hash. */
+export function named(text: string): BodyFile {
   return { path: `/i/${contentHash(text)}.json`, text };
 }

@@ -10,12 +10,14 @@ import { readAuthors, type BuiltAuthor } from './authors';
 import type { Catalog } from './catalog';
 import { displayPath, startListing, type ListedSources, type SourceEntry } from './collector';
 import { byNewest } from './derive';
-import { servedSources, withLastGood, type DevServed, type LastGood } from './last-good';
+import { servedSources, withLastGood, type DevServed, type LastGood, type ServedSources } from './last-good';
 import { LIMITS, oversizeProblems, representationProblems } from './limits';
 import { PLATFORM_LIMITS, platformFigures, platformProblems, type Plan, type PlanLimits } from './platform-limits';
 import { devHeadline, formatProblem, type Problem } from './problems';
 import { represent, representListed, RENDER_WINDOW, type ArticleRenderer, type BuildOutput, type ServedArticle } from './represent';
 import { openMemory, pruneMemories, type BuildMemory } from './cache/memory';
+import { keepPatchable } from './cache/delta-memo';
+import { patch } from './delta';
 import { render as renderTask, type RenderShared, type RenderTask } from './threads/tasks';
 import { readSite, type Site } from './site';
 import { readPages, type BuiltPage } from './static-pages';
@@ -77,6 +79,16 @@ export interface SinkOption<F extends StoredFile> {
 /** A build that succeeded carries its output and that output as it is deployed (encoded once). */
 export type BuildResult<F extends StoredFile = KeptFile> = ({ ok: true; problems: Problem[]; served?: DevServed; deployed: Deployable<F> } & BuildOutput<F>) | { ok: false; problems: Problem[] };
 
+/** A build that patched the previous output (delta.ts): the output as deployed, how many articles it serves, how many it rendered. */
+export interface PatchedBuild<F extends StoredFile = KeptFile> {
+  ok: true;
+  problems: Problem[];
+  deployed: Deployable<F>;
+  patched: { articles: number; rendered: number };
+  /** The files it changed, as served now (a dev build keeps them as their last good versions). */
+  changed: ServedSources;
+}
+
 const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev' | 'cache'>> = {
   contentDir: 'content',
   includeDrafts: false,
@@ -125,6 +137,12 @@ async function readNewsroom(contentDir: string, settings: Settings): Promise<{ o
   return { ok: true, value: { site: site.value, authors: authors.authors, pages: pages.pages, catalog } };
 }
 
+/** The options that shape a build's output, as one text: a patch applies only to an output made with the same. */
+function outputOptions(settings: Settings): string {
+  const { contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, maxAssetBytes, allowEmpty, plan, platformLimits } = settings;
+  return JSON.stringify({ contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, maxAssetBytes, allowEmpty, plan, platformLimits });
+}
+
 /** Problems in the order `collect` gives them: files that cannot be read, then those that do not build. */
 function inOrder(results: readonly ListResult[]): Problem[] {
   const failed = results.filter((result) => !result.ok);
@@ -138,7 +156,20 @@ function inOrder(results: readonly ListResult[]): Problem[] {
  * it serves their last good versions instead, and every page lists the problems.
  */
 export async function buildContent<F extends StoredFile = KeptFile>(options: BuildOptions & SinkOption<F>): Promise<BuildResult<F>> {
-  const { sink, ...rest } = options;
+  return (await build(options)) as BuildResult<F>;
+}
+
+/**
+ * buildContent for the command line (`npm run build`, `npm run dev`): with a memory and an assets
+ * folder, a build whose edits change only a few articles' own bodies patches the output
+ * `modulePath` describes (delta.ts) instead of making it again; `refused` says why it could not.
+ */
+export async function buildOrPatch<F extends StoredFile = KeptFile>(options: BuildOptions & SinkOption<F> & { modulePath: string }): Promise<(BuildResult<F> & { refused?: string }) | PatchedBuild<F>> {
+  return build(options);
+}
+
+async function build<F extends StoredFile = KeptFile>(options: BuildOptions & SinkOption<F> & { modulePath?: string }): Promise<(BuildResult<F> & { refused?: string }) | PatchedBuild<F>> {
+  const { sink, modulePath, ...rest } = options;
   const settings: Settings = { ...DEFAULTS, ...rest };
   const contentDir = resolve(settings.root, settings.contentDir);
   const dir = resolve(contentDir, 'articles');
@@ -146,21 +177,44 @@ export async function buildContent<F extends StoredFile = KeptFile>(options: Bui
   const [newsroom, listing] = await Promise.all([readNewsroom(contentDir, settings), startListing(dir, settings.root, settings)]);
   if (!newsroom.ok) return { ok: false, problems: [...newsroom.problems, ...(await listing.done).problems] };
   const { catalog } = newsroom.value;
+  const assets = await readAssets();
+  const cacheDir = settings.cache === undefined ? undefined : resolve(settings.root, settings.cache);
+  // Why the build could not patch the previous one, when it tried.
+  let refused: string | undefined;
+  // A build with a memory first tries to patch the previous output (a dev build too: one with problems takes the full path).
+  if (cacheDir !== undefined && sink instanceof AssetsSink && modulePath !== undefined) {
+    settings.progress.stage('patching the previous build');
+    const list = async (sources: readonly SourceEntry[]) => withVerifiedPictures(sources.map((source) => listArticle(source, catalog)), catalog);
+    const folder = displayPath(settings.root, resolve(settings.root, settings.contentDir));
+    const limits = { maxRepresentationBytes: settings.maxRepresentationBytes, maxAssetBytes: settings.maxAssetBytes, plan: settings.plan, platformLimits: settings.platformLimits, folder };
+    const patched = await patch({ cacheDir, modulePath, options: outputOptions(settings), newsroom: newsroom.value, sources: assets, listing: listing.done, list, sink, limits });
+    if (patched.ok) {
+      await pruneMemories(cacheDir);
+      const { moduleText, files, indexBytes, articles, rendered, changed } = patched;
+      return { ok: true, problems: [], deployed: { moduleText, files: files as F[], indexBytes }, patched: { articles, rendered }, changed };
+    }
+    settings.progress.stage(`building in full (${patched.why})`);
+    refused = patched.why;
+  }
   const pool = lazyPool(settings.threads);
-  const memory = settings.cache !== undefined && sink instanceof AssetsSink ? await openMemory(resolve(settings.root, settings.cache), catalog, (path) => sink.existing.has(path)) : undefined;
+  const memory = cacheDir !== undefined && sink instanceof AssetsSink ? await openMemory(cacheDir, catalog, (path) => sink.existing.has(path)) : undefined;
   const listed = await listing.done;
   try {
     const { kept, problems } = await listAll(listed, catalog, pool, settings.progress, memory);
     problems.unshift(...listed.problems);
     if (problems.length > 0 && settings.dev === undefined) return { ok: false, problems };
-    const render = renderer(settings, newsroom.value, sink, await readAssets(), pool, memory);
+    const render = renderer(settings, newsroom.value, sink, assets, pool, memory);
     const result = settings.dev === undefined ? await site(kept, render) : await devSite(kept, problems, settings.dev.lastGood, render, catalog);
     // A dev build with problems renders without the memory (its pages list them): nothing to keep.
     if (result.ok && result.problems.length === 0 && memory !== undefined) {
       memory.save();
-      await pruneMemories(resolve(settings.root, settings.cache!));
+      if ('keyed' in result && result.keyed !== undefined) {
+        const { index, articles, files, keyed, deployed } = result;
+        keepPatchable(memory.folder, { options: outputOptions(settings), ...keyed, moduleText: deployed.moduleText, deployed: deployed.files, indexBytes: deployed.indexBytes, written: files, assetHashes: index.assets.map(({ hash }) => hash), lines: articles, tags: index.tags, packs: memory.packs.next, listed, articles: kept });
+      }
+      await pruneMemories(cacheDir!);
     }
-    return result;
+    return refused === undefined ? result : { ...result, refused };
   } finally {
     await pool.close();
   }

@@ -74,22 +74,37 @@ export class LastGood {
    */
   async save({ current, broken }: DevServed): Promise<void> {
     const next = new Map<string, string>();
-    mkdirSync(this.dir, { recursive: true });
-    for (const [file, { hash, source }] of current) {
-      // A file kept under this hash has its copy (checked again when it is used).
-      if (this.files.get(file) !== hash && !existsSync(this.copy(hash))) {
-        const read = readSourceSync(source);
-        if (!('text' in read) || contentHash(read.text) !== hash) continue;
-        writeFileSync(this.copy(hash), read.text);
-      }
-      next.set(file, hash);
-    }
+    for (const [file, served] of current) if (this.copied(file, served)) next.set(file, served.hash);
     for (const file of broken) {
       const hash = this.files.get(file);
       if (hash !== undefined) next.set(file, hash);
     }
+    await this.keep(next);
+  }
+
+  /** Keeps what a build that patched the previous one served anew (delta.ts: the few files it changed, all of which built); the rest as they were. */
+  async update(changed: ServedSources): Promise<void> {
+    const next = new Map(this.files);
+    for (const [file, served] of changed) if (this.copied(file, served)) next.set(file, served.hash);
+    await this.keep(next);
+  }
+
+  /** Whether the file's text is kept under its hash: copied now when no copy of it is kept yet, if the file still holds the text it was built from. */
+  private copied(file: string, { hash, source }: { hash: string; source: SourceEntry }): boolean {
+    // A file kept under this hash has its copy (checked again when it is used).
+    if (this.files.get(file) === hash || existsSync(this.copy(hash))) return true;
+    const read = readSourceSync(source);
+    if (!('text' in read) || contentHash(read.text) !== hash) return false;
+    mkdirSync(this.dir, { recursive: true });
+    writeFileSync(this.copy(hash), read.text);
+    return true;
+  }
+
+  /** The index of `next`, when it says something new, and no copy it does not name. */
+  private async keep(next: ReadonlyMap<string, string>): Promise<void> {
     if (next.size === this.files.size && [...next].every(([file, hash]) => this.files.get(file) === hash)) return;
     const files = Object.fromEntries([...next].sort(([a], [b]) => (a < b ? -1 : 1)));
+    mkdirSync(this.dir, { recursive: true });
     await writeAtomically(join(this.dir, INDEX), `${JSON.stringify({ version: 2, files })}\n`, realFileSystem);
     const named = new Set(next.values());
     for (const hash of new Set(this.files.values())) if (!named.has(hash)) rmSync(this.copy(hash), { force: true });

@@ -73,6 +73,8 @@ export interface BuildOutput<F extends StoredFile = KeptFile> {
   bodyBytes: number[][];
   /** How many articles this build rendered, when it could take the others' packs from a previous build. */
   rendered?: number;
+  /** What a build that remembers keys its bodies with (`setting`), and the articles whose bodies a document carries (a feed's entries, keyed by their sources). */
+  keyed?: { setting: string; whole: ReadonlySet<string> };
 }
 
 /** What a build remembers of its packs: the previous build's to take, this build's to keep (cache/pack-memo.ts). */
@@ -271,7 +273,7 @@ function summariesByTag(summaries: readonly ArticleSummary[]): Map<string, Artic
 }
 
 /** What every page is rendered with: the views' context, the embed card's, and the site's assets. */
-function renderContext(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice) {
+export function renderContext(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice) {
   const assets = siteAssets(sources, newsroom.site.logo);
   const { stylesheet, favicon, embed, logo } = assets;
   const { settings } = newsroom.site;
@@ -329,14 +331,12 @@ export interface Remembered {
  */
 export async function representListed<F extends StoredFile>(articles: readonly ListedArticle[], newsroom: Newsroom, sources: AssetSources, render: ArticleRenderer, sink: BodySink<F> = memorySink as unknown as BodySink<F>, progress: Progress = SILENT, remembered?: Remembered): Promise<BuildOutput<F>> {
   const plan = prepare(articles, newsroom, sources, undefined, sink, remembered?.packs.record);
-  const { live, summaries, context, card, related } = plan;
-  const { timed: _context, ...shared } = context;
-  const { timed: _card, ...sharedCard } = card;
-  const renderShared: RenderShared = { catalog: newsroom.catalog, context: shared, card: sharedCard };
+  const { live, summaries, related } = plan;
+  const renderShared = sharedRendering(plan, newsroom);
   // What a list or a related article shows of an article is made from its metadata (not its body): a hash of that, made when it was listed.
   const shown = new Map(live.map((listed) => [listed.article.slug, (listed as ListedArticle).shown]));
   const fingerprint = (slug: string) => shown.get(slug)!;
-  const setting = remembered === undefined ? '' : contentHash(remembered.version, stableJson({ renderShared, newsroom: { site: newsroom.site, authors: newsroom.authors, pages: newsroom.pages } }));
+  const setting = remembered === undefined ? '' : settingOf(remembered.version, renderShared, newsroom);
   const task = (at: number): RenderTask => {
     const { source, hash, frontMatter, pictures } = live[at] as ListedArticle;
     const listed = related(at);
@@ -346,7 +346,7 @@ export async function representListed<F extends StoredFile>(articles: readonly L
   // An article's bodies are made from its slug (its file's name), its source, its pictures' files, whether it is a draft, what its related articles show and the setting.
   const rail = new Map(live.map((listed) => [listed.article.slug, (listed as ListedArticle).rail]));
   const printOf = remembered === undefined ? undefined : relatedPrints(summaries, fingerprint, (slug) => rail.get(slug)!, related, plan.lists, remembered.related);
-  const keyOf = (at: number) => contentHash(setting, 'article', summaries[at]!.slug, (live[at] as ListedArticle).hash, ...(live[at] as ListedArticle).pictures.map(({ key }) => key ?? ''), String(live[at]!.frontMatter.draft), printOf!(at));
+  const keyOf = (at: number) => articleKey(setting, live[at] as ListedArticle, printOf!(at));
   const byArticle = new ArticlePacking(summaries, remembered === undefined ? undefined : keyOf);
   let rendered = 0;
   progress.stage('rendering articles', live.length);
@@ -359,8 +359,32 @@ export async function representListed<F extends StoredFile>(articles: readonly L
   progress.stage('rendering lists, feeds and sitemaps');
   const pageKey: PageKey | undefined = remembered === undefined ? undefined : (path, { items, paging }) => contentHash(setting, path, JSON.stringify(paging), ...items.map(({ slug }) => fingerprint(slug)));
   const sourceOf = new Map(live.map((listed) => [listed.article.slug, (listed as ListedArticle).hash]));
-  const documentKey = remembered === undefined ? undefined : (path: string, articles: readonly { slug: string }[]) => contentHash(setting, path, ...articles.flatMap(({ slug }) => [sourceOf.get(slug)!, fingerprint(slug)]));
-  return { ...finish(plan, byArticle, remembered?.packs, pageKey, documentKey), rendered };
+  const whole = new Set<string>();
+  const documentKey =
+    remembered === undefined
+      ? undefined
+      : (path: string, articles: readonly { slug: string }[]) => {
+          for (const { slug } of articles) whole.add(slug);
+          return contentHash(setting, path, ...articles.flatMap(({ slug }) => [sourceOf.get(slug)!, fingerprint(slug)]));
+        };
+  return { ...finish(plan, byArticle, remembered?.packs, pageKey, documentKey), rendered, ...(remembered === undefined ? {} : { keyed: { setting, whole } }) };
+}
+
+/** What every article is rendered with, as plain data for the threads: the catalog and the contexts without the per-article dates. */
+export function sharedRendering({ context, card }: Pick<ReturnType<typeof renderContext>, 'context' | 'card'>, newsroom: Newsroom): RenderShared {
+  const { timed: _context, ...shared } = context;
+  const { timed: _card, ...sharedCard } = card;
+  return { catalog: newsroom.catalog, context: shared, card: sharedCard };
+}
+
+/** What rendering the archive takes besides the articles (the renderer's version, the site's settings, authors and pages), hashed: every key begins with it. */
+export function settingOf(version: string, renderShared: RenderShared, newsroom: Newsroom): string {
+  return contentHash(version, stableJson({ renderShared, newsroom: { site: newsroom.site, authors: newsroom.authors, pages: newsroom.pages } }));
+}
+
+/** An article's key: its bodies are made from its slug (its file's name), its source, its pictures' files, whether it is a draft, what its related articles show (`print`) and the setting. */
+export function articleKey(setting: string, { article, hash, pictures, frontMatter }: Pick<ListedArticle, 'article' | 'hash' | 'pictures' | 'frontMatter'>, print: string): string {
+  return contentHash(setting, 'article', article.slug, hash, ...pictures.map(({ key }) => key ?? ''), String(frontMatter.draft), print);
 }
 
 /**
@@ -374,7 +398,10 @@ function relatedPrints(summaries: readonly ArticleSummary[], shown: (slug: strin
     const before = previous.get(summary.slug);
     // Unmarked, it shows what it showed (its `shown`, which hashes its tags, section and date, is the same): the entry is the memory's.
     if (before !== undefined && !marked.has(summary.slug)) next.set(summary.slug, before);
-    else next.set(summary.slug, { shown: shown(summary.slug), tags: summary.tags, section: summary.section?.slug ?? null, datePublished: summary.datePublished, print: related(at).map(({ slug }) => rail(slug)).join(' ') });
+    else {
+      const chosen = related(at).map(({ slug }) => slug);
+      next.set(summary.slug, { shown: shown(summary.slug), tags: summary.tags, section: summary.section?.slug ?? null, datePublished: summary.datePublished, print: chosen.map(rail).join(' '), related: chosen });
+    }
   });
   return (at) => next.get(summaries[at]!.slug)!.print;
 }

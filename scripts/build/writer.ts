@@ -7,7 +7,7 @@ import type { BuildOutput } from './represent';
 import { asciiJson } from './ascii-json';
 import { indexFiles, type IndexMemory } from './index-files';
 import { checkOutput } from './verify';
-import type { BuildResult } from './index';
+import type { BuildResult, PatchedBuild } from './index';
 import { memorySink, openAssetsSink, type AssetsSink, type BodySink, type CopiedFile, type KeptFile, type StoredFile, type SyncFileSystem } from './sink';
 
 /** The content module's text and every static-asset file of a build (the index's files with their texts, to be written). */
@@ -15,6 +15,8 @@ export interface Deployable<F extends StoredFile = KeptFile> {
   moduleText: string;
   /** Body files, the index's files, and the pictures' originals (copied as they are). */
   files: (F | KeptFile | CopiedFile)[];
+  /** The index's records' size (index-files.ts `shardCount`: how many shards they take). */
+  indexBytes: number;
 }
 
 /**
@@ -28,8 +30,8 @@ export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'i
 export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>, sink: BodySink<F>, memo?: IndexMemory<F>): Deployable<F>;
 /** The index files go through `sink` as they are made (the build's), else they are kept with their text; `memo` offers the shards a previous build wrote. */
 export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>, sink: BodySink<F | KeptFile> = memorySink, memo?: IndexMemory<F | KeptFile>): Deployable<F> {
-  const { header, files } = indexFiles(output, undefined, undefined, (file) => sink.write(file), memo);
-  return { moduleText: asciiJson(header), files: [...output.files, ...files] };
+  const { header, files, bytes } = indexFiles(output, undefined, undefined, (file) => sink.write(file), memo);
+  return { moduleText: asciiJson(header), files: [...output.files, ...files], indexBytes: bytes };
 }
 
 /** Where a build goes: the content module (the index) and the static-assets folder (the body files). */
@@ -108,9 +110,12 @@ async function switchModule(path: string, text: string, fs: FileSystem): Promise
   return true;
 }
 
+/** What a streamed build gives: a build's result, or a patch of the previous build (delta.ts). */
+export type StreamedResult = BuildResult<StoredFile> | PatchedBuild<StoredFile>;
+
 /** A build that streamed its body files, and what writing it did (nothing when the build failed). */
-export interface StreamedBuild {
-  result: BuildResult<StoredFile>;
+export interface StreamedBuild<R extends StreamedResult = BuildResult<StoredFile>> {
+  result: R;
   written: WriteSummary | null;
 }
 
@@ -119,7 +124,7 @@ export interface StreamedBuild {
  * writes the index and switches (writeOutput). A build that throws or fails (bad content, a
  * platform limit) takes back every file its sink added, so the previous output stays as it was.
  */
-export async function buildStreamed(paths: OutputPaths, build: (sink: AssetsSink) => Promise<BuildResult<StoredFile>>, fs: FileSystem = realFileSystem, syncFs?: SyncFileSystem): Promise<StreamedBuild> {
+export async function buildStreamed<R extends StreamedResult = BuildResult<StoredFile>>(paths: OutputPaths, build: (sink: AssetsSink) => Promise<R>, fs: FileSystem = realFileSystem, syncFs?: SyncFileSystem): Promise<StreamedBuild<R>> {
   const sink = await openAssetsSink(paths.assets, fs, syncFs);
   const discard = () => removeAll(sink.added.map((path) => join(paths.assets, path)), fs);
   const result = await build(sink).catch(async (error: unknown) => {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { generateCorpus, writeCorpus } from '../../scripts/bench/corpus';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -75,4 +76,19 @@ export async function contentRoot(files: Readonly<Record<string, string | Uint8A
 /** An article's text: front matter from `fields` (YAML lines), then `body`. */
 export function article(fields: string, body = 'Body.'): string {
   return `---\n${fields.trim()}\n---\n\n${body}\n`;
+}
+
+/**
+ * A project of `count` synthetic articles (the bench's corpus) and a site file, every article
+ * settled: written an hour ago, as a file changed in the last two seconds has no stamp to trust
+ * (a build that remembers lists it again). Returns the root and its articles folder.
+ */
+export async function corpusProject(count: number): Promise<{ root: string; articles: string }> {
+  const root = await tempDir();
+  await writeSiteFile(root);
+  const articles = join(root, 'content/articles');
+  await writeCorpus(articles, generateCorpus(count));
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const name of await readdir(articles)) await utimes(join(articles, name), hourAgo, hourAgo);
+  return { root, articles };
 }

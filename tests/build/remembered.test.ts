@@ -1,11 +1,10 @@
 import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus, writeCorpus } from '../../scripts/bench/corpus';
 import { pruneMemories } from '../../scripts/build/cache/memory';
 import { buildContent } from '../../scripts/build/index';
 import { buildStreamed } from '../../scripts/build/writer';
-import { tempDir, writeSiteFile } from './helpers';
+import { corpusProject, tempDir, writeSiteFile } from './helpers';
 
 /**
  * A build that remembers (.edgewire/cache: what it listed and packed) renders only what changed,
@@ -14,15 +13,10 @@ import { tempDir, writeSiteFile } from './helpers';
  */
 
 const ARTICLES = 300;
-const HOUR_AGO = new Date(Date.now() - 3_600_000);
 
 async function project() {
-  const root = await tempDir();
-  await writeSiteFile(root);
-  const articles = join(root, 'content/articles');
-  await writeCorpus(articles, generateCorpus(ARTICLES));
   // Settled files (not just written): the listing is taken from memory while a file's stamp is unchanged.
-  for (const name of await readdir(articles)) await utimes(join(articles, name), HOUR_AGO, HOUR_AGO);
+  const { root, articles } = await corpusProject(ARTICLES);
   const build = async (out: string, cache?: string) => {
     const paths = { module: join(root, out, 'content.txt'), assets: join(root, out, 'assets') };
     const { result, written } = await buildStreamed(paths, (sink) => buildContent({ root, sink, ...(cache === undefined ? {} : { cache }) }));
@@ -131,7 +125,7 @@ describe('the memory', () => {
     const names = await readdir(dir);
     // Each kind in buckets: a Map spread over files by a hash of its keys.
     const kinds = new Set(names.map((name) => /^([a-z]+)-\d+\.v8$/.exec(name)?.[1] ?? name));
-    expect([...kinds].sort()).toEqual(['listing', 'packs', 'related', 'shards', 'sizes']);
+    expect([...kinds].sort()).toEqual(['delta', 'facts', 'listing', 'packs', 'related', 'shards', 'sizes']);
     expect(names.filter((name) => name.startsWith('listing-')).length).toBeGreaterThan(100);
     for (const name of names.filter((name) => name.startsWith('packs-'))) await writeFile(join(dir, name), (await readFile(join(dir, name))).subarray(0, 100));
     for (const name of names.filter((name) => name.startsWith('shards-'))) await writeFile(join(dir, name), 'not a memory');

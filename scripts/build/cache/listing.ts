@@ -8,6 +8,13 @@ export type ListingEntry = readonly [Stamp, Listed];
 export type PictureStamp = (place: string) => Stamp | null;
 
 /**
+ * The stamp kept for a file that changed too recently to trust its own (collector.ts `stampOf`):
+ * it matches no file's, so the next build lists the file again; its entry still says what the
+ * output was made from (a patch compares an edit with it: delta.ts).
+ */
+export const UNSETTLED = '';
+
+/**
  * What a previous build made of each source file it listed (its metadata and its text's hash),
  * by path, taken back while the file's stamp (collector.ts: size, mtime in ns, inode) is what it was: an
  * unchanged archive is listed from memory instead of read and parsed again. The article is built
@@ -31,10 +38,11 @@ export class ListingMemo {
   }
 
   /**
-   * What this build listed from a file, under the stamp it had before it was read; kept only when
-   * its pictures' stamps (each taken before the picture was read) can be trusted too.
+   * What this build listed from a file, under the stamp it had before it was read (UNSETTLED when
+   * there was none to trust); kept only when its pictures' stamps (each taken before the picture
+   * was read) can be trusted too.
    */
   keep(source: SourceEntry, stamp: Stamp | null, listed: Listed): void {
-    if (stamp !== null && listed.pictures.every(({ stamp: then }) => then !== null)) this.next.set(source.file, [stamp, listed]);
+    if (listed.pictures.every(({ stamp: then }) => then !== null)) this.next.set(source.file, [stamp ?? UNSETTLED, listed]);
   }
 }

@@ -10,7 +10,8 @@ import { IndexMemo } from './index-memo';
 import { ListingMemo, type ListingEntry } from './listing';
 import { PackMemo } from './pack-memo';
 import { sameRelated, type KeptRelated, type RelatedEntry } from './related-memo';
-import { KeptMap, removeStrays } from './store';
+import { KeptMap, removeStrays, type CacheFolder } from './store';
+import { DELTA_KINDS } from './delta-memo';
 import { rendererVersion } from './version';
 
 /**
@@ -23,6 +24,8 @@ import { rendererVersion } from './version';
  */
 export interface BuildMemory {
   version: string;
+  /** Where it is kept, under `version`. */
+  folder: CacheFolder;
   listing: ListingMemo;
   packs: PackMemo;
   index: IndexMemo;
@@ -32,18 +35,22 @@ export interface BuildMemory {
   save(): void;
 }
 
-const LISTING = 'listing';
-const PACKS = 'packs';
+export const LISTING = 'listing';
+export const PACKS = 'packs';
 const SHARDS = 'shards';
 const SIZES = 'sizes';
-const RELATED = 'related';
+export const RELATED = 'related';
 const KINDS = [LISTING, PACKS, SHARDS, SIZES, RELATED];
+
+/** The memory's folders: the listing's is stamped with the catalog its articles were checked against too. */
+export function memoryFolders(dir: string, version: string, catalog: Catalog): { listingFolder: CacheFolder; packsFolder: CacheFolder } {
+  return { listingFolder: { dir, version: contentHash(version, JSON.stringify([[...catalog.authors], catalog.sections])) }, packsFolder: { dir, version } };
+}
 
 /** The memory in `dir`; `present` says whether a pack's file is still in the assets folder. */
 export async function openMemory(dir: string, catalog: Catalog, present: (path: string) => boolean): Promise<BuildMemory> {
   const version = await rendererVersion();
-  const listingFolder = { dir, version: contentHash(version, JSON.stringify([[...catalog.authors], catalog.sections])) };
-  const packsFolder = { dir, version };
+  const { listingFolder, packsFolder } = memoryFolders(dir, version, catalog);
   const kept = {
     listing: KeptMap.read<ListingEntry>(listingFolder, LISTING),
     packs: KeptMap.read<KeptPack>(packsFolder, PACKS),
@@ -58,6 +65,7 @@ export async function openMemory(dir: string, catalog: Catalog, present: (path: 
   const related = { previous: kept.related.previous, next: new Map() };
   return {
     version,
+    folder: packsFolder,
     listing,
     packs,
     index,
@@ -68,7 +76,7 @@ export async function openMemory(dir: string, catalog: Catalog, present: (path: 
       kept.packs.keep(packs.next);
       kept.shards.keep(index.next.shards, (a, b) => a.path === b.path);
       kept.sizes.keep(index.next.sizes);
-      removeStrays(dir, KINDS);
+      removeStrays(dir, [...KINDS, ...DELTA_KINDS]);
     },
   };
 }
@@ -78,7 +86,7 @@ export async function openMemory(dir: string, catalog: Catalog, present: (path: 
  * what a link points at), or null when it is no longer a file under content/ reached without a
  * link out: moved out and linked back, or its folder replaced by a link, it is checked again.
  */
-function pictureStamp(content: string, place: string): Stamp | null {
+export function pictureStamp(content: string, place: string): Stamp | null {
   const path = join(content, place);
   try {
     return realpathSync(path).startsWith(realpathSync(content) + sep) ? fileStamp(path) : null;

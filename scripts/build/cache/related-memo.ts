@@ -10,6 +10,8 @@ export interface RelatedEntry {
   datePublished: string;
   /** Its related articles' `rail` hashes (what their links show), in order: what its key is made of. */
   print: string;
+  /** Its related articles' slugs, in order (a build that patches its page renders it with them: delta.ts). */
+  related: readonly string[];
 }
 
 /** Whether two entries say the same (the next build's memory need not be written again for it). */

@@ -30,7 +30,7 @@ export function bucketOf(key: string): number {
   return (hash >>> 0) % BUCKETS;
 }
 
-const bucketName = (name: string, bucket: number) => `${name}-${bucket}.v8`;
+export const bucketName = (name: string, bucket: number) => `${name}-${bucket}.v8`;
 
 /** A Map kept as `name`: what the previous build kept (`previous`), and how to keep this build's. */
 export class KeptMap<V> {
@@ -96,7 +96,7 @@ export function removeStrays(dir: string, names: readonly string[]): void {
 }
 
 /** The value kept as `name`, if there is one of this version. */
-function readKept<T>({ dir, version }: CacheFolder, name: string): T | undefined {
+export function readKept<T>({ dir, version }: CacheFolder, name: string): T | undefined {
   try {
     const kept = deserialize(readFileSync(join(dir, name))) as Partial<Stamped<T>> | null;
     return kept?.version === version ? kept.value : undefined;
@@ -106,7 +106,7 @@ function readKept<T>({ dir, version }: CacheFolder, name: string): T | undefined
 }
 
 /** Keeps `value` as `name`, whole or not at all (a temp file renamed over it); a failed write is only a miss next time. */
-function keep<T>({ dir, version }: CacheFolder, name: string, value: T): void {
+export function keep<T>({ dir, version }: CacheFolder, name: string, value: T): void {
   const path = join(dir, name);
   const temp = `${path}.${process.pid}.tmp`;
   try {
@@ -116,4 +116,14 @@ function keep<T>({ dir, version }: CacheFolder, name: string, value: T): void {
   } catch {
     rmSync(temp, { force: true });
   }
+}
+
+/** One bucket of a kept Map (a missing or foreign one holds nothing): what a build that reads a few entries reads. */
+export function readBucket<V>(folder: CacheFolder, name: string, bucket: number): Map<string, V> {
+  return readKept<Map<string, V>>(folder, bucketName(name, bucket)) ?? new Map<string, V>();
+}
+
+/** Keeps one bucket of a Map whole. */
+export function keepBucket<V>(folder: CacheFolder, name: string, bucket: number, entries: ReadonlyMap<string, V>): void {
+  keep(folder, bucketName(name, bucket), entries);
 }
