@@ -208,7 +208,9 @@ function patchOutput(root: DeltaRoot, changes: readonly Change[], context: Conte
       lines.set(item, change);
       rendered++;
     }
-    const made = repack(kept, bodies, readText(join(sink.dir, file))!, (next) => packs.get(root.packs[next]?.key ?? ''), pack);
+    const text = readText(join(sink.dir, file));
+    if (text === undefined) return no('a pack cannot be read');
+    const made = repack(kept, bodies, text, (next) => packs.get(root.packs[next]?.key ?? ''), pack);
     if (!made.ok) return made;
     // A pack before that closed for its size closes there again only if this pack's first item still does not fit after it.
     const before = pack > 0 && bodies[0] !== undefined ? packs.get(root.packs[pack - 1]!.key) : undefined;
