@@ -35,11 +35,13 @@ export function articleFile(story: WireStory, datePublished: string, origin: str
     source: story.source,
     ...(image === undefined ? {} : { image }),
   };
+  const comments = [`Imported from ${origin}.`, ...story.unmapped.map(({ line, text }) => `Line ${line} not understood, not published: ${JSON.stringify(text)}`)];
+  return markdownFile(frontMatter, comments, story.paragraphs.map(escapeMarkdownText).join('\n\n'));
+}
+
+/** An article file: YAML front matter after `comments` (each a line: not published, not lost), then the Markdown body. */
+export function markdownFile(frontMatter: FrontMatterInput, comments: readonly string[], body: string): string {
   const document = new Document(frontMatter);
-  document.commentBefore = [
-    ` Imported from ${origin}.`,
-    ...story.unmapped.map(({ line, text }) => ` Line ${line} not understood, not published: ${JSON.stringify(text)}`),
-  ].join('\n');
-  const body = story.paragraphs.map(escapeMarkdownText).join('\n\n');
+  document.commentBefore = comments.map((comment) => ` ${comment}`).join('\n');
   return `---\n${document.toString({ lineWidth: 0 })}---\n\n${body}\n`;
 }

@@ -19,6 +19,8 @@ export type ArticleList = components['schemas']['ArticleList'];
 export type ListMeta = components['schemas']['ListMeta'];
 export type Author = components['schemas']['Author'];
 export type AuthorSummary = components['schemas']['AuthorSummary'];
+/** An article as IPTC ninjs 3.1. */
+export type Ninjs = components['schemas']['Ninjs'];
 /** The query of `GET /api/articles`: `page` from 1, `limit` 1–100, `tag`. */
 export type ListOptions = NonNullable<paths['/api/articles']['get']['parameters']['query']>;
 
@@ -32,6 +34,8 @@ export interface ClientOptions {
 export interface EdgewireClient {
   /** `GET /api/articles/:slug`'s article; an unknown slug throws an EdgewireProblem with status 404. */
   article(slug: string): Promise<Article>;
+  /** `GET /api/articles/:slug/ninjs`: the article as IPTC ninjs 3.1; an unknown slug throws an EdgewireProblem with status 404. */
+  ninjs(slug: string): Promise<Ninjs>;
   /** `GET /api/articles`: a page of summaries and its `meta`; a bad query throws a 400 problem, a page past the last a 404. */
   articles(options?: ListOptions): Promise<ArticleList>;
   /** `GET /api/authors/:id`'s author with their bio; an unknown id throws an EdgewireProblem with status 404. */
@@ -57,6 +61,9 @@ export function createClient({ baseUrl, fetch = (request) => globalThis.fetch(re
     raw,
     async article(slug) {
       return dataOf(await raw.GET('/api/articles/{slug}', { params: { path: { slug } } })).data;
+    },
+    async ninjs(slug) {
+      return dataOf(await raw.GET('/api/articles/{slug}/ninjs', { params: { path: { slug } } }));
     },
     async articles(options = {}) {
       return dataOf(await raw.GET('/api/articles', { params: { query: options } }));

@@ -10,6 +10,8 @@ export const paths = {
   articleEmbed: (slug: string) => `/articles/${slug}/embed`,
   apiArticles: '/api/articles',
   apiArticle: (slug: string) => `/api/articles/${slug}`,
+  /** The article as IPTC ninjs 3.1, the wire's own JSON (content/ninjs.ts). */
+  apiArticleNinjs: (slug: string) => `/api/articles/${slug}/ninjs`,
   /** The OpenAPI description of every route (RFC 8631 service-desc). */
   openapi: '/api/openapi.json',
   /** The oEmbed endpoint (oembed.com §2.2). */

@@ -91,6 +91,13 @@ export const leadImageSchema = z.strictObject({
     .optional(),
 });
 
+/** The wire's identity of an imported story (IPTC ninjs `uri`, `version`, `versionCreated`): not published, kept to update it. */
+export const wireSchema = z.strictObject({
+  uri: z.string().trim().min(1, 'must not be empty'),
+  version: z.string().trim().min(1, 'must not be empty').optional(),
+  versionCreated: isoInstant,
+});
+
 export const frontMatterSchema = z
   .strictObject({
     title: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') }).trim().min(1, 'must not be empty'),
@@ -113,6 +120,8 @@ export const frontMatterSchema = z
     aliases: z.array(z.string().regex(SLUG_PATTERN, `must be a former slug: ${SLUG_RULE}`)).default([]),
     /** The lead image: shown above the story, and wherever the article travels. */
     image: leadImageSchema.optional(),
+    /** Where a wire story came from (npm run import): its ninjs `uri`, and the version imported; a newer version updates the article. */
+    wire: wireSchema.optional(),
   })
   .superRefine((fm, context) => {
     if (fm.dateModified !== undefined && fm.dateModified < fm.datePublished) context.addIssue({ code: 'custom', message: 'must not be earlier than datePublished', path: ['dateModified'] });

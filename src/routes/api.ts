@@ -8,6 +8,7 @@ import { buildId } from '../store';
 import { sendFormat } from './article-page';
 import { route, sent } from './handler';
 import { listAnswer, type ListAnswer } from './list-answer';
+import { sendNinjs } from './ninjs';
 import { oembedRoute } from './oembed';
 import { API_MISSES, withArticle } from './slug';
 
@@ -31,6 +32,11 @@ api.get(
   route((c) => {
     return withArticle(c, c.req.param('slug') ?? '', paths.apiArticle, API_MISSES, (article) => sendFormat(c, article, 'json', false));
   }),
+);
+
+api.get(
+  '/api/articles/:slug/ninjs',
+  route((c) => withArticle(c, c.req.param('slug') ?? '', paths.apiArticleNinjs, API_MISSES, (article) => sendNinjs(c, article))),
 );
 
 api.get(paths.oembed, route(oembedRoute));

@@ -3,6 +3,7 @@ import { isConfigError, refusal } from '../config';
 import { servedBy, type Served } from '../config/served';
 import type { Article } from '../content/article';
 import type { Author, AuthorSummary } from '../content/author';
+import { toNinjs, type NinjsDocument } from '../content/ninjs';
 import { paths } from '../content/paths';
 import type { Env } from '../env';
 import { listPage, type ArticleList } from '../routes/list-page';
@@ -33,6 +34,12 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
   async article(slug: string): Promise<Article | null> {
     const body = await this.representation(slug, 'json');
     return body === null ? null : (JSON.parse(body) as { data: Article }).data;
+  }
+
+  /** The body of `GET /api/articles/:slug/ninjs`: the article as IPTC ninjs 3.1, or null when there is no article with this slug. */
+  async ninjs(slug: string): Promise<NinjsDocument | null> {
+    const article = await this.article(slug);
+    return article === null ? null : toNinjs(article, (await served(this.env)).origin.url);
   }
 
   /**

@@ -44,6 +44,21 @@ describe('article(slug) over the ARTICLES service binding', () => {
   });
 });
 
+describe('ninjs(slug) over the ARTICLES service binding', () => {
+  it('is the body of GET /api/articles/:slug/ninjs, byte for byte once serialized', async () => {
+    const api = await http(`/api/articles/${seed.slug}/ninjs`);
+    expect(api.status).toBe(200);
+    const ninjs = await env.ARTICLES.ninjs(seed.slug);
+    expect(JSON.stringify(ninjs)).toBe(api.text);
+    expect(ninjs?.uri).toBe(`${ORIGIN}/articles/${seed.slug}`);
+  });
+
+  it('is null for a slug that names nothing, and follows a redirect as article() does', async () => {
+    expect(await env.ARTICLES.ninjs('no-such-article')).toBeNull();
+    expect((await env.ARTICLES.ninjs(seed.slug.toUpperCase()))?.slugline).toBe(seed.slug);
+  });
+});
+
 describe('articles(options) over the ARTICLES service binding', () => {
   it.each([
     [{}, ''],
@@ -132,7 +147,7 @@ describe('a deployment with a bad SITE_URL', () => {
     expect(api.status).toBe(503);
     const detail = 'The server is misconfigured: SITE_URL must be an absolute http: or https: origin, such as https://news.example.com; it is "news.example.com".';
     expect(JSON.parse(api.text).detail).toBe(detail);
-    for (const call of [env.MISCONFIGURED.article(seed.slug), env.MISCONFIGURED.articles(), env.MISCONFIGURED.representation(seed.slug, 'html')]) {
+    for (const call of [env.MISCONFIGURED.article(seed.slug), env.MISCONFIGURED.articles(), env.MISCONFIGURED.representation(seed.slug, 'html'), env.MISCONFIGURED.ninjs(seed.slug)]) {
       expect((await rejection(call)).message).toBe(detail);
     }
   });

@@ -40,6 +40,14 @@ describe('createClient against the Worker', () => {
     expect(exchanges).toEqual([{ url: `${ORIGIN}/api/articles/${seed.slug}`, ifNoneMatch: null, status: 200 }]);
   });
 
+  it('ninjs(slug) gives the body of GET /api/articles/:slug/ninjs', async () => {
+    const { client, exchanges } = workerClient();
+    const ninjs = await client.ninjs(seed.slug);
+    expect(ninjs).toEqual(await (await request(`/api/articles/${seed.slug}/ninjs`)).json());
+    expect(ninjs.slugline).toBe(seed.slug);
+    expect(exchanges).toEqual([{ url: `${ORIGIN}/api/articles/${seed.slug}/ninjs`, ifNoneMatch: null, status: 200 }]);
+  });
+
   it('articles({ page, limit, tag }) gives the list body with its meta', async () => {
     const { client, exchanges } = workerClient();
     const list = await client.articles({ page: 1, limit: 1, tag: 'sahel' });

@@ -95,6 +95,15 @@ function apiItems(): Record<string, object> {
       params: ['slug'],
       responses: { ...served, ...REDIRECT, ...common('404', '410') },
     }),
+    '/api/articles/{slug}/ninjs': get({
+      id: 'getArticleNinjs',
+      tag: 'api',
+      summary: 'One article as IPTC ninjs 3.1, the wire\'s JSON.',
+      description:
+        'The article in ninjs 3.1 (iptc.org/std/ninjs): its page as `uri`, headline and alternative headline, dek, body as HTML and plain text, dates, authors, source, section and tags as subjects, and the lead image as an associated picture; valid against IPTC\'s schema, which `Link` names (`describedby`). Cached and revalidated as the article\'s JSON is. A slug in another letter case, or a renamed article\'s former slug, redirects (301); a withdrawn article is a 410 problem document.',
+      params: ['slug'],
+      responses: { ...representation('The article as ninjs.', 'article', json('Ninjs'), 'Last-Modified', 'Link', 'Cache-Tag'), ...REDIRECT, ...common('404', '410') },
+    }),
     [sitePaths.oembed]: get({
       id: 'getOembed',
       tag: 'api',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { articleSchema, articleSummarySchema } from '../../../src/content/article';
 import { authorSchema, authorSummarySchema } from '../../../src/content/author';
 import { creditSchema } from '../../../src/content/schema';
+import { ninjsSchema } from '../../../src/content/ninjs-schema';
 import { PROBLEM_TITLES, type Alternative, type InvalidParameter, type ProblemStatus } from '../../../src/http/problem';
 
 /**
@@ -96,6 +97,7 @@ export const COMPONENT_SCHEMAS = {
   OEmbed: oembedSchema,
   ServiceUnavailableProblem: problemSchemas[503],
   JsonFeed: jsonFeedSchema,
+  Ninjs: ninjsSchema,
 } as const;
 
 export type SchemaName = keyof typeof COMPONENT_SCHEMAS;
