@@ -79,11 +79,16 @@ floor Worker (and nginx, when installed). The report goes to stdout, progress to
                            once (npm ci in bench/peers/astro the first time) and counted at every size
   --skip-peers             with --instructions, leave the peer designs out
   --requests <n>           requests per round with --instructions (default: 200)
-  --edits <n>              with --instructions, one-edit rebuilds per size, each after the last: one
+  --edits <n>              with --instructions or --publish, one-edit rebuilds per size, each after the last: one
                            build's time swings by ±15 % here, so the report gives each and their
                            median (default: 3)
   --build-timeout <min>    stop a content build (or wrangler's bundle) after this many minutes and
                            report the size as stopped there (default: no limit)
+  --publish                instead of serving, time what an editor waits: at each size, a copy of
+                           the project with that many articles more runs \`npm run dev\`, one article
+                           is saved --edits times, and each save is timed to (a) the build's output
+                           ready and (b) the dev server sending the article's JSON with a new ETag
+                           (issue-style: --publish --sizes 10000)
   --keep                   keep the temporary directory
   -h, --help               print this and exit`,
 };
@@ -103,6 +108,7 @@ const { values } = parseCommandLine(BENCH, {
     edits: { type: 'string', default: '3' },
     'build-timeout': { type: 'string' },
     'skip-peers': { type: 'boolean', default: false },
+    publish: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -521,6 +527,7 @@ async function reportOnly(path: string): Promise<void> {
 async function main(): Promise<void> {
   if (values.report !== undefined) return reportOnly(values.report);
   if (values.instructions) return instructionsMain();
+  if (values.publish) return publishMain();
   const { tool: _, ...loadOptions } = load;
   const results: BenchResults = { machine: describeMachine(load.tool, nginx), options: { sizes, ...loadOptions }, sizes: [] };
   console.log(`# edgewire benchmark\n\n${machineReport(results.machine)}`);
@@ -554,6 +561,12 @@ async function instructionsMain(): Promise<void> {
   await writeChart(instructionsChartSvg(results.sizes), 'docs/performance-instructions.svg');
   await writeJson(results);
   progress(`measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** `--publish`: at each size, the saves of one article timed in `npm run dev` (bench/publish.ts). */
+async function publishMain(): Promise<void> {
+  const { publishLatency, publishReport } = await import('./bench/publish');
+  for (const size of sizes) console.log(`${publishReport(await publishLatency(ROOT, join(tmp, `publish-${size}`), size, edits, progress))}\n`);
 }
 
 await runMain(main, cleanUp, progress);
