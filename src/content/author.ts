@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { webUrl } from './fields';
+import { requiredText, webUrl } from './fields';
 import { SLUG_PATTERN } from './slug';
 
 /**
@@ -8,12 +8,12 @@ import { SLUG_PATTERN } from './slug';
  * the API's shape and the OpenAPI document; the Worker imports types only.
  */
 export const authorFrontMatterSchema = z.strictObject({
-  name: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') }).trim().min(1, 'must not be empty'),
-  role: z.string().trim().min(1, 'must not be empty').optional(),
+  name: requiredText().describe('Their name, as the byline reads.'),
+  role: z.string().trim().min(1, 'must not be empty').optional().describe('What they do here: Education reporter, Editor.'),
   /** Their own site, elsewhere. */
-  url: webUrl.optional(),
+  url: webUrl.optional().describe('Their own site, elsewhere.'),
   /** Their profiles elsewhere (schema.org `sameAs`). */
-  sameAs: z.array(webUrl).default([]),
+  sameAs: z.array(webUrl).default([]).describe('Their profiles elsewhere (social networks, other publications).'),
 });
 
 export type AuthorFrontMatter = z.output<typeof authorFrontMatterSchema>;

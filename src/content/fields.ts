@@ -29,3 +29,10 @@ export const bcp47 = z.string().refine(
 export function showsText(text: string): boolean {
   return /[^\p{White_Space}\p{Cf}\u2800\u3164\u115F\u1160\uFFA0]/u.test(text);
 }
+
+/** A text that must be given and show something: "is required" when missing, "must not be empty" when blank. */
+export const requiredText = () =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
+    .trim()
+    .min(1, 'must not be empty');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bcp47, webUrl } from './fields';
+import { bcp47, requiredText, webUrl } from './fields';
 import { SLUG_PATTERN, SLUG_RULE } from './slug';
 
 /**
@@ -26,14 +26,14 @@ const slug = z.string().regex(SLUG_PATTERN, `must be ${SLUG_RULE}`);
 /** A section of the site: its navigation entry and page, collecting the articles of its tags. */
 export const sectionSchema = z.strictObject({
   slug: slug.describe('The last segment of the section page URL, /sections/<slug>.'),
-  title: z.string().trim().min(1, 'must not be empty'),
+  title: z.string().trim().min(1, 'must not be empty').describe('Its name in the navigation and on its page.'),
   tags: z.array(slug).min(1, 'must name at least one tag').describe('An article belongs to the first section (in this order) that collects one of its tags.'),
 });
 
 /** A link in the readers' footer: a page of this site (`/about`) or an absolute http(s) URL. */
 const footerLink = z.strictObject({
-  title: z.string().trim().min(1, 'must not be empty'),
-  url: z.union([z.string().regex(/^\/(?!\/)[^\s]*$/), webUrl], { error: 'must be a path on this site (/about) or an absolute http: or https: URL' }),
+  title: z.string().trim().min(1, 'must not be empty').describe('The link\'s text.'),
+  url: z.union([z.string().regex(/^\/(?!\/)[^\s]*$/), webUrl], { error: 'must be a path on this site (/about) or an absolute http: or https: URL' }).describe('A page of this site (/about) or an absolute http: or https: URL.'),
 });
 
 /** A path under content/ to an image file (checked by the build: it exists, and its type). */
@@ -41,21 +41,21 @@ const contentPath = z.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+$/
 
 export const siteSchema = z
   .strictObject({
-    name: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') }).trim().min(1, 'must not be empty'),
+    name: requiredText().describe('The newsroom\'s name: the masthead, every page title, feed and card.'),
     /**
      * Names the site in every feed and entry id. Set it once (before the first publish) and never
      * change it: every feed reader would show the whole archive again as new.
      */
-    id: z.string().trim().min(1, 'must not be empty').default('edgewire'),
-    tagline: z.string().trim().min(1, 'must not be empty').optional(),
-    logo: contentPath.optional(),
-    language: bcp47.default('en'),
+    id: z.string().trim().min(1, 'must not be empty').default('edgewire').describe('Names the site in every feed entry: set it once, before the first publish, and never change it.'),
+    tagline: z.string().trim().min(1, 'must not be empty').optional().describe('A line under the name in the masthead.'),
+    logo: contentPath.optional().describe('The logo, a file under the content folder (images/logo.svg): an SVG, or a JPEG, PNG, WebP, AVIF or GIF.'),
+    language: bcp47.default('en').describe('The site\'s language (BCP 47): each article\'s unless it says another.'),
     /** How dates and numbers are written (BCP 47); the language's own when absent. */
-    locale: bcp47.optional(),
-    timeZone: timeZone.default('UTC'),
-    sections: z.array(sectionSchema).default([]),
-    footer: z.array(footerLink).optional(),
-    sameAs: z.array(webUrl).default([]),
+    locale: bcp47.optional().describe('How dates and numbers are written (BCP 47: en-US); the language\'s own when absent.'),
+    timeZone: timeZone.default('UTC').describe('The newsroom\'s time zone (IANA: America/Chicago): dates are shown in it.'),
+    sections: z.array(sectionSchema).default([]).describe('The sections, in navigation order, each collecting the articles of its tags.'),
+    footer: z.array(footerLink).optional().describe('Links in every page\'s footer.'),
+    sameAs: z.array(webUrl).default([]).describe('The newsroom\'s profiles elsewhere (social networks).'),
   })
   .superRefine((site, context) => {
     const seen = new Set<string>();
