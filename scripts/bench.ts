@@ -89,6 +89,9 @@ floor Worker (and nginx, when installed). The report goes to stdout, progress to
                            is saved --edits times, and each save is timed to (a) the build's output
                            ready and (b) the dev server sending the article's JSON with a new ETag
                            (issue-style: --publish --sizes 10000)
+  --scheduled <n>          add n articles scheduled for 2099, each at an instant of its own: the
+                           archive is served as it is before the first goes live (the front page
+                           from its first edition, lifetimes ending at that instant) (default: 0)
   --keep                   keep the temporary directory
   -h, --help               print this and exit`,
 };
@@ -110,6 +113,7 @@ const { values } = parseCommandLine(BENCH, {
     'skip-peers': { type: 'boolean', default: false },
     publish: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    scheduled: { type: 'string', default: '0' },
   },
 });
 
@@ -161,6 +165,7 @@ if (typeof valgrind === 'string') {
 }
 const requests = positiveInteger('requests', values.requests);
 const edits = positiveInteger('edits', values.edits);
+const scheduled = values.scheduled === '0' ? 0 : positiveInteger('scheduled', values.scheduled);
 const buildTimeoutMs = values['build-timeout'] === undefined ? undefined : positiveInteger('build-timeout', values['build-timeout']) * 60_000;
 const sizes = [...new Set(values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim())))].sort((a, b) => a - b);
 const load: LoadOptions = {
@@ -271,7 +276,7 @@ async function benchSize(size: number, config: ProjectConfig): Promise<SizeResul
   await mkdir(dir, { recursive: true });
   // The real content plus N − 1 synthetic articles: the real article is the newest at every N,
   // so the article routes serve the same bytes at every size and compare directly.
-  const { build, bundle, assets, services: app } = await buildArchive(ROOT, dir, size - 1, config, (message) => progress(`N=${size}: ${message}`), buildTimeoutMs);
+  const { build, bundle, assets, services: app } = await buildArchive(ROOT, dir, size - 1, config, (message) => progress(`N=${size}: ${message}`), buildTimeoutMs, scheduled);
 
   const discovery = await serve(join(dir, 'discover.capnp'), app, { app: '/api/articles' });
   const routes = await discoverRoutes(discovery.ports.app!).finally(() => stopServer(discovery.server));
@@ -389,7 +394,7 @@ async function archiveOrFailure(size: number, dir: string, config: ProjectConfig
     progress(`N=${size}: ${message}`);
   };
   try {
-    const archive = await buildArchive(ROOT, dir, size - 1, config, at, buildTimeoutMs);
+    const archive = await buildArchive(ROOT, dir, size - 1, config, at, buildTimeoutMs, scheduled);
     const rebuilds: ScaleFigures['edit'][] = [];
     for (let edit = 0; edit < edits; edit++) rebuilds.push(await rebuildAfterEdit(ROOT, dir, archive.contentDir, at, buildTimeoutMs));
     return { archive, edits: rebuilds };

@@ -17,6 +17,7 @@ import { devHeadline, failureHeadline, formatProblem } from './build/problems';
 import { contentHash } from './build/hash';
 import { terminalProgress } from './build/progress';
 import type { AssetsSink } from './build/sink';
+import { decapDir } from './cms/release';
 
 async function build(command: BuildCommand): Promise<void> {
   const started = performance.now();
@@ -24,7 +25,9 @@ async function build(command: BuildCommand): Promise<void> {
   const [{ buildOrPatch }, { LastGood }, { buildStreamed }] = await Promise.all([import('./build/index'), import('./build/last-good'), import('./build/writer')]);
   const root = resolve(command.root);
   const dev = command.dev ? { lastGood: LastGood.open(resolve(root, DEV_CACHE)) } : undefined;
-  const { content: contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan } = command;
+  const { content: contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, now } = command;
+  // The editor at /admin/, when its bundle has been fetched (scripts/cms/decap.ts) and EDGEWIRE_CMS is not off.
+  const admin = process.env.EDGEWIRE_CMS === 'off' ? {} : { admin: { bundle: decapDir(root), ...(process.env.EDGEWIRE_CMS_URL ? { local: process.env.EDGEWIRE_CMS_URL } : {}) } };
   const paths = { module: resolve(root, command.out), assets: resolve(root, command.assets) };
   const threads = availableParallelism();
   // One line on a terminal (not in CI, not piped), cleared before anything else is printed.
@@ -33,7 +36,7 @@ async function build(command: BuildCommand): Promise<void> {
   const built = async (sink: AssetsSink) => {
     // One memory per output folder: the project's build, each test fixture's and the benchmark's do not take turns with one.
     const cache = join(BUILD_CACHE, contentHash(paths.assets).slice(0, 12));
-    const content = await buildOrPatch({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, threads, progress, cache, modulePath: paths.module, ...(dev === undefined ? {} : { dev }) });
+    const content = await buildOrPatch({ root, contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, allowEmpty, plan, sink, threads, progress, cache, modulePath: paths.module, ...(dev === undefined ? {} : { dev }), ...(now === undefined ? {} : { now }), ...admin });
     progress.stage('checking the files, then switching');
     return content;
   };
@@ -51,8 +54,10 @@ async function build(command: BuildCommand): Promise<void> {
   const count = 'patched' in result ? result.patched.articles : result.articles.length;
   const made = 'patched' in result ? result.patched : result;
   const rendered = made.rendered === undefined || made.rendered === count ? '' : ` (${made.rendered} rendered, ${count - made.rendered} unchanged)`;
+  const editions = 'editions' in result && result.editions !== undefined ? result.editions : [];
+  const scheduled = editions.length === 0 ? '' : `, ${count - ('index' in result ? result.index.slugs.length : count)} scheduled (from ${editions[0]!.from})`;
   console.log(
-    `Built ${count} article(s)${drafts} in ${seconds} s${rendered} -> ${command.out}${written.moduleChanged ? '' : ' (unchanged)'}, ` +
+    `Built ${count} article(s)${drafts}${scheduled} in ${seconds} s${rendered} -> ${command.out}${written.moduleChanged ? '' : ' (unchanged)'}, ` +
       `${command.assets} (${files.length} files: ${written.written} written, ${written.removed} removed)`,
   );
 }

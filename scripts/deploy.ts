@@ -14,7 +14,9 @@
  * are uploaded, before it uploads the Worker.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { constants } from 'node:os';
+import { join } from 'node:path';
 import { BUILD_NODE_OPTIONS } from './build/cli';
 import { asksForHelp } from './cli';
 import { deploySiteUrlProblem } from './deploy/site-url';
@@ -27,6 +29,20 @@ const BUILD_SCRIPT = new URL('build.ts', import.meta.url).pathname;
 function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { EDGEWIRE_DEV: _dev, EDGEWIRE_DRAFTS: _drafts, ...production } = env;
   return production;
+}
+
+/** Whether site.yml has `cms:` (the build checks the rest). */
+async function namesEditor(siteFile: string): Promise<boolean> {
+  const text = await readFile(siteFile, 'utf8').catch(() => '');
+  const { parse } = await import('yaml');
+  const site: unknown = (() => {
+    try {
+      return parse(text);
+    } catch {
+      return null;
+    }
+  })();
+  return typeof site === 'object' && site !== null && 'cms' in site;
 }
 
 function fail(line: string): never {
@@ -47,6 +63,12 @@ const problem = deploySiteUrlProblem(target.siteUrl, args.includes('--dry-run'))
 if (problem !== null) fail(problem);
 
 const env = productionEnv(process.env);
+// The editor at /admin/, when site.yml names the repository it saves into: its bundle fetched first (scripts/cms/decap.ts).
+if (env.EDGEWIRE_CMS !== 'off' && (await namesEditor(join(target.root, env.EDGEWIRE_CONTENT || 'content', 'site.yml')))) {
+  const { ensureDecap } = await import('./cms/decap');
+  const decap = await ensureDecap(target.root);
+  if (!decap.ok) fail(`${decap.message}: site.yml's cms: asks for the editor at /admin/; deploy again once the npm registry answers`);
+}
 // Where wrangler runs the [build] command: the configuration's folder.
 const build = spawnSync(process.execPath, [...BUILD_NODE_OPTIONS, '--import', import.meta.resolve('tsx'), BUILD_SCRIPT], { cwd: target.root, env, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);

@@ -39,5 +39,12 @@ const siteUrl = site.userSet === undefined ? `${site.protocol}://localhost:${opt
 // wrangler lists a --var as "(hidden)": say which it is.
 if (siteUrl !== undefined) console.log(`dev: SITE_URL ${siteUrl} (the address it serves; .dev.vars may set another)`);
 
+// The editor: /admin/ and its local backend, decap-server, saving into content/ (scripts/cms/dev.ts).
+const { devCms, withCms } = await import('./cms/dev');
+const root = join(import.meta.dirname, '..');
+const cms = await devCms(root, process.env, (line) => console.log(`dev: ${line}`));
+if (cms !== null) console.log(`dev: the editor at /admin/ saves into content/ through decap-server on 127.0.0.1:${cms.port}`);
+
 const wrangler = join(dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin/wrangler.js');
-runAsGroup(process.execPath, [wrangler, ...wranglerDevArgs(args, siteUrl)], { env: devEnv(process.env) });
+const { command, args: group } = withCms(process.execPath, [wrangler, ...wranglerDevArgs(args, siteUrl)], cms);
+runAsGroup(command, group, { env: { ...devEnv(process.env), ...cms?.buildEnv } });

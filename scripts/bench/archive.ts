@@ -7,7 +7,7 @@ import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILD_NODE_OPTIONS } from '../build/cli';
 import { buildBundle, runContentBuild, snapshotAssets, type AssetsSnapshot, type Bundle, type ContentBuild, type ProjectConfig } from './bundle';
-import { addToFolder, corpusFiles } from './corpus';
+import { addToFolder, corpusFiles, scheduledFiles } from './corpus';
 import type { ImagesService } from './images-service';
 import { editOneArticle } from './edit';
 import { freePort, runCommand, type Server } from './processes';
@@ -24,16 +24,18 @@ export interface Archive {
 }
 
 /**
- * Builds the real content plus `synthetic` generated articles in `dir`, bundles it and snapshots
- * its assets, each build stopped after `timeoutMs` if given. The real articles are newer than every synthetic one, so the newest article is the
+ * Builds the real content plus `synthetic` generated articles (and `scheduled` ones, each released
+ * at an instant of its own in 2099) in `dir`, bundles it and snapshots its assets, each build stopped after `timeoutMs` if given. The real articles are newer than every synthetic one, so the newest article is the
  * same at every size. The content is always a copy, so an edit (`rebuildAfterEdit`) never touches
  * the project's own.
  */
-export async function buildArchive(root: string, dir: string, synthetic: number, config: ProjectConfig, progress: (message: string) => void, timeoutMs?: number): Promise<Archive> {
+export async function buildArchive(root: string, dir: string, synthetic: number, config: ProjectConfig, progress: (message: string) => void, timeoutMs?: number, scheduled = 0): Promise<Archive> {
   const contentDir = join(dir, 'content');
   progress(synthetic > 0 ? 'writing the corpus' : 'copying the content');
   await cp(join(root, 'content'), contentDir, { recursive: true });
   if (synthetic > 0) await addToFolder(join(contentDir, 'articles'), corpusFiles(synthetic));
+  // Stories still to come (issue 19): served as the archive is before the first of them goes live.
+  if (scheduled > 0) await addToFolder(join(contentDir, 'articles'), scheduledFiles(scheduled));
   progress('content build');
   const build = await runContentBuild(root, contentDir, dir, timeoutMs);
   progress(build.output);

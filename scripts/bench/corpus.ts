@@ -239,6 +239,24 @@ export function* corpusFiles(count: number, seed = 1, pictures = false): Generat
   }
 }
 
+/** The first release of `scheduledFiles`: far enough ahead that a measurement is always before it. */
+export const FIRST_RELEASE = Date.parse('2099-01-01T09:00:00Z');
+
+/**
+ * `count` articles scheduled (issue 19): a corpus of another seed, the i-th released i hours after
+ * FIRST_RELEASE (an instant of its own each), named `scheduled-<i>-…` so they never take a synthetic slug.
+ */
+export function* scheduledFiles(count: number): Generator<CorpusFile> {
+  let index = 0;
+  for (const file of corpusFiles(count, 2)) {
+    const release = isoInstant(FIRST_RELEASE + index * HOUR_SECONDS * 1000);
+    // Its datePublished is the release, and a dateModified before it would be refused: none.
+    const text = file.text.replace(/^datePublished: .*$/m, `datePublished: ${release}`).replace(/^dateModified: .*\n/m, '');
+    yield { file: `scheduled-${index}-${file.file}`, text };
+    index++;
+  }
+}
+
 /**
  * Writes the files into `dir`, creating it. A non-empty `dir` is refused unless `force`, which
  * empties it first, and then only if it holds nothing but Markdown files (a slip of `--out` must

@@ -70,7 +70,7 @@ export async function publishLatency(root: string, dir: string, synthetic: numbe
   await mkdir(join(dir, 'logs'), { recursive: true });
   progress('npm run dev: the first build from nothing');
   const started = performance.now();
-  const server = startServer(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '--port', String(port), '--ip', '127.0.0.1'], { cwd: project, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' } }, join(dir, 'logs/dev.log'));
+  const server = startServer(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '--port', String(port), '--ip', '127.0.0.1'], { cwd: project, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', EDGEWIRE_CMS: 'off' } }, join(dir, 'logs/dev.log'));
   try {
     let served = await poll(() => probe(url(port)), 30 * 60_000, 'the dev server serving the article');
     const startSeconds = (performance.now() - started) / 1000;

@@ -1,6 +1,6 @@
 /**
  * The routes under load, found on the running app: the newest article (first in the list), one
- * from the middle of the archive, the list, a 304 revalidation and a 404.
+ * from the middle of the archive, the list, the front page, a 304 revalidation and a 404.
  */
 import { z } from 'zod';
 import { get, type Fetched } from './http';
@@ -69,6 +69,7 @@ export async function discoverRoutes(port: number): Promise<ProbedRoute[]> {
   if (etag === undefined) throw new Error(`GET ${articlePage} has no ETag`);
   routes.push(
     { name: 'list', label: 'list', path: '/api/articles', headers: {}, status: 200, article: false },
+    { name: 'front-page', label: 'front page', path: '/', headers: HTML, status: 200, article: false },
     { name: 'revalidate', label: '304 revalidation', path: articlePage, headers: { ...HTML, 'if-none-match': etag }, status: 304, article: false },
     { name: 'not-found', label: '404', path: '/articles/no-such-article', headers: HTML, status: 404, article: false },
   );

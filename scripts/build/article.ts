@@ -31,7 +31,7 @@ export interface ListedArticle {
   file: string;
   article: ArticleMeta;
   /** What the build still needs of the front matter once the article is derived. */
-  frontMatter: Pick<FrontMatter, 'draft' | 'featured' | 'withdrawn' | 'aliases'>;
+  frontMatter: Pick<FrontMatter, 'draft' | 'featured' | 'withdrawn' | 'aliases' | 'embargo'>;
   /** The instants written with a time of day. */
   timed: readonly string[];
   /** Its file, and the hash of the text it was listed from (what a worker thread reads and checks again). */
@@ -75,9 +75,9 @@ export function listArticle(source: SourceEntry, catalog: Catalog): ListResult {
   const built = buildArticle(read, catalog);
   if (!built.ok) return { ok: false, unread: false, problems: built.problems };
   const { valid, article, pictures } = built.value;
-  const { draft, featured, withdrawn, aliases } = valid.frontMatter;
+  const { draft, featured, withdrawn, aliases, embargo } = valid.frontMatter;
   const meta = withoutBody(article);
-  const kept = { file: valid.file, article: meta, frontMatter: { draft, featured, withdrawn, aliases }, timed: valid.timed, hash: contentHash(read.text), pictures, shown: listShown(meta, valid.timed), rail: railShown(meta, valid.timed) };
+  const kept = { file: valid.file, article: meta, frontMatter: { draft, featured, withdrawn, aliases, embargo }, timed: valid.timed, hash: contentHash(read.text), pictures, shown: listShown(meta, valid.timed), rail: railShown(meta, valid.timed) };
   return { ok: true, value: JSON.parse(JSON.stringify(kept)) as Listed };
 }
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { LIMITS } from './limits';
 import { PLANS, PLATFORM_LIMITS, readPlan, type Plan } from './platform-limits';
+import { readInstant } from './schedule';
 
 /** Where a dev build keeps each article's last good version, relative to the root (not in the assets). */
 export const DEV_CACHE = '.edgewire/dev-last-good';
@@ -54,6 +55,8 @@ Environment:
                              but exit 0: each broken article is served as it last built (kept in
                              ${DEV_CACHE}) and every page lists the problems
   EDGEWIRE_DRAFTS=include    include drafts (production builds leave them out)
+  EDGEWIRE_NOW=<instant>     build as of this RFC 3339 instant (default: now): an article whose
+                             datePublished or embargo is later is scheduled (served from then on)
   EDGEWIRE_CONTENT=<dir>     content folder, as --content (the test fixtures, the benchmark's archive)
   EDGEWIRE_PLAN=paid         Workers plan, as --plan (for the builds npm run dev, npm run deploy and
                              CI run)`;
@@ -70,6 +73,8 @@ export interface BuildCommand {
   plan: Plan;
   dev: boolean;
   includeDrafts: boolean;
+  /** The build's clock, from EDGEWIRE_NOW (milliseconds since the epoch); the machine's when unset. */
+  now?: number;
 }
 
 /** Reads the command line; `help` and `error` are for the caller to print (with USAGE) and exit on. */
@@ -104,8 +109,11 @@ export function readCommand(args: string[], env: NodeJS.ProcessEnv): { kind: 'he
   const plan = readPlan(planText);
   if (plan === null) return { kind: 'error', message: `${planSource} must be ${PLANS.join(' or ')}, not ${JSON.stringify(planText)}` };
   const dev = env.EDGEWIRE_DEV === '1';
+  const now = env.EDGEWIRE_NOW ? readInstant(env.EDGEWIRE_NOW) : undefined;
+  if (now === null) return { kind: 'error', message: `EDGEWIRE_NOW must be an RFC 3339 instant such as 2026-12-06T09:30:00Z, not ${JSON.stringify(env.EDGEWIRE_NOW)}` };
   const { root, content, out, assets } = values;
-  return { kind: 'build', command: { root, content, out, assets, maxArticleBytes, maxRepresentationBytes, allowEmpty: values['allow-empty'], plan, dev, includeDrafts: dev || env.EDGEWIRE_DRAFTS === 'include' } };
+  const command: BuildCommand = { root, content, out, assets, maxArticleBytes, maxRepresentationBytes, allowEmpty: values['allow-empty'], plan, dev, includeDrafts: dev || env.EDGEWIRE_DRAFTS === 'include' };
+  return { kind: 'build', command: now === undefined ? command : { ...command, now } };
 }
 
 function byteCount(text: string): number | null {

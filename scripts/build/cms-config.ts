@@ -101,7 +101,8 @@ function fieldOf(path: string, name: string, schema: JsonSchema, required: boole
   if (form.type === 'boolean') return { ...base, widget: 'boolean', default: form.default ?? false };
   if (form.format === 'date-time') return { ...base, widget: 'datetime' };
   if (form.enum !== undefined) return { ...base, widget: 'select', options: form.enum };
-  if (form.type === 'object') return { ...base, widget: 'object', fields: fieldsOf(path, form) };
+  // An optional object's own required fields are required once it is filled in: Decap would hold every entry to them.
+  if (form.type === 'object') return { ...base, widget: 'object', fields: fieldsOf(path, form, required ? undefined : labelOf(name)) };
   if (form.type === 'array') {
     const items = chosenForm(form.items ?? {});
     if (items.type === 'object') return { ...base, widget: 'list', fields: fieldsOf(path, items) };
@@ -124,10 +125,18 @@ function patternOf({ pattern, format, minLength, maxLength }: JsonSchema): Pick<
   return { pattern: [rule, `${message.charAt(0).toUpperCase()}${message.slice(1)}.`] };
 }
 
-/** The fields of an object schema, in its order. */
-function fieldsOf(path: string, schema: JsonSchema): CmsField[] {
+/**
+ * The fields of an object schema, in its order. Those of an optional object (`optional`: its
+ * label) are optional in the editor, their hint saying they are needed once it is filled in:
+ * the build checks them then.
+ */
+function fieldsOf(path: string, schema: JsonSchema, optional?: string): CmsField[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, property]) => fieldOf(`${path}.${name}`, name, property, required.has(name)));
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => {
+    const field = fieldOf(`${path}.${name}`, name, property, required.has(name) && optional === undefined);
+    if (optional === undefined || !required.has(name)) return field;
+    return { ...field, hint: `${field.hint === undefined ? '' : `${field.hint} `}Needed once ${optional} is filled in.` };
+  });
 }
 
 /** A zod schema as the JSON Schema of what an author writes (its input, before defaults). */
@@ -178,10 +187,13 @@ function pathsOf(prefix: string, schema: JsonSchema): string[] {
   });
 }
 
-/** Where the editor saves: GitHub for the site, and `decap-server` beside `npm run dev` (local_backend). */
-export interface CmsBackend {
-  repo: string;
-  branch: string;
+/** Where the editor saves: the site's repository on GitHub (site.yml `cms:`), or `decap-server` beside `npm run dev` (scripts/cms/dev.ts), files only. */
+export type CmsBackend = { kind: 'github'; repo: string; branch: string; authUrl?: string | undefined } | { kind: 'local'; url: string };
+
+/** Decap's `backend` for one: GitHub through its OAuth client, or its proxy backend (what `local_backend` uses) at decap-server's URL. */
+function backendOf(backend: CmsBackend): object {
+  if (backend.kind === 'local') return { name: 'proxy', proxy_url: backend.url, branch: 'main' };
+  return { name: 'github', repo: backend.repo, branch: backend.branch, ...(backend.authUrl === undefined ? {} : { base_url: backend.authUrl }) };
 }
 
 /** `/admin/config.yml`. */
@@ -199,13 +211,12 @@ export function cmsConfig(backend: CmsBackend): string {
     fields: [...own, bodyField],
   });
   const config = {
-    backend: { name: 'github', repo: backend.repo, branch: backend.branch },
-    local_backend: true,
+    backend: backendOf(backend),
     media_folder: 'content/images',
     public_folder: 'images',
     collections: [
       // A picture is saved beside the article (its `src` is relative to the Markdown file).
-      folder('articles', 'Articles', 'Article', 'content/articles', fields.articles, body('Body', 'The story in Markdown: paragraphs, headings, links, lists, quotes, tables; a picture is ![what it shows](file.jpg "caption").'), { slug: '{{slug}}', media_folder: '', public_folder: '', summary: '{{title}} ({{datePublished}})', sortable_fields: ['datePublished', 'title'] }),
+      folder('articles', 'Articles', 'Article', 'content/articles', fields.articles, body('Body', 'The story in Markdown: paragraphs, headings, links, lists, quotes, tables; a picture is `![what it shows](file.jpg "caption")`.'), { slug: '{{slug}}', media_folder: '', public_folder: '', summary: '{{title}} ({{datePublished}})', sortable_fields: ['datePublished', 'title'] }),
       folder('authors', 'Authors', 'Author', 'content/authors', fields.authors, body('Bio', 'A few sentences about them, in Markdown.'), { identifier_field: 'name', slug: '{{slug}}' }),
       folder('pages', 'Pages', 'Page', 'content/pages', fields.pages, body('Body', 'The page in Markdown.'), { slug: '{{slug}}' }),
       { name: 'settings', label: 'Site settings', files: [{ name: 'site', label: 'Site', file: 'content/site.yml', fields: fields.settings }] },

@@ -26,6 +26,8 @@ import { AssetsSink, memorySink, type BodySink, type CopiedFile, type KeptFile, 
 import { originalPath } from '../../src/content/pictures';
 import type { AssetSources } from './assets';
 import { SILENT, type Progress } from './progress';
+import { scheduleOf } from './schedule';
+import { adminFiles, type AdminOptions } from './admin';
 import { deployable, type Deployable } from './writer';
 import type { IndexMemory } from './index-files';
 
@@ -41,6 +43,14 @@ export interface BuildOptions {
   contentDir?: string;
   /** Drafts are left out unless asked for (dev builds ask). */
   includeDrafts?: boolean;
+  /**
+   * The build's clock (milliseconds since the epoch; the machine's by default): an article whose
+   * release (schedule.ts) is later is scheduled. A production build makes an edition of the index
+   * per release; a dev build serves it now, marked "Scheduled for …".
+   */
+  now?: number;
+  /** The editor at /admin/ (admin.ts): made when the bundle is there and the build has somewhere to save to. */
+  admin?: AdminOptions;
   /** Largest Markdown source of one article, in bytes. */
   maxArticleBytes?: number;
   /** Largest rendered representation (JSON, HTML or Markdown) of one article, in bytes. */
@@ -89,7 +99,7 @@ export interface PatchedBuild<F extends StoredFile = KeptFile> {
   changed: ServedSources;
 }
 
-const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev' | 'cache'>> = {
+const DEFAULTS: Required<Omit<BuildOptions, 'root' | 'dev' | 'cache' | 'now' | 'admin'>> = {
   contentDir: 'content',
   includeDrafts: false,
   maxArticleBytes: LIMITS.articleBytes,
@@ -139,8 +149,8 @@ async function readNewsroom(contentDir: string, settings: Settings): Promise<{ o
 
 /** The options that shape a build's output, as one text: a patch applies only to an output made with the same. */
 function outputOptions(settings: Settings): string {
-  const { contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, maxAssetBytes, allowEmpty, plan, platformLimits } = settings;
-  return JSON.stringify({ contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, maxAssetBytes, allowEmpty, plan, platformLimits });
+  const { contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, maxAssetBytes, allowEmpty, plan, platformLimits, admin } = settings;
+  return JSON.stringify({ contentDir, includeDrafts, maxArticleBytes, maxRepresentationBytes, maxAssetBytes, allowEmpty, plan, platformLimits, admin });
 }
 
 /** Problems in the order `collect` gives them: files that cannot be read, then those that do not build. */
@@ -208,7 +218,8 @@ async function build<F extends StoredFile = KeptFile>(options: BuildOptions & Si
     // A dev build with problems renders without the memory (its pages list them): nothing to keep.
     if (result.ok && result.problems.length === 0 && memory !== undefined) {
       memory.save();
-      if ('keyed' in result && result.keyed !== undefined) {
+      // An output with editions is not patched: the next build makes them again from what is live then.
+      if ('keyed' in result && result.keyed !== undefined && result.editions === undefined) {
         const { index, articles, files, keyed, deployed } = result;
         keepPatchable(memory.folder, { options: outputOptions(settings), ...keyed, moduleText: deployed.moduleText, deployed: deployed.files, indexBytes: deployed.indexBytes, written: files, assetHashes: index.assets.map(({ hash }) => hash), lines: articles, tags: index.tags, packs: memory.packs.next, listed, articles: kept });
       }
@@ -313,10 +324,14 @@ function renderer<F extends StoredFile>(settings: Settings, newsroom: Newsroom, 
     const published = serving.filter(({ frontMatter }) => settings.includeDrafts || !frontMatter.draft).sort(byNewest);
     const listed = published.every((article): article is ListedArticle => 'load' in article);
     const remembered = memory === undefined ? undefined : { packs: memory.packs, version: memory.version, related: memory.related };
-    const output = pool !== null && listed && notice === undefined ? await representListed(published, newsroom, assets, articleRenderer(pool), sink, settings.progress, remembered) : represent(published, newsroom, assets, notice, sink, settings.progress);
+    const scheduling = { releases: scheduleOf(published, settings.now ?? Date.now()), preview: settings.dev !== undefined };
+    const output =
+      pool !== null && listed && notice === undefined
+        ? await representListed(published, newsroom, assets, articleRenderer(pool), sink, settings.progress, remembered, scheduling)
+        : represent(published, newsroom, assets, notice, sink, settings.progress, scheduling);
     settings.progress.stage('writing the index');
     const deployed = sink === undefined ? deployable(output) : deployable(output, sink, memory?.index as IndexMemory<F> | undefined);
-    deployed.files.push(...originals(published, newsroom.catalog, sink ?? memorySink));
+    deployed.files.push(...originals(published, newsroom.catalog, sink ?? memorySink), ...adminFiles(settings.admin, newsroom.site.settings, settings.dev !== undefined, sink ?? memorySink));
     const platform = platformProblems(platformFigures(deployed), settings.plan, contentFolder, settings.platformLimits);
     const oversize = [...representationProblems(output, published, settings.maxRepresentationBytes), ...oversizeProblems(output, published, folder, settings.maxAssetBytes), ...platform];
     return { output, deployed, oversize };

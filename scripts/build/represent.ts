@@ -28,6 +28,7 @@ import { articleBodies } from './article-bodies';
 import { SILENT, type Progress } from './progress';
 import type { RenderShared, RenderTask } from './threads/tasks';
 import { unsettled, type KeptRelated, type RelatedLists } from './cache/related-memo';
+import { instantsOf, liveAt } from './schedule';
 
 export { contentHash, HOME_PAGE_SIZE };
 
@@ -66,8 +67,17 @@ function fullArticles(live: readonly ServedArticle[]): (meta: ArticleMeta) => Ar
 /** The build's output: the index and article table for the index files, and what the sink kept of each body file. */
 export interface BuildOutput<F extends StoredFile = KeptFile> {
   index: ContentIndex;
-  /** Newest first, line i for `index.slugs[i]`. */
+  /**
+   * Every article rendered, newest first, `bodyBytes` line by line: line i is for `index.slugs[i]`
+   * unless articles are scheduled (`editions` set): then the scheduled ones are here too, and
+   * `index` serves the lines of its own slugs.
+   */
   articles: ArticleLine[];
+  /**
+   * When articles are scheduled (schedule.ts): the index as it is from each release on, in order.
+   * `index` is the index before the first: the Worker serves the edition its clock is in.
+   */
+  editions?: Edition[];
   files: F[];
   /** Line i's representations' sizes in UTF-8 bytes: JSON, page, Markdown, embed card. */
   bodyBytes: number[][];
@@ -75,6 +85,23 @@ export interface BuildOutput<F extends StoredFile = KeptFile> {
   rendered?: number;
   /** What a build that remembers keys its bodies with (`setting`), and the articles whose bodies a document carries (a feed's entries, keyed by their sources). */
   keyed?: { setting: string; whole: ReadonlySet<string> };
+}
+
+/** The index from the instant `from` on: its articles' lines newest first (line i for `index.slugs[i]`). */
+export interface Edition {
+  from: string;
+  index: ContentIndex;
+  articles: ArticleLine[];
+}
+
+/**
+ * The articles not live yet, by slug, with when they go live (schedule.ts). A preview (a dev
+ * build) serves them now, each page marked "Scheduled for …"; otherwise they are in no list and
+ * no other article's related links, and each release starts an edition of the index.
+ */
+export interface Scheduling {
+  releases: ReadonlyMap<string, string>;
+  preview: boolean;
 }
 
 /** What a build remembers of its packs: the previous build's to take, this build's to keep (cache/pack-memo.ts). */
@@ -297,14 +324,14 @@ export function renderContext(articles: readonly ServedArticle[], newsroom: News
  * A withdrawn article is served only as its 410 page; `notice` (dev builds only) is listed at the
  * top of every HTML page.
  */
-export function represent<F extends StoredFile = KeptFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice, sink: BodySink<F> = memorySink as unknown as BodySink<F>, progress: Progress = SILENT): BuildOutput<F> {
-  const plan = prepare(articles, newsroom, sources, notice, sink);
-  const { live, summaries, context, card, related } = plan;
+export function represent<F extends StoredFile = KeptFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice?: DevNotice, sink: BodySink<F> = memorySink as unknown as BodySink<F>, progress: Progress = SILENT, scheduling?: Scheduling): BuildOutput<F> {
+  const plan = prepare(articles, newsroom, sources, notice, sink, undefined, scheduling);
+  const { live, summaries, context, card, related, marked } = plan;
   const byArticle = new ArticlePacking(summaries);
   progress.stage('rendering articles', live.length);
   const render = (item: number) => {
     const at = byArticle.article(item);
-    return articleBodies(whole(live[at]!), context, card, { draft: live[at]!.frontMatter.draft, related: related(at) });
+    return articleBodies(whole(live[at]!), context, card, { draft: live[at]!.frontMatter.draft, related: related(at), ...marked(summaries[at]!.slug) });
   };
   packNow(packing(plan.packer, byArticle, undefined, 1, (count) => progress.advance(count)), render);
   plan.packer.close();
@@ -329,9 +356,9 @@ export interface Remembered {
  * renderer's version, the site's settings and everything it is made from), and a pack the previous
  * build made of the same items is taken instead of rendered: one edit renders its own pack.
  */
-export async function representListed<F extends StoredFile>(articles: readonly ListedArticle[], newsroom: Newsroom, sources: AssetSources, render: ArticleRenderer, sink: BodySink<F> = memorySink as unknown as BodySink<F>, progress: Progress = SILENT, remembered?: Remembered): Promise<BuildOutput<F>> {
-  const plan = prepare(articles, newsroom, sources, undefined, sink, remembered?.packs.record);
-  const { live, summaries, related } = plan;
+export async function representListed<F extends StoredFile>(articles: readonly ListedArticle[], newsroom: Newsroom, sources: AssetSources, render: ArticleRenderer, sink: BodySink<F> = memorySink as unknown as BodySink<F>, progress: Progress = SILENT, remembered?: Remembered, scheduling?: Scheduling): Promise<BuildOutput<F>> {
+  const plan = prepare(articles, newsroom, sources, undefined, sink, remembered?.packs.record, scheduling);
+  const { live, summaries, related, marked } = plan;
   const renderShared = sharedRendering(plan, newsroom);
   // What a list or a related article shows of an article is made from its metadata (not its body): a hash of that, made when it was listed.
   const shown = new Map(live.map((listed) => [listed.article.slug, (listed as ListedArticle).shown]));
@@ -341,12 +368,12 @@ export async function representListed<F extends StoredFile>(articles: readonly L
     const { source, hash, frontMatter, pictures } = live[at] as ListedArticle;
     const listed = related(at);
     const timed = [summaries[at]!.slug, ...listed.map(({ slug }) => slug)].map((slug) => [slug, plan.instants.get(slug) ?? []] as const);
-    return { source, hash, pictures, draft: frontMatter.draft, related: listed, timed };
+    return { source, hash, pictures, draft: frontMatter.draft, related: listed, timed, ...marked(summaries[at]!.slug) };
   };
   // An article's bodies are made from its slug (its file's name), its source, its pictures' files, whether it is a draft, what its related articles show and the setting.
   const rail = new Map(live.map((listed) => [listed.article.slug, (listed as ListedArticle).rail]));
-  const printOf = remembered === undefined ? undefined : relatedPrints(summaries, fingerprint, (slug) => rail.get(slug)!, related, plan.lists, remembered.related);
-  const keyOf = (at: number) => articleKey(setting, live[at] as ListedArticle, printOf!(at));
+  const printOf = remembered === undefined ? undefined : relatedPrints(summaries, fingerprint, (slug) => rail.get(slug)!, related, plan.lists, remembered.related, plan.held);
+  const keyOf = (at: number) => articleKey(setting, live[at] as ListedArticle, printOf!(at), marked(summaries[at]!.slug).scheduled);
   const byArticle = new ArticlePacking(summaries, remembered === undefined ? undefined : keyOf);
   let rendered = 0;
   progress.stage('rendering articles', live.length);
@@ -383,8 +410,8 @@ export function settingOf(version: string, renderShared: RenderShared, newsroom:
 }
 
 /** An article's key: its bodies are made from its slug (its file's name), its source, its pictures' files, whether it is a draft, what its related articles show (`print`) and the setting. */
-export function articleKey(setting: string, { article, hash, pictures, frontMatter }: Pick<ListedArticle, 'article' | 'hash' | 'pictures' | 'frontMatter'>, print: string): string {
-  return contentHash(setting, 'article', article.slug, hash, ...pictures.map(({ key }) => key ?? ''), String(frontMatter.draft), print);
+export function articleKey(setting: string, { article, hash, pictures, frontMatter }: Pick<ListedArticle, 'article' | 'hash' | 'pictures' | 'frontMatter'>, print: string, scheduled?: string): string {
+  return contentHash(setting, 'article', article.slug, hash, ...pictures.map(({ key }) => key ?? ''), String(frontMatter.draft), print, ...(scheduled === undefined ? [] : [scheduled]));
 }
 
 /**
@@ -392,18 +419,24 @@ export function articleKey(setting: string, { article, hash, pictures, frontMatt
  * hashes): chosen again only for the articles a change can reach (cache/related-memo.ts, by their
  * `shown` hashes), taken from the memory for the rest; every article's entry is kept for the next build.
  */
-function relatedPrints(summaries: readonly ArticleSummary[], shown: (slug: string) => string, rail: (slug: string) => string, related: (at: number) => readonly ArticleSummary[], lists: RelatedLists, { previous, next }: Remembered['related']): (at: number) => string {
+function relatedPrints(summaries: readonly ArticleSummary[], shown: (slug: string) => string, rail: (slug: string) => string, related: (at: number) => readonly ArticleSummary[], lists: RelatedLists, { previous, next }: Remembered['related'], held?: ReadonlyMap<string, string>): (at: number) => string {
   const marked = unsettled(summaries, shown, previous, lists);
+  const prints = new Array<string>(summaries.length);
   summaries.forEach((summary, at) => {
     const before = previous.get(summary.slug);
     // Unmarked, it shows what it showed (its `shown`, which hashes its tags, section and date, is the same): the entry is the memory's.
-    if (before !== undefined && !marked.has(summary.slug)) next.set(summary.slug, before);
-    else {
-      const chosen = related(at).map(({ slug }) => slug);
-      next.set(summary.slug, { shown: shown(summary.slug), tags: summary.tags, section: summary.section?.slug ?? null, datePublished: summary.datePublished, print: chosen.map(rail).join(' '), related: chosen });
+    if (before !== undefined && !marked.has(summary.slug)) {
+      next.set(summary.slug, before);
+      prints[at] = before.print;
+      return;
     }
+    const chosen = related(at).map(({ slug }) => slug);
+    const entry = { shown: shown(summary.slug), tags: summary.tags, section: summary.section?.slug ?? null, datePublished: summary.datePublished, print: chosen.map(rail).join(' '), related: chosen };
+    prints[at] = entry.print;
+    // A scheduled article is in no list yet: unremembered, the build that first lists it finds the articles whose choice it changes.
+    if (held?.has(summary.slug) !== true) next.set(summary.slug, entry);
   });
-  return (at) => next.get(summaries[at]!.slug)!.print;
+  return (at) => prints[at]!;
 }
 
 /** JSON with Maps as their entries and Sets as arrays (a key must see what they hold). */
@@ -412,23 +445,61 @@ function stableJson(value: unknown): string {
 }
 
 /** What represent works from: the served articles (live ones), their summaries, the contexts, each one's related articles, the packer. */
-function prepare<F extends StoredFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice: DevNotice | undefined, sink: BodySink<F>, recorder?: PackRecorder) {
+function prepare<F extends StoredFile>(articles: readonly ServedArticle[], newsroom: Newsroom, sources: AssetSources, notice: DevNotice | undefined, sink: BodySink<F>, recorder?: PackRecorder, scheduling?: Scheduling) {
   const { context, card, assets, instants } = renderContext(articles, newsroom, sources, notice);
   const { settings } = newsroom.site;
   const live = articles.filter(({ frontMatter }) => frontMatter.withdrawn === undefined);
   const summaries = live.map(({ article }) => toSummary(article));
-  const byTag = summariesByTag(summaries);
+  // Articles not live yet are no other article's related link: a page rendered now is served before and after their release.
+  const held = scheduling === undefined || scheduling.preview ? undefined : scheduling.releases;
+  const shown = held === undefined || held.size === 0 ? summaries : summaries.filter(({ slug }) => !held.has(slug));
+  const byTag = summariesByTag(shown);
   const order = new Map(summaries.map(({ slug }, at) => [slug, at]));
-  const bySection = new Map(settings.sections.map(({ slug }) => [slug, summaries.filter((summary) => summary.section?.slug === slug)]));
+  const bySection = new Map(settings.sections.map(({ slug }) => [slug, shown.filter((summary) => summary.section?.slug === slug)]));
   const related = (at: number) => relatedArticles(summaries[at]!, byTag, order, bySection.get(summaries[at]!.section?.slug ?? '') ?? []);
   const lists: RelatedLists = { byTag, bySection, order };
-  return { articles, newsroom, live, summaries, context, card, assets, instants, related, lists, packer: new Packer(sink, undefined, recorder) };
+  // A preview marks each scheduled article's page with its release.
+  const preview = scheduling?.preview === true ? scheduling.releases : undefined;
+  const marked = (slug: string): { scheduled?: string } => {
+    const release = preview?.get(slug);
+    return release === undefined ? {} : { scheduled: release };
+  };
+  return { articles, newsroom, live, summaries, context, card, assets, instants, related, lists, marked, held, packer: new Packer(sink, undefined, recorder) };
 }
 
 /** The pages, withdrawals and documents after the articles, and the index of it all; list pages by their keys from `kept` where it has them. */
 function finish<F extends StoredFile>(plan: ReturnType<typeof prepare<F>>, { lines, bodyBytes }: { lines: ArticleLine[]; bodyBytes: number[][] }, kept?: KeptPacks, pageKey?: PageKey, documentKey?: SiteInput['documentKey']): BuildOutput<F> {
+  const { held, packer, assets: { stylesheet, favicon, embed, logo } } = plan;
+  const assets = [stylesheet, favicon, embed.stylesheet, embed.script, embed.resizer, ...(logo === null ? [] : [logo])];
+  const edition = (from: string | undefined) => finishEdition(held === undefined || held.size === 0 ? plan : visiblePlan(plan, held, from), lines, kept, pageKey, documentKey);
+  const base = edition(undefined);
+  const later = held === undefined ? [] : instantsOf(held).map((from) => ({ from, ...edition(from) }));
+  // One build: every edition's files and the assets name it (the Cache-Tag a deploy's purge names).
+  const build = contentHash(...packer.written.map((file) => file.path), ...assets.map((asset) => asset.hash));
+  const files = later.length === 0 ? packer.written : uniqueFiles(packer.written);
+  const index = { ...base.index, build };
+  const editions = later.map(({ from, index: each, articles }) => ({ from, index: { ...each, build }, articles }));
+  return { index, articles: lines, files, bodyBytes, ...(editions.length === 0 ? {} : { editions }) };
+}
+
+/** The plan as it is from `from` on (undefined: before the first release): the articles held until later left out. */
+function visiblePlan<F extends StoredFile>(plan: ReturnType<typeof prepare<F>>, held: ReadonlyMap<string, string>, from: string | undefined): ReturnType<typeof prepare<F>> {
+  const visible = ({ article }: { article: { slug: string } }) => liveAt(held, article.slug, from);
+  return { ...plan, articles: plan.articles.filter(visible), live: plan.live.filter(visible), summaries: plan.summaries.filter(({ slug }) => liveAt(held, slug, from)) };
+}
+
+/** Files once each (editions share the pages that are the same in both: the same bytes, the same file). */
+function uniqueFiles<F extends StoredFile>(files: readonly F[]): F[] {
+  const seen = new Set<string>();
+  return files.filter(({ path }) => !seen.has(path) && (seen.add(path), true));
+}
+
+/** The pages, withdrawals and documents of the articles `plan` serves, and the index of them (its `build` named by the caller). */
+function finishEdition<F extends StoredFile>(plan: ReturnType<typeof prepare<F>>, rendered: readonly ArticleLine[], kept?: KeptPacks, pageKey?: PageKey, documentKey?: SiteInput['documentKey']): { index: ContentIndex; articles: ArticleLine[] } {
   const { articles, newsroom, live, summaries, context, packer, assets: { stylesheet, favicon, faviconDocument, embed, logo } } = plan;
   const { settings } = newsroom.site;
+  const shown = new Set(summaries.map(({ slug }) => slug));
+  const lines = rendered.length === summaries.length ? (rendered as ArticleLine[]) : rendered.filter(({ summary }) => shown.has(summary.slug));
   const front = frontPage(summaries, new Set(live.filter(({ frontMatter }) => frontMatter.featured).map(({ article }) => article.slug)), settings.sections);
   const pages = { home: storeGroup([homePages(summaries, front, context, pageKey)], packer, kept)[0]!, notFound: storePages([notFoundPage(context).toString()], packer)[0]! };
   const gone = goneArticles(articles.filter(({ frontMatter }) => frontMatter.withdrawn !== undefined), context, packer);
@@ -436,9 +507,8 @@ function finish<F extends StoredFile>(plan: ReturnType<typeof prepare<F>>, { lin
   const input: SiteInput = { articles: published, tags: articlesByTag(published), full: fullArticles(live), context, newsroom, ...(pageKey === undefined ? {} : { pageKey }), ...(documentKey === undefined ? {} : { documentKey }) };
   const documents = storeDocuments(documentGroups(input, faviconDocument), packer, kept);
   const assets = [stylesheet, favicon, embed.stylesheet, embed.script, embed.resizer, ...(logo === null ? [] : [logo])];
-  const build = contentHash(...packer.written.map((file) => file.path), ...assets.map((asset) => asset.hash));
   const embedding = { siteName: settings.name, resizer: embed.resizer.name };
   const slugs = lines.map(({ summary }) => summary.slug);
-  const index: ContentIndex = { build, slugs, tags: tagIndex(lines), pages, documents, aliases: aliasIndex(articles), gone, assets, embed: embedding };
-  return { index, articles: lines, files: packer.written, bodyBytes };
+  const index: ContentIndex = { build: '', slugs, tags: tagIndex(lines), pages, documents, aliases: aliasIndex(articles), gone, assets, embed: embedding };
+  return { index, articles: lines };
 }

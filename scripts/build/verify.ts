@@ -16,7 +16,11 @@ import { contentHash } from './represent';
 
 const filePath = z.string().regex(/^\/[bi]\/[\w-]{22}\.(txt|json)$/, 'must be an asset path, /b/<hash>.txt or /i/<hash>.json');
 const page = z.object({ file: filePath, start: z.int().nonnegative(), end: z.int().nonnegative(), hash: z.string() });
-const header = z.object({ build: z.string(), directory: filePath, shards: z.int().positive(), notFound: page, assets: z.array(z.unknown()), embed: z.object({ siteName: z.string(), resizer: z.string() }) });
+const edition = z.object({ from: z.iso.datetime(), directory: filePath, shards: z.int().positive() });
+const header = z.object({ build: z.string(), directory: filePath, shards: z.int().positive(), notFound: page, assets: z.array(z.unknown()), embed: z.object({ siteName: z.string(), resizer: z.string() }), editions: z.array(edition).optional() });
+
+/** Every directory the header leads to: the index's, and each later edition's. */
+const directories = (indexHeader: IndexHeader): string[] => [indexHeader.directory, ...(indexHeader.editions ?? []).map(({ directory }) => directory)];
 
 /**
  * Each body file the index names, with the end of its last body (the file's length in UTF-16
@@ -26,7 +30,10 @@ async function referencedFiles(indexHeader: IndexHeader, read: (path: string) =>
   const files = new Map<string, number>();
   const refer = ({ file, end }: { file: string; end: number }) => files.set(file, Math.max(end, files.get(file) ?? 0));
   refer(indexHeader.notFound);
-  for (const path of JSON.parse(await read(indexHeader.directory)) as string[]) {
+  // Editions share the shards whose records are the same: each read once.
+  const shards = new Set<string>();
+  for (const directory of directories(indexHeader)) for (const path of JSON.parse(await read(directory)) as string[]) shards.add(path);
+  for (const path of shards) {
     for (const [key, value] of Object.entries(JSON.parse(await read(path)) as Shard)) {
       const kind = key.slice(0, 2);
       if (kind === 'd:') for (const stored of (value as RecordTypes['d']).pages) refer(stored);
@@ -71,8 +78,9 @@ async function fileProblem(assetsDir: string, path: string, length: number | und
  */
 async function indexReferences(indexHeader: IndexHeader, assetsDir: string, fs: FileSystem, trusted: ReadonlySet<string>): Promise<Map<string, number> | Problem> {
   let failed: Problem | null = null;
+  const leads = new Set(directories(indexHeader));
   const read = async (path: string) => {
-    if (trusted.has(path) && path !== indexHeader.directory) return '{}';
+    if (trusted.has(path) && !leads.has(path)) return '{}';
     const problem = filePath.safeParse(path).success ? await fileProblem(assetsDir, path, undefined, fs) : { file: path, field: 'file', message: 'is not an index file path' };
     if (problem !== null) throw (failed = problem);
     return fs.readFile(join(assetsDir, path), 'utf8');

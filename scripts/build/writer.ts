@@ -29,9 +29,22 @@ export interface Deployable<F extends StoredFile = KeptFile> {
 export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>): Deployable<F>;
 export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>, sink: BodySink<F>, memo?: IndexMemory<F>): Deployable<F>;
 /** The index files go through `sink` as they are made (the build's), else they are kept with their text; `memo` offers the shards a previous build wrote. */
-export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>, sink: BodySink<F | KeptFile> = memorySink, memo?: IndexMemory<F | KeptFile>): Deployable<F> {
-  const { header, files, bytes } = indexFiles(output, undefined, undefined, (file) => sink.write(file), memo);
-  return { moduleText: asciiJson(header), files: [...output.files, ...files], indexBytes: bytes };
+export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files' | 'editions'>, sink: BodySink<F | KeptFile> = memorySink, memo?: IndexMemory<F | KeptFile>): Deployable<F> {
+  const write = (file: BodyFile) => sink.write(file);
+  const base = output.editions === undefined ? output : { index: output.index, articles: output.articles.filter(served(output.index)) };
+  const { header, files, bytes } = indexFiles(base, undefined, undefined, write, memo);
+  if (output.editions === undefined) return { moduleText: asciiJson(header), files: [...output.files, ...files], indexBytes: bytes };
+  // Each edition's index files beside the first's: a shard whose records are the same is the same file.
+  const later = output.editions.map(({ from, index, articles }) => ({ from, ...indexFiles({ index, articles }, undefined, undefined, write) }));
+  const editions = later.map(({ from, header: { directory, shards } }) => ({ from, directory, shards }));
+  const indexes = new Map([...files, ...later.flatMap((edition) => edition.files)].map((file) => [file.path, file]));
+  return { moduleText: asciiJson({ ...header, editions }), files: [...output.files, ...indexes.values()], indexBytes: Math.max(bytes, ...later.map((edition) => edition.bytes)) };
+}
+
+/** Whether an article line is one `index` serves. */
+function served(index: BuildOutput['index']): (line: BuildOutput['articles'][number]) => boolean {
+  const slugs = new Set(index.slugs);
+  return ({ summary }) => slugs.has(summary.slug);
 }
 
 /** Where a build goes: the content module (the index) and the static-assets folder (the body files). */
@@ -77,12 +90,26 @@ export async function writeOutput(paths: OutputPaths, moduleText: string, files:
     await removeAll(added.map((path) => join(paths.assets, path)), fs);
     throw error;
   }
+  // Files named by their place (the editor's page, config and _headers): replaced, after the switch, when their text changed.
+  const replaced = await replaceChanged(paths.assets, files.filter((file): file is OutputFile & { text: string } => file.replace === true && file.text !== undefined && existing.has(file.path)), fs);
   const wanted = new Set(files.map((file) => file.path));
   // Stale: what was there before, and what the sink wrote for a render the build did not keep (a dev build renders again without an oversize article).
   const stale = [...existing, ...present].filter((path) => !wanted.has(path));
   const removed = await removeAll(stale.map((path) => join(paths.assets, path)), fs);
   await removeAll(await leftoverTemps(paths.module, fs), fs);
-  return { moduleChanged, written: fresh.length + present.size, removed };
+  return { moduleChanged, written: fresh.length + present.size + replaced, removed };
+}
+
+/** Writes each file whose text differs from the one in `dir`; how many it wrote. */
+async function replaceChanged(dir: string, files: readonly { path: string; text: string }[], fs: FileSystem): Promise<number> {
+  let written = 0;
+  for (const { path, text } of files) {
+    const current = await fs.readFile(join(dir, path), 'utf8').catch(() => null);
+    if (current === text) continue;
+    await writeAtomically(join(dir, path), text, fs);
+    written++;
+  }
+  return written;
 }
 
 /** A file of the build: with its text (or the file it is a copy of) when it is still to be written, without when a sink wrote it. */
@@ -90,6 +117,8 @@ export interface OutputFile {
   path: string;
   text?: string;
   from?: string;
+  /** Named by its place, not its bytes (admin.ts): replaced whenever its text changed. */
+  replace?: true;
 }
 
 /** Writes `files` under `dir`, a few at a time; `added` lists each once it is in place. */

@@ -34,8 +34,8 @@ interface Existing {
  * updates its article in place: the wire's words and credits replace the old, the newsroom's own
  * fields (its tags too, kept beside the wire's, section, featured, corrections, aliases, image)
  * stay, dateModified and `wire.version` record the update. An older or the same version changes
- * nothing. `canceled` withdraws an imported story; `withheld`, and an embargo not yet passed, are
- * not imported (nothing here can hold a story back until a time yet).
+ * nothing. `canceled` withdraws an imported story; `withheld` is not imported. `embargoedUntil` is
+ * the article's `embargo`: it exists nowhere until then, and goes live then with no rebuild.
  */
 export async function importNinjs(input: string, options: NinjsOptions, fail: Fail): Promise<void> {
   const json = await readFile(input, 'utf8').catch(() => fail(`cannot read ${input}`));
@@ -44,9 +44,6 @@ export async function importNinjs(input: string, options: NinjsOptions, fail: Fa
   if (!read.ok) fail(...read.problems.map((problem) => `${input}: ${problem}`));
   const { story } = read;
   if (story.status === 'withheld') fail(`${input}: not imported: the wire withheld this story (pubStatus withheld)`);
-  if (story.embargoedUntil !== undefined && Date.parse(story.embargoedUntil) > Date.now()) {
-    fail(`${input}: not imported: embargoed until ${story.embargoedUntil}, and edgewire publishes an article as soon as it is built; import it once the embargo has passed`);
-  }
   const existing = await importedFrom(options.out, story.uri);
   if (existing === null) return create(input, story, options, fail);
   const wire = existing.data['wire'] as { version?: string; versionCreated?: string } | undefined;

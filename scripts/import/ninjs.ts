@@ -149,6 +149,8 @@ function story(input: NinjsInput, authorId: AuthorIds): { ok: true; story: Ninjs
     title,
     ...(alternativeHeadline === undefined ? {} : { alternativeHeadline }),
     ...(description === undefined ? {} : { description }),
+    // Held until then, with no rebuild (issue 19): a story that is not live yet exists nowhere.
+    ...(input.embargoedUntil === undefined ? {} : { embargo: input.embargoedUntil }),
     ...(modified === undefined ? {} : { dateModified: modified }),
     ...(authors.length === 0 ? {} : { authors }),
     ...(source === undefined ? {} : { source: source.uri !== undefined && /^https?:/.test(source.uri) ? { name: source.name!.trim(), url: source.uri } : source.name!.trim() }),
@@ -165,6 +167,7 @@ function story(input: NinjsInput, authorId: AuthorIds): { ok: true; story: Ninjs
     ...(source === undefined ? [] : ['source']),
     ...(tags.length === 0 ? [] : [`${tags.length} tag(s)`]),
     ...(section === undefined ? [] : ['section']),
+    ...(input.embargoedUntil === undefined ? [] : ['embargo']),
     ...(markdown === body.value.markdown ? [] : ['dateline']),
   ];
   const notes = [

@@ -6,6 +6,8 @@ import { configOf, isConfigError, type Config, type ConfigError } from '.';
 export interface Served {
   origin: Origin;
   bodyCacheBytes: number;
+  /** A fixed clock (EDGEWIRE_NOW), else undefined: each request's own time. */
+  clock: number | undefined;
 }
 
 // configOf gives the same Config object while the vars stay the same.
@@ -23,7 +25,7 @@ export function servedBy(env: Env): Served | ConfigError | Promise<Served> {
   if (served !== undefined) return served;
   const origin = resolveOrigin(config.origin);
   const make = (resolved: Origin): Served => {
-    const made = { origin: resolved, bodyCacheBytes: config.bodyCacheBytes };
+    const made = { origin: resolved, bodyCacheBytes: config.bodyCacheBytes, clock: config.clock };
     known.set(config, made);
     return made;
   };

@@ -105,6 +105,7 @@ export const frontMatterSchema = z
     alternativeHeadline: z.string().trim().min(1, 'must not be empty').optional().describe('A second headline, shown under the first.'),
     description: z.string().trim().min(1, 'must not be empty').optional().describe('The dek: a sentence or two under the headline, in lists, feeds and search results. Without it, the first paragraph.'),
     datePublished: isoInstant.describe('When the story was published: 2026-11-27, or 2026-11-27T08:30:00Z with a time of day.'),
+    embargo: isoInstant.optional().describe('Held until this instant (and until datePublished, when that is later): before it the story exists nowhere, not even by its URL; from it, it is live, with no rebuild.'),
     dateModified: isoInstant.optional().describe('When the story was last updated; not earlier than datePublished.'),
     authors: z.array(byline).default([]).describe('Who wrote it: the id of an author page (content/authors/<id>.md), or a byline { name, url } for a writer without one.'),
     source: credit.optional().describe('The agency or publication it came from: a name, or { name, url }.'),

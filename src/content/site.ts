@@ -39,6 +39,20 @@ const footerLink = z.strictObject({
 /** A path under content/ to an image file (checked by the build: it exists, and its type). */
 const contentPath = z.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+$/, 'must be a path relative to the content folder, such as images/logo.svg');
 
+/**
+ * Where the editor at /admin/ saves on the public site (issue 19, docs/CMS.md): a commit to the
+ * site's repository on GitHub, which the publish workflow deploys. Editors sign in with GitHub
+ * through an OAuth client (`authUrl`: Decap's `base_url`).
+ */
+export const cmsSchema = z.strictObject({
+  repo: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'must be owner/name, the GitHub repository the site is built from')
+    .describe('The GitHub repository the site is built from (owner/name): each save in the editor is a commit to it.'),
+  branch: z.string().trim().min(1, 'must not be empty').default('main').describe('The branch the editor commits to: the one the publish workflow deploys.'),
+  authUrl: webUrl.optional().describe('The OAuth client editors sign in to GitHub through (Decap\'s base_url), such as a Worker of your own.'),
+});
+
 export const siteSchema = z
   .strictObject({
     name: requiredText().describe('The newsroom\'s name: the masthead, every page title, feed and card.'),
@@ -56,6 +70,7 @@ export const siteSchema = z
     sections: z.array(sectionSchema).default([]).describe('The sections, in navigation order, each collecting the articles of its tags.'),
     footer: z.array(footerLink).optional().describe('Links in every page\'s footer.'),
     sameAs: z.array(webUrl).default([]).describe('The newsroom\'s profiles elsewhere (social networks).'),
+    cms: cmsSchema.optional().describe('The editor at /admin/ on the public site: the GitHub repository it saves into. Without it, the editor is in npm run dev only.'),
   })
   .superRefine((site, context) => {
     const seen = new Set<string>();

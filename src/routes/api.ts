@@ -22,7 +22,7 @@ api.get(
   route((c) => {
     const url = c.req.url;
     const query = url.indexOf('?');
-    const answer = listAnswer(query < 0 ? '' : url.slice(query), c.get('served').origin.url, c.env.ASSETS);
+    const answer = listAnswer(query < 0 ? '' : url.slice(query), c.get('served').origin.url, c.get('content'), c.env.ASSETS);
     return answer instanceof Promise ? answer.then((made) => sendList(c, made)) : sendList(c, answer);
   }),
 );

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import { cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
-import { andThen, buildId, findDocument, type DocumentPage } from '../store';
+import { andThen, buildId, type DocumentPage } from '../store';
 import type { Representation } from '../store/bundle';
 import { notFound, notFoundPage } from './not-found';
 import { archivePage, parsePageQuery } from './paging';
@@ -17,13 +17,13 @@ import { sendStored } from './stored';
  */
 export function documentRoute(c: Context<AppEnv>): Response | Promise<Response> {
   const url = new URL(c.req.url);
-  return andThen(findDocument(url.pathname, 1, c.env.ASSETS), (first) => {
+  return andThen(c.get('content').findDocument(url.pathname, 1, c.env.ASSETS), (first) => {
     if (first === undefined) return notFound(c);
     if (!url.searchParams.has('page')) return sendPage(c, first, first.page);
     const parsed = parsePageQuery(url.searchParams);
     if (!parsed.ok) return problem(400, 'The page number is not valid.', url.pathname + url.search, { errors: parsed.errors });
     if (first.count === 1) return sendPage(c, first, parsed.page === 1 ? first.page : undefined);
-    return andThen(findDocument(url.pathname, archivePage(parsed.page), c.env.ASSETS), (found) => sendPage(c, first, found?.page));
+    return andThen(c.get('content').findDocument(url.pathname, archivePage(parsed.page), c.env.ASSETS), (found) => sendPage(c, first, found?.page));
   });
 }
 

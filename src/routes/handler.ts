@@ -3,7 +3,9 @@ import type { AppEnv } from '../app-env';
 import { isConfigError, refusal } from '../config';
 import { servedBy, type Served } from '../config/served';
 import { finish } from '../http/complete';
+import { lifetimesUntil } from '../http/policy';
 import { problem } from '../http/problem';
+import { editionAt } from '../store';
 
 /** What a route answers. */
 export type Answer = (c: Context<AppEnv>) => Response | Promise<Response>;
@@ -25,9 +27,22 @@ export function route(answer: Answer): Answer {
 }
 
 function answerWith(c: Context<AppEnv>, answer: Answer, served: Served): Response | Promise<Response> {
+  // The request's moment, once: the edition it is served from, and how long what it sends lasts.
+  const moment = served.clock ?? Date.now();
+  const content = editionAt(moment);
   c.set('served', served);
+  c.set('content', content);
   const response = answer(c);
-  return response instanceof Promise ? response.then((done) => completed(c, done)) : completed(c, response);
+  if (content.until === undefined) return response instanceof Promise ? response.then((done) => completed(c, done)) : completed(c, response);
+  const until = (done: Response) => heldUntil(completed(c, done), (content.until! - moment) / 1000);
+  return response instanceof Promise ? response.then(until) : until(response);
+}
+
+/** `response`, its lifetimes ending within `seconds` when its content changes as the next scheduled article goes live (http/policy.ts). */
+function heldUntil(response: Response, seconds: number): Response {
+  const capped = lifetimesUntil(response.headers.get('Cache-Control'), seconds);
+  if (capped !== null) response.headers.set('Cache-Control', capped);
+  return response;
 }
 
 /**

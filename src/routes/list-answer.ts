@@ -1,6 +1,7 @@
 import { paths } from '../content/paths';
 import { sha256Base64url } from '../http/digest';
 import type { InvalidParameter } from '../http/problem';
+import type { Edition } from '../store';
 import type { BodySource } from '../store/bodies';
 import { keepBounded } from '../store/keep';
 import { listPage } from './list-page';
@@ -20,19 +21,19 @@ const LIMIT = 64;
 const answers = new Map<string, ListAnswer>();
 
 /**
- * The answer for the query string `search` on `origin`, made once and kept: the same query on
- * the same deployment always has the same bytes, ETag and links.
+ * The answer for the query string `search` on `origin` in the edition `content`, made once and
+ * kept: the same query on the same edition of a deployment always has the same bytes, ETag and links.
  */
-export function listAnswer(search: string, origin: string, source: BodySource): ListAnswer | Promise<ListAnswer> {
-  const key = `${origin} ${search}`;
-  return answers.get(key) ?? makeAnswer(search, origin, source).then((answer) => keepBounded(answers, LIMIT, key, answer));
+export function listAnswer(search: string, origin: string, content: Edition, source: BodySource): ListAnswer | Promise<ListAnswer> {
+  const key = `${content.name} ${origin} ${search}`;
+  return answers.get(key) ?? makeAnswer(search, origin, content, source).then((answer) => keepBounded(answers, LIMIT, key, answer));
 }
 
-async function makeAnswer(search: string, origin: string, source: BodySource): Promise<ListAnswer> {
+async function makeAnswer(search: string, origin: string, content: Edition, source: BodySource): Promise<ListAnswer> {
   const parsed = parseListQuery(new URLSearchParams(search));
   if (!parsed.ok) return { ok: false, status: 400, detail: 'The list query is not valid.', errors: parsed.errors };
   const { query } = parsed;
-  const page = await listPage(query, origin, source);
+  const page = await listPage(query, origin, content, source);
   if (!page.ok) return { ok: false, status: 404, detail: page.detail };
   const { body, pages } = page;
   return { ok: true, bytes: UTF8.encode(body), etag: `"${await sha256Base64url(body, 22)}"`, links: pageLinks(origin, query, pages), key: `${origin}${listSearch(query)}` };

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../content/article';
-import { andThen, listArticles, type Maybe } from '../store';
+import { andThen, type Edition, type Maybe } from '../store';
 import type { BodySource } from '../store/bodies';
 import type { ListQuery } from './paging';
 
@@ -25,8 +25,8 @@ export type ListPage = { ok: true; body: string; pages: number } | { ok: false; 
  * summaries joined around the origin, no parsing or re-serialising per request. Shared by
  * `GET /api/articles` and the RPC entrypoint, so both give the same bytes for the same query.
  */
-export function listPage(query: ListQuery, origin: string, source: BodySource): Maybe<ListPage> {
-  return andThen(listArticles(query, source), ({ items, total }) => {
+export function listPage(query: ListQuery, origin: string, content: Pick<Edition, 'listArticles'>, source: BodySource): Maybe<ListPage> {
+  return andThen(content.listArticles(query, source), ({ items, total }) => {
     const pages = Math.max(1, Math.ceil(total / query.limit));
     if (query.page > pages) return { ok: false, detail: `Page ${query.page} does not exist: there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}.` };
     const data = items.map((item) => item.summary.join(origin)).join(',');

@@ -9,7 +9,8 @@ import { MEDIA_TYPES } from '../http/media-types';
 import { CACHE_POLICY, cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
-import { buildId, embedding, findArticle, resolveSlug, type StoredArticle } from '../store';
+import { ORIGIN } from '../store/bundle';
+import { buildId, embedding, type StoredArticle } from '../store';
 import { sent } from './handler';
 import { parseOembedQuery, type OembedQuery } from './oembed-query';
 
@@ -25,15 +26,16 @@ const SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
 
 /**
  * `author_name` (and `author_url`): the authors, comma-separated as the byline reads, else the
- * source credit (a wire service); none when neither is known. A URL only for a single credit.
+ * source credit (a wire service); none when neither is known. A URL only for a single credit: an
+ * author page of ours is stored with the ORIGIN marker where the origin goes.
  */
-function author({ authors, source }: ArticleSummary): { author_name?: string; author_url?: string } {
+function author({ authors, source }: ArticleSummary, origin: string): { author_name?: string; author_url?: string } {
   const credits = authors.length > 0 ? authors : source === null ? [] : [source];
   if (credits.length === 0) return {};
   const only = credits.length === 1 ? credits[0]! : undefined;
   const url = only !== undefined && 'url' in only && typeof only.url === 'string' ? only.url : undefined;
   const name = credits.map((credit) => credit.name).join(', ');
-  return url === undefined ? { author_name: name } : { author_name: name, author_url: url };
+  return url === undefined ? { author_name: name } : { author_name: name, author_url: url.replace(ORIGIN, origin) };
 }
 
 /** `value` escaped for a double-quoted HTML attribute (Hono's escaper, which the app bundles already). */
@@ -67,7 +69,7 @@ export function oembedResponse(article: StoredArticle, { maxWidth, maxHeight }: 
     version: '1.0',
     type: 'rich',
     title,
-    ...author(article.fields),
+    ...author(article.fields, origin),
     provider_name: embedding.siteName,
     provider_url: `${origin}${paths.home}`,
     cache_age: CACHE_POLICY.article.sMaxAge,
@@ -100,9 +102,9 @@ export async function oembedRoute(c: Context<AppEnv>): Promise<Response> {
     return refusal.status === 400 ? problem(400, 'The oEmbed query is not valid.', instance, { errors: refusal.errors }) : problem(refusal.status, refusal.detail, instance);
   }
   // A former slug embeds the article it became; a withdrawn article is gone for embedders too.
-  const target = await resolveSlug(parsed.query.slug, c.env.ASSETS);
+  const target = await c.get('content').resolveSlug(parsed.query.slug, c.env.ASSETS);
   if (target?.kind === 'gone') return problem(410, `This article was withdrawn on ${target.gone.date}: ${target.gone.reason}`, instance);
-  const article = target === undefined ? undefined : target.kind === 'article' ? target.article : await findArticle(target.slug, c.env.ASSETS);
+  const article = target === undefined ? undefined : target.kind === 'article' ? target.article : await c.get('content').findArticle(target.slug, c.env.ASSETS);
   if (article === undefined) return problem(404, `The url is not an article of ${origin}.`, instance);
   const body = JSON.stringify(oembedResponse(article, parsed.query, origin));
   const entity = { body, contentType: MEDIA_TYPES.json, etag: `"${await sha256Base64url(body, 22)}"` };

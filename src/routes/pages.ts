@@ -4,7 +4,7 @@ import { paths } from '../content/paths';
 import { cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
-import { andThen, assetBody, buildId, findAsset, homePage, resolveSlug } from '../store';
+import { andThen, assetBody, buildId, findAsset } from '../store';
 import { articleRoute, redirect } from './article-page';
 import { embedRoute } from './embed';
 import { imageRoute } from './images';
@@ -23,7 +23,7 @@ pages.get(
     const url = new URL(c.req.url);
     const parsed = parsePageQuery(url.searchParams);
     if (!parsed.ok) return problem(400, 'The page number is not valid.', url.pathname + url.search, { errors: parsed.errors });
-    return andThen(homePage(url.searchParams.has('page') ? parsed.page : null, c.env.ASSETS), (home) => {
+    return andThen(c.get('content').homePage(url.searchParams.has('page') ? parsed.page : null, c.env.ASSETS), (home) => {
       if (home === undefined) return notFoundPage(c);
       return sendStored(c, home, { contentType: 'text/html; charset=utf-8' }, { kind: 'home', tags: cacheTags.list(buildId) });
     });
@@ -38,7 +38,7 @@ pages.get('/articles/:slug/embed', route(embedRoute));
 pages.get(
   '/articles/:slug/',
   route((c) => {
-    return andThen(resolveSlug(c.req.param('slug') ?? '', c.env.ASSETS), (target) => {
+    return andThen(c.get('content').resolveSlug(c.req.param('slug') ?? '', c.env.ASSETS), (target) => {
       if (target === undefined) return notFoundPage(c);
       return redirect(paths.article(target.kind === 'article' ? target.article.slug : target.slug));
     });

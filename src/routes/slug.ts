@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env';
 import { MEDIA_TYPES } from '../http/media-types';
 import { cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
-import { andThen, buildId, resolveSlug, type SlugTarget, type StoredArticle } from '../store';
+import { andThen, buildId, type SlugTarget, type StoredArticle } from '../store';
 import { redirect } from './article-page';
 import { notFoundPage } from './not-found';
 import { sendStored } from './stored';
@@ -35,7 +35,7 @@ export const API_MISSES: Misses = {
  * article a 410 (§15.5.11), anything else a 404.
  */
 export function withArticle(c: Context<AppEnv>, slug: string, pathFor: (slug: string) => string, misses: Misses, answer: (article: StoredArticle) => Answer): Answer {
-  return andThen(resolveSlug(slug, c.env.ASSETS), (target) => {
+  return andThen(c.get('content').resolveSlug(slug, c.env.ASSETS), (target) => {
     if (target === undefined) return misses.notFound(c);
     const canonical = target.kind === 'article' ? target.article.slug : target.slug;
     if (target.kind === 'moved' || canonical !== slug) return redirect(pathFor(canonical));

@@ -7,7 +7,7 @@ import { toNinjs, type NinjsDocument } from '../content/ninjs';
 import { paths } from '../content/paths';
 import type { Env } from '../env';
 import { listPage, type ArticleList } from '../routes/list-page';
-import { findArticle, findDocument, readBody, resolveSlug } from '../store';
+import { editionAt, readBody, type Edition } from '../store';
 import { invalidListMessage, parseListOptions, type ListOptions } from './list-options';
 
 /** The representations `representation()` returns, as the HTTP routes send them. */
@@ -49,8 +49,8 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
   async articles(options: ListOptions = {}): Promise<ArticleList> {
     const parsed = parseListOptions(options);
     if (!parsed.ok) throw new TypeError(invalidListMessage(parsed.errors));
-    const { origin } = await served(this.env);
-    const page = await listPage(parsed.query, origin.url, this.env.ASSETS);
+    const settings = await served(this.env);
+    const page = await listPage(parsed.query, settings.origin.url, editionOf(settings), this.env.ASSETS);
     if (!page.ok) throw new RangeError(page.detail);
     return JSON.parse(page.body) as ArticleList;
   }
@@ -72,11 +72,13 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
   async representation(slug: string, format: RepresentationFormat): Promise<string | null> {
     if (!isFormat(format)) throw new TypeError(`format must be one of ${FORMATS.join(', ')}; it is ${JSON.stringify(format)}.`);
     if (typeof slug !== 'string') throw new TypeError(`slug must be a string; it is ${typeof slug}.`);
-    const { origin, bodyCacheBytes } = await served(this.env);
+    const settings = await served(this.env);
+    const { origin, bodyCacheBytes } = settings;
+    const content = editionOf(settings);
     // As the API answers it, its redirect followed: another letter case or a former slug reads the
     // article it names; a withdrawn article is no article.
-    const target = await resolveSlug(slug, this.env.ASSETS);
-    const article = target?.kind === 'article' ? target.article : target?.kind === 'moved' ? await findArticle(target.slug, this.env.ASSETS) : undefined;
+    const target = await content.resolveSlug(slug, this.env.ASSETS);
+    const article = target?.kind === 'article' ? target.article : target?.kind === 'moved' ? await content.findArticle(target.slug, this.env.ASSETS) : undefined;
     if (article === undefined) return null;
     return UTF8.decode(await readBody(article[format], origin, this.env.ASSETS, bodyCacheBytes));
   }
@@ -84,8 +86,9 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
 
 /** The body of the pre-rendered document at `path` (its only page), or null when there is none. */
 async function documentBody(env: Env, path: string): Promise<string | null> {
-  const { origin, bodyCacheBytes } = await served(env);
-  const page = (await findDocument(path, 1, env.ASSETS))?.page;
+  const settings = await served(env);
+  const { origin, bodyCacheBytes } = settings;
+  const page = (await editionOf(settings).findDocument(path, 1, env.ASSETS))?.page;
   return page === undefined ? null : UTF8.decode(await readBody(page, origin, env.ASSETS, bodyCacheBytes));
 }
 
@@ -97,4 +100,9 @@ async function served(env: Env): Promise<Served> {
   const settings = await servedBy(env);
   if (isConfigError(settings)) throw new Error(refusal(settings));
   return settings;
+}
+
+/** The edition of the index a call is answered from: as of now, or the configured clock (EDGEWIRE_NOW). */
+function editionOf(settings: Served): Edition {
+  return editionAt(settings.clock ?? Date.now());
 }

@@ -3,7 +3,8 @@ import { BodyCache, type BodySource } from './bodies';
 import type { BundledAsset, Representation } from './bundle';
 import { indexLookup } from './lookup';
 import type { Origin } from './origin';
-import type { IndexHeader } from './shards';
+import { Kept } from './kept';
+import type { IndexHeader, Shard } from './shards';
 
 /**
  * Read access to the generated content. The content module holds only the index header, parsed at
@@ -23,7 +24,29 @@ export const INDEX_CACHE_BYTES = 16 * 1024 * 1024;
 const header = JSON.parse(content) as IndexHeader;
 const assetsByName = new Map(header.assets.map((asset) => [asset.name, asset]));
 
-export const { findArticle, resolveSlug, findDocument, homePage, listArticles } = indexLookup(header, INDEX_CACHE_BYTES);
+/** The index as it is at a moment: its lookups, and when it next changes (a scheduled article goes live). */
+export type Edition = ReturnType<typeof indexLookup> & {
+  /** Names the edition (its directory file): what is kept per edition is kept under it. */
+  name: string;
+  /** When the next edition starts (milliseconds since the epoch); undefined when none does. */
+  until: number | undefined;
+};
+
+/** Index files of every edition, kept within one budget. */
+const keptIndex = new Kept<Shard | string[]>(INDEX_CACHE_BYTES);
+const later = header.editions ?? [];
+const starts = later.map(({ from }) => Date.parse(from));
+const editions: Edition[] = [header, ...later].map((edition, at) => ({ ...indexLookup(edition, keptIndex), name: edition.directory, until: starts[at] }));
+
+/**
+ * The edition of the index served at `moment` (milliseconds since the epoch): the last one that
+ * has started. Before a scheduled article's release no edition the Worker serves names it.
+ */
+export function editionAt(moment: number): Edition {
+  let at = 0;
+  while (at < starts.length && starts[at]! <= moment) at++;
+  return editions[at]!;
+}
 
 /** Bodies kept per isolate, within the configured budget (BODY_CACHE_BYTES). */
 let bodies: BodyCache | undefined;

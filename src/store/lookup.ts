@@ -90,10 +90,10 @@ function listedArticle(summary: ArticleSummary): ListedArticle {
   return entry;
 }
 
-/** The lookups of the index behind `header`, keeping up to `budget` bytes of index files. */
-export function indexLookup(header: IndexHeader, budget: number) {
+/** The lookups of the index behind `header` (or an edition of it), keeping up to `budget` bytes of index files, or keeping them in `budget` (editions share one: a shard file is the same whoever names it). */
+export function indexLookup(header: Pick<IndexHeader, 'directory' | 'shards'>, budget: number | Kept<Shard | string[]>) {
   /** The directory (an array of paths) and the shards, by path. */
-  const kept = new Kept<Shard | string[]>(budget);
+  const kept = typeof budget === 'number' ? new Kept<Shard | string[]>(budget) : budget;
 
   /** The record under `key` (`keys.article(slug)`, …), or undefined when there is none. */
   function record<K extends keyof RecordTypes>(key: `${K}:${string}`, source: BodySource): Maybe<RecordTypes[K] | undefined> {

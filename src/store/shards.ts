@@ -26,6 +26,19 @@ export interface IndexHeader {
   assets: BundledAsset[];
   /** What the oEmbed endpoint names besides the article: the site, and the resizer script's asset name. */
   embed: { siteName: string; resizer: string };
+  /**
+   * Scheduled articles (issue 19): the index from each release on, in order (`from`, RFC 3339
+   * UTC). `directory` and `shards` above are the index before the first; the Worker reads the
+   * edition its clock is in. Absent when nothing is scheduled.
+   */
+  editions?: IndexEdition[];
+}
+
+/** An edition of the index: its directory and shard count, from an instant on. */
+export interface IndexEdition {
+  from: string;
+  directory: string;
+  shards: number;
 }
 
 /** Pages of a document (a feed, a sitemap, a list page, the home page) per record. */

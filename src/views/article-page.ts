@@ -5,7 +5,7 @@ import { MEDIA_TYPES } from '../http/media-types';
 import { ORIGIN } from '../store/bundle';
 import { dek, headlineList } from './article-list';
 import { byline, dateline, kicker, tagList } from './article-parts';
-import { articleDate, articleDay, type ViewContext } from './format';
+import { articleDate, articleDay, formatInstant, type ViewContext } from './format';
 import { layout } from './layout';
 import { figure, preloadLink } from './picture';
 import { articleSocialMeta } from './social';
@@ -16,6 +16,8 @@ import { trustedArticleHtml, trustedJsonLd } from './trusted';
 export interface ArticlePageExtras {
   /** A draft (dev builds only): the page says so at the top. */
   draft: boolean;
+  /** When it goes live, while it is scheduled (dev builds only: a production build serves it from then, and not before). */
+  scheduled?: string;
   /** "More in <section>": a few articles that share its tags, newest first. */
   related: readonly ArticleSummary[];
 }
@@ -29,7 +31,8 @@ export function articlePage(article: Article, context: ViewContext, extras: Arti
   const tags = tagList(article.tags);
   const more = related(article, extras.related, context);
   const main = html`${extras.draft ? html`<p class="draft" role="status">Draft — not published</p>
-` : ''}<div class="${more === '' ? 'story-page solo' : 'story-page'}">
+` : ''}${extras.scheduled === undefined ? '' : html`<p class="draft" role="status">Scheduled for ${formatInstant(extras.scheduled, true, context.site)}</p>
+`}<div class="${more === '' ? 'story-page solo' : 'story-page'}">
 <article class="story">
 <header>
 ${kicker(article.section)}<h1>${article.title}</h1>

@@ -6,7 +6,7 @@ describe('scripts/build.ts command line', () => {
   it('prints its usage, every option and environment variable, for --help and exits 0', async () => {
     const run = await runBuild(['--help']);
     expect(run).toEqual({ code: 0, stdout: `${USAGE}\n`, stderr: '' });
-    for (const name of ['--root', '--content', '--out', '--assets', '--max-article-bytes', '--max-representation-bytes', '--allow-empty', '--plan', '--help', 'EDGEWIRE_DEV', 'EDGEWIRE_DRAFTS', 'EDGEWIRE_CONTENT', 'EDGEWIRE_PLAN']) {
+    for (const name of ['--root', '--content', '--out', '--assets', '--max-article-bytes', '--max-representation-bytes', '--allow-empty', '--plan', '--help', 'EDGEWIRE_DEV', 'EDGEWIRE_DRAFTS', 'EDGEWIRE_NOW', 'EDGEWIRE_CONTENT', 'EDGEWIRE_PLAN']) {
       expect(USAGE).toContain(name);
     }
   });
@@ -25,5 +25,11 @@ describe('scripts/build.ts command line', () => {
     expect(readCommand(['--max-article-bytes', '1e6'], {})).toEqual({ kind: 'error', message: '--max-article-bytes must be a whole number of bytes, such as 1000000' });
     expect(readCommand(['--max-representation-bytes', '0'], {})).toEqual({ kind: 'error', message: '--max-representation-bytes must be a whole number of bytes, such as 1048576' });
     expect(readCommand(['stray'], {})).toEqual({ kind: 'error', message: "Unexpected argument 'stray'" });
+    // The build's clock: an RFC 3339 instant with its offset, or the machine's.
+    expect(readCommand([], { EDGEWIRE_NOW: '2099-03-01T10:00:00+01:00' })).toMatchObject({ kind: 'build', command: { now: Date.UTC(2099, 2, 1, 9) } });
+    expect(readCommand([], { EDGEWIRE_NOW: '' })).not.toHaveProperty('command.now');
+    for (const text of ['2099-03-01', 'tomorrow', '2099-03-01T09:00:00']) {
+      expect(readCommand([], { EDGEWIRE_NOW: text })).toEqual({ kind: 'error', message: `EDGEWIRE_NOW must be an RFC 3339 instant such as 2026-12-06T09:30:00Z, not ${JSON.stringify(text)}` });
+    }
   });
 });

@@ -24,6 +24,7 @@ const SCRIPTS = {
   'check:browser': 'scripts/checks/browser.ts',
   'check:html': 'scripts/checks/html.ts',
   'check:embedding': 'scripts/checks/embedding.ts',
+  'check:cms': 'scripts/checks/cms.ts',
   'check:lighthouse': 'scripts/checks/lighthouse.ts',
   screenshots: 'scripts/checks/screenshots.ts',
   'picture-bytes': 'scripts/checks/picture-bytes.ts',

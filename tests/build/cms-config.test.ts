@@ -26,7 +26,7 @@ describe('the editor\'s configuration (/admin/config.yml), made from the schemas
     expect(drift('articles', shrunk, fieldsFor('articles', shrunk)).staleWidgets).toEqual(['articles.description', 'articles.wire']);
   });
 
-  it('gives every field a widget and a hint, and marks what the build does not require as optional', () => {
+  it('gives every field a widget and a hint, and marks what the build does not require as optional (an optional object\'s own fields: needed once it is filled in)', () => {
     for (const collection of COLLECTIONS) {
       for (const [path, field] of everyField(collection, fieldsFor(collection))) {
         expect({ path, widget: typeof field.widget, hint: typeof field.hint }).toEqual({ path, widget: 'string', hint: 'string' });
@@ -38,12 +38,11 @@ describe('the editor\'s configuration (/admin/config.yml), made from the schemas
       'articles.datePublished',
       'articles.corrections.date',
       'articles.corrections.text',
-      'articles.withdrawn.date',
-      'articles.withdrawn.reason',
-      'articles.image.src',
-      'articles.image.alt',
-      'articles.image.credit',
     ]);
+    // Decap holds every entry to an object's required fields, filled in or not (check:cms found it): the editor asks for them once it is.
+    expect(['withdrawn.date', 'withdrawn.reason', 'image.src', 'image.alt', 'image.credit'].map((path) => [path, articles[`articles.${path}`]!.hint!.endsWith(`Needed once ${path.startsWith('image') ? 'Image' : 'Withdrawn'} is filled in.`)])).toEqual(
+      ['withdrawn.date', 'withdrawn.reason', 'image.src', 'image.alt', 'image.credit'].map((path) => [path, true]),
+    );
   });
 
   it('edits each kind of field with the widget and pattern the build checks', () => {
@@ -61,10 +60,13 @@ describe('the editor\'s configuration (/admin/config.yml), made from the schemas
     expect(['/about', 'https://example.org/x', '//evil.example', 'ftp://x'].map((url) => pattern.test(url))).toEqual([true, true, false, false]);
   });
 
-  it('is YAML naming the four collections, the local backend and the repository it saves to', () => {
-    const config = parse(cmsConfig({ repo: 'newsroom/site', branch: 'main' })) as { backend: unknown; local_backend: boolean; collections: { name: string; folder?: string; files?: { file: string }[]; fields?: CmsField[] }[] };
+  it('is YAML naming the four collections and where it saves: the repository on GitHub, or decap-server in npm run dev', () => {
+    type Config = { backend: unknown; local_backend?: boolean; collections: { name: string; folder?: string; files?: { file: string }[]; fields?: CmsField[] }[] };
+    const config = parse(cmsConfig({ kind: 'github', repo: 'newsroom/site', branch: 'main' })) as Config;
     expect(config.backend).toEqual({ name: 'github', repo: 'newsroom/site', branch: 'main' });
-    expect(config.local_backend).toBe(true);
+    expect(config.local_backend).toBeUndefined();
+    expect((parse(cmsConfig({ kind: 'github', repo: 'newsroom/site', branch: 'live', authUrl: 'https://auth.example' })) as Config).backend).toEqual({ name: 'github', repo: 'newsroom/site', branch: 'live', base_url: 'https://auth.example' });
+    expect((parse(cmsConfig({ kind: 'local', url: 'http://localhost:8081/api/v1' })) as Config).backend).toEqual({ name: 'proxy', proxy_url: 'http://localhost:8081/api/v1', branch: 'main' });
     expect(config.collections.map(({ name, folder, files }) => [name, folder ?? files![0]!.file])).toEqual([
       ['articles', 'content/articles'],
       ['authors', 'content/authors'],

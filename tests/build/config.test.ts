@@ -26,7 +26,8 @@ describe('wrangler.toml', () => {
   });
 
   it('serves the body files the build writes as static assets, to the Worker only', () => {
-    expect(config.assets).toEqual({ directory: '.edgewire/assets', binding: 'ASSETS', run_worker_first: true });
+    // Every request runs the Worker but the editor's static files (/admin/, scripts/build/admin.ts).
+    expect(config.assets).toEqual({ directory: '.edgewire/assets', binding: 'ASSETS', run_worker_first: ['/*', '!/admin', '!/admin/*'] });
   });
 
   it('makes the pictures\' variants with the Images binding', () => {

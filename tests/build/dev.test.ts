@@ -13,7 +13,8 @@ import { devEnv, wranglerDevArgs } from '../../scripts/dev/arguments';
 // would write into the tree other tests read). All on free ports, side by side.
 
 const root = join(import.meta.dirname, '../..');
-const ENV: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+// EDGEWIRE_CMS=off: these tests are about wrangler; the editor's backend (fetched once from the npm registry) is left out.
+const ENV: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', EDGEWIRE_CMS: 'off' };
 /** What to signal if a case fails half-way: runners (SIGTERM: they stop the rest) and groups. */
 const leftovers: { pid: number; signal: NodeJS.Signals }[] = [];
 

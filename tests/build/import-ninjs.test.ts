@@ -163,6 +163,16 @@ describe('ninjs importer (npm run import -- story.json)', () => {
     );
   });
 
+  it('imports a story under embargo with its embargo: it goes live then, with no rebuild (issue 19)', async () => {
+    const project = await newsroom();
+    const story = { uri: 'urn:x:2', firstCreated: '2026-12-05T09:00:00Z', embargoedUntil: '2999-01-01T00:00:00+01:00', headlines: [{ value: 'Quotas set' }], bodies: [{ contentType: 'text/plain', value: 'The quotas are set.' }] };
+    const { stdout } = await importStory(story, project);
+    expect(stdout).toContain('embargo');
+    expect(await readFile(join(project.articles, 'quotas-set.md'), 'utf8')).toBe(
+      '---\n# Imported from story.json (ninjs urn:x:2).\n\ntitle: Quotas set\ndatePublished: 2026-12-05T09:00:00Z\nembargo: 2998-12-31T23:00:00Z\nwire:\n  uri: urn:x:2\n  versionCreated: 2026-12-05T09:00:00Z\n---\n\nThe quotas are set.\n',
+    );
+  });
+
   it('reads a ninjs 2.x story, whose member names are lowercase, as the same story in 3.x', async () => {
     const project = await newsroom();
     const story = { uri: 'urn:x:2', firstcreated: '2026-12-05T09:00:00Z', versioncreated: '2026-12-05T10:00:00Z', pubstatus: 'usable', headlines: [{ value: 'Two' }], bodies: [{ contenttype: 'text/html', value: '<p>Body</p>' }], ednote: 'Internal' };
@@ -186,11 +196,6 @@ describe('ninjs importer (npm run import -- story.json)', () => {
     ['a date and a status ninjs does not have', JSON.stringify({ ...STORY, firstCreated: '5 Dec 2026', pubStatus: 'draft' }), (path: string) => `import: ${path}: firstCreated: must be an RFC 3339 date-time with offset (2026-11-27T08:30:00Z)\nimport: ${path}: pubStatus: must be usable, withheld or canceled\n`],
     ['a withheld story', JSON.stringify({ ...STORY, pubStatus: 'withheld' }), (path: string) => `import: ${path}: not imported: the wire withheld this story (pubStatus withheld)\n`],
     ['a canceled story never imported', JSON.stringify({ ...STORY, pubStatus: 'canceled' }), (path: string) => `import: ${path}: not imported: the wire canceled this story (pubStatus canceled), and it was never imported\n`],
-    [
-      'a story under embargo',
-      JSON.stringify({ ...STORY, embargoedUntil: '2999-01-01T00:00:00Z' }),
-      (path: string) => `import: ${path}: not imported: embargoed until 2999-01-01T00:00:00Z, and edgewire publishes an article as soon as it is built; import it once the embargo has passed\n`,
-    ],
   ])('refuses %s with every problem and writes nothing', async (_case, json, message) => {
     const project = await newsroom();
     const path = join(project.wire, 'story.json');

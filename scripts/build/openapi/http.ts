@@ -30,8 +30,19 @@ export const HEADERS: Record<string, object> = {
   Vary: { description: 'The canonical article URL is negotiated on Accept.', required: true, schema: { type: 'string', const: 'Accept' } },
   'Content-Location': text('The explicit URL of the representation chosen by negotiation.'),
   Location: text('The canonical URL.'),
-  ...Object.fromEntries(DOCUMENTED_KINDS.map((kind) => [`Cache-Control.${kind}`, { description: `Cache-Control for a response of kind ${kind} (src/http/policy.ts).`, required: true, schema: { type: 'string', const: cacheControl(kind) } }])),
+  ...Object.fromEntries(DOCUMENTED_KINDS.map((kind) => [`Cache-Control.${kind}`, cacheControlHeader(kind)])),
 };
+
+/**
+ * Cache-Control of a kind: its exact value, or for a kind whose content changes when a scheduled
+ * story goes live, that value with lifetimes shortened to end by then while one is scheduled.
+ */
+function cacheControlHeader(kind: ResponseKind): object {
+  const description = `Cache-Control for a response of kind ${kind} (src/http/policy.ts).`;
+  if (CACHE_POLICY[kind].scheduled !== true) return { description, required: true, schema: { type: 'string', const: cacheControl(kind) } };
+  const pattern = `^${cacheControl(kind).replace(/=\d+/g, '=\\d+')}$`;
+  return { description: `${description} While a story is scheduled, each lifetime is shortened to end by its release, so no cache serves this past it.`, required: true, schema: { type: 'string', pattern, default: cacheControl(kind) } };
+}
 
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 

@@ -35,13 +35,15 @@ export interface RenderTask {
   /** Its pictures as verified when it was listed (their keys: the pages' URLs). */
   pictures: readonly Picture[];
   draft: boolean;
+  /** When it goes live, in a preview of it before then (dev builds). */
+  scheduled?: string;
   related: readonly ArticleSummary[];
   /** The instants written with a time of day, of the article and of each related one (the only dates its page shows). */
   timed: readonly (readonly [string, readonly string[]])[];
 }
 
 /** An article's four bodies. */
-export function render({ source, hash, pictures, draft, related, timed: instants }: RenderTask, { catalog, context, card }: RenderShared): string[] {
+export function render({ source, hash, pictures, draft, scheduled, related, timed: instants }: RenderTask, { catalog, context, card }: RenderShared): string[] {
   const timed = new Map(instants.map(([slug, dates]) => [slug, new Set(dates)]));
-  return articleBodies(loadArticle(source, catalog, hash, pictures), { ...context, timed }, { ...card, timed }, { draft, related });
+  return articleBodies(loadArticle(source, catalog, hash, pictures), { ...context, timed }, { ...card, timed }, { draft, related, ...(scheduled === undefined ? {} : { scheduled }) });
 }
