@@ -8,6 +8,6 @@ export default defineConfig({
   test: {
     // A passing run prints no stack trace and no error log (tests/clean-output.ts).
     reporters: ['default', './tests/clean-output.ts'],
-    projects: ['tests/worker/vitest.config.ts', 'tests/newsroom/vitest.config.ts', 'tests/pictures/vitest.config.ts', 'tests/scheduled/vitest.config.ts', 'tests/rpc/vitest.config.ts', 'tests/build/vitest.config.ts', 'tests/runtime/vitest.config.ts'],
+    projects: ['tests/worker/vitest.config.ts', 'tests/newsroom/vitest.config.ts', 'tests/pictures/vitest.config.ts', 'tests/scheduled/vitest.config.ts', 'tests/search/vitest.config.ts', 'tests/rpc/vitest.config.ts', 'tests/build/vitest.config.ts', 'tests/runtime/vitest.config.ts'],
   },
 });

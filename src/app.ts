@@ -7,6 +7,7 @@ import { api } from './routes/api';
 import { documentRoute } from './routes/documents';
 import { completed, route } from './routes/handler';
 import { pages } from './routes/pages';
+import { search } from './routes/search';
 import { logError, logErrorOnce, requestIdOf } from './log';
 import { MissingBodyFile } from './store';
 
@@ -19,6 +20,7 @@ export const app = new Hono<AppEnv>();
 
 app.route('/', pages);
 app.route('/', api);
+app.route('/', search);
 
 const documents = route(documentRoute);
 

@@ -26,7 +26,7 @@ const FUNCTION_WORDS = words(`
   between about against during into than more most also not but or while when where since
 `);
 
-const CONTENT_WORDS = words(`
+export const CONTENT_WORDS = words(`
   government minister president council committee parliament election vote voters campaign party
   policy budget tax taxes spending economy economic growth inflation prices market markets trade
   exports imports industry company companies business workers jobs wages union strike factory

@@ -57,7 +57,7 @@ export interface InstructionTarget {
 const START_TIMEOUT_MS = 180_000;
 
 /** GETs `path` on a kept-alive connection and checks the status; the body is read and dropped. */
-function send(agent: Agent, port: number, route: TargetRequest): Promise<void> {
+export function send(agent: Agent, port: number, route: TargetRequest): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: route.path, headers: route.headers, agent }, (res) => {
       res.resume();
@@ -74,7 +74,7 @@ async function sendMany(agent: Agent, port: number, route: TargetRequest, count:
 }
 
 /** The instruction count in a callgrind dump file. */
-async function dumpedInstructions(file: string): Promise<number> {
+export async function dumpedInstructions(file: string): Promise<number> {
   const match = /^summary:\s+(\d+)/m.exec(await readFile(file, 'utf8'));
   if (!match) throw new Error(`${file}: no summary line`);
   return Number(match[1]);

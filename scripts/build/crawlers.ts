@@ -1,8 +1,8 @@
 import type { ArticleMeta } from './article';
 import { paths } from '../../src/content/paths';
-import { MEDIA_TYPES } from '../../src/http/media-types';
+import { essence, MEDIA_TYPES } from '../../src/http/media-types';
 import type { DocumentProducer, DocumentSource, SiteInput } from './documents';
-import { absolute } from './xml';
+import { absolute, xmlDocument } from './xml';
 
 /**
  * /robots.txt (RFC 9309) and /llms.txt (llmstxt.org): small text files for crawlers, stored
@@ -53,5 +53,27 @@ export function llmsTxt({ articles, context }: SiteInput): string {
 
 const text = (path: string, contentType: string, body: string): DocumentSource => ({ path, contentType, kind: 'list', pages: [body] });
 
-/** robots.txt and llms.txt, in one body file. */
-export const crawlerFiles: DocumentProducer = (site) => [[text(paths.robots, MEDIA_TYPES.text, robotsTxt(site)), text(paths.llms, MEDIA_TYPES.llms, llmsTxt(site))]];
+/** OpenSearch 1.1 allows a ShortName of 16 characters at most. */
+const SHORT_NAME = 16;
+
+/**
+ * /opensearch.xml (OpenSearch 1.1): the site's search for browsers' address bars, with the
+ * results page, the JSON API and the description itself as URL templates.
+ */
+export function openSearchXml({ context }: SiteInput): string {
+  const name = [...context.siteName];
+  const shortName = name.length <= SHORT_NAME ? context.siteName : `${name.slice(0, SHORT_NAME - 1).join('').trimEnd()}…`;
+  const url = (type: string, path: string) => ({ '@type': type, '@method': 'get', '@template': `${absolute(path)}?q={searchTerms}&page={startPage?}` });
+  return xmlDocument({
+    OpenSearchDescription: {
+      '@xmlns': 'http://a9.com/-/spec/opensearch/1.1/',
+      ShortName: shortName,
+      Description: `Search the articles of ${context.siteName}`,
+      InputEncoding: 'UTF-8',
+      Url: [url('text/html', paths.search), url(essence(MEDIA_TYPES.json), paths.apiSearch), { '@type': essence(MEDIA_TYPES.openSearch), '@rel': 'self', '@template': absolute(paths.openSearch) }],
+    },
+  });
+}
+
+/** robots.txt, llms.txt and opensearch.xml, in one body file. */
+export const crawlerFiles: DocumentProducer = (site) => [[text(paths.robots, MEDIA_TYPES.text, robotsTxt(site)), text(paths.llms, MEDIA_TYPES.llms, llmsTxt(site)), text(paths.openSearch, MEDIA_TYPES.openSearch, openSearchXml(site))]];

@@ -23,6 +23,7 @@ import type { AssetSources } from './assets';
 import type { AssetsSink, StoredFile } from './sink';
 import type { ServedSources } from './last-good';
 import { render as renderTask, type RenderShared } from './threads/tasks';
+import { patchSearch } from './search/patch';
 
 /**
  * A build that patches the previous output instead of making it again (issue 17: one edit at
@@ -245,6 +246,11 @@ function patchOutput(root: DeltaRoot, changes: readonly Change[], context: Conte
       }
     }
   }
+  const words = changes.filter(({ before, after }) => before.search !== after.search).map(({ facts, after, before }) => ({ doc: facts.all, lang: after.article.lang, before: before.search, after: after.search }));
+  if (words.length > 0) {
+    const searched = patchSearch(words, index);
+    if (!searched.ok) return no(searched.why);
+  }
   const indexed = index.write(sink);
   if (!indexed.ok) return indexed;
   const header = JSON.parse(root.moduleText) as Record<string, unknown>;
@@ -317,6 +323,25 @@ class IndexPatch {
     this.bytes += JSON.stringify(value).length - JSON.stringify(shard[key]).length;
     shard[key] = value;
     this.changed.set(key, value);
+  }
+
+  /** A record's new value, or a new record (the search's: a word new to the archive), its shard's keys in order as a build writes them. */
+  put(key: string, value: unknown): void {
+    const at = shardOf(key, this.root.shards);
+    const shard = this.shard(key);
+    if (Object.hasOwn(shard, key)) return this.set(key, value);
+    this.bytes += key.length + JSON.stringify(value).length;
+    this.shards.set(at, Object.fromEntries([...Object.entries(shard), [key, value]].sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1))));
+    this.changed.set(key, value);
+  }
+
+  /** A record no longer there (a word gone from the archive). */
+  remove(key: string): void {
+    const shard = this.shard(key);
+    if (!Object.hasOwn(shard, key)) return;
+    this.bytes -= key.length + JSON.stringify(shard[key]).length;
+    delete shard[key];
+    this.changed.set(key, undefined);
   }
 
   /** The changed shards and the directory through `sink`, or why not (the records take another number of shards). */

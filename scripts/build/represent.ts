@@ -29,6 +29,7 @@ import { SILENT, type Progress } from './progress';
 import type { RenderShared, RenderTask } from './threads/tasks';
 import { unsettled, type KeptRelated, type RelatedLists } from './cache/related-memo';
 import { instantsOf, liveAt } from './schedule';
+import { articleTerms } from './search/terms';
 
 export { contentHash, HOME_PAGE_SIZE };
 
@@ -83,6 +84,8 @@ export interface BuildOutput<F extends StoredFile = KeptFile> {
   bodyBytes: number[][];
   /** How many articles this build rendered, when it could take the others' packs from a previous build. */
   rendered?: number;
+  /** Each served article's terms for the search index (search/terms.ts), by slug. */
+  terms: (slug: string) => string;
   /** What a build that remembers keys its bodies with (`setting`), and the articles whose bodies a document carries (a feed's entries, keyed by their sources). */
   keyed?: { setting: string; whole: ReadonlySet<string> };
 }
@@ -479,7 +482,16 @@ function finish<F extends StoredFile>(plan: ReturnType<typeof prepare<F>>, { lin
   const files = later.length === 0 ? packer.written : uniqueFiles(packer.written);
   const index = { ...base.index, build };
   const editions = later.map(({ from, index: each, articles }) => ({ from, index: { ...each, build }, articles }));
-  return { index, articles: lines, files, bodyBytes, ...(editions.length === 0 ? {} : { editions }) };
+  return { index, articles: lines, files, bodyBytes, terms: termsOf(plan.live), ...(editions.length === 0 ? {} : { editions }) };
+}
+
+/** Each article's terms by slug: a listed article's were made when it was read, a whole one's are made when asked for. */
+function termsOf(live: readonly ServedArticle[]): (slug: string) => string {
+  const bySlug = new Map(live.map((served) => [served.article.slug, served]));
+  return (slug) => {
+    const served = bySlug.get(slug)!;
+    return 'search' in served ? served.search : articleTerms(served.article);
+  };
 }
 
 /** The plan as it is from `from` on (undefined: before the first release): the articles held until later left out. */
@@ -509,6 +521,7 @@ function finishEdition<F extends StoredFile>(plan: ReturnType<typeof prepare<F>>
   const assets = [stylesheet, favicon, embed.stylesheet, embed.script, embed.resizer, ...(logo === null ? [] : [logo])];
   const embedding = { siteName: settings.name, resizer: embed.resizer.name };
   const slugs = lines.map(({ summary }) => summary.slug);
-  const index: ContentIndex = { build: '', slugs, tags: tagIndex(lines), pages, documents, aliases: aliasIndex(articles), gone, assets, embed: embedding };
+  const { timed: _timed, ...view } = context;
+  const index: ContentIndex = { build: '', slugs, tags: tagIndex(lines), pages, documents, aliases: aliasIndex(articles), gone, assets, embed: embedding, view };
   return { index, articles: lines };
 }

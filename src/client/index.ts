@@ -23,6 +23,10 @@ export type AuthorSummary = components['schemas']['AuthorSummary'];
 export type Ninjs = components['schemas']['Ninjs'];
 /** The query of `GET /api/articles`: `page` from 1, `limit` 1–100, `tag`. */
 export type ListOptions = NonNullable<paths['/api/articles']['get']['parameters']['query']>;
+export type SearchResults = components['schemas']['SearchResults'];
+export type SearchResult = components['schemas']['SearchResult'];
+/** The query of `GET /api/search`: `q`, and `tag`, `section`, `author`, `from`, `to`, `page`, `limit`. */
+export type SearchOptions = paths['/api/search']['get']['parameters']['query'];
 
 export interface ClientOptions {
   /** The site's origin (its SITE_URL), e.g. `https://news.example`. */
@@ -38,6 +42,8 @@ export interface EdgewireClient {
   ninjs(slug: string): Promise<Ninjs>;
   /** `GET /api/articles`: a page of summaries and its `meta`; a bad query throws a 400 problem, a page past the last a 404. */
   articles(options?: ListOptions): Promise<ArticleList>;
+  /** `GET /api/search`: a page of results, best first, and its `meta`; a bad query throws a 400 problem, a page past the last a 404. */
+  search(options: SearchOptions): Promise<SearchResults>;
   /** `GET /api/authors/:id`'s author with their bio; an unknown id throws an EdgewireProblem with status 404. */
   author(id: string): Promise<Author>;
   /** `GET /api/authors`: every author with a page, by name. */
@@ -67,6 +73,9 @@ export function createClient({ baseUrl, fetch = (request) => globalThis.fetch(re
     },
     async articles(options = {}) {
       return dataOf(await raw.GET('/api/articles', { params: { query: options } }));
+    },
+    async search(options) {
+      return dataOf(await raw.GET('/api/search', { params: { query: options } }));
     },
     async author(id) {
       return dataOf(await raw.GET('/api/authors/{id}', { params: { path: { id } } })).data;

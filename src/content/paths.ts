@@ -51,6 +51,11 @@ export const paths = {
   robots: '/robots.txt',
   llms: '/llms.txt',
   favicon: '/favicon.ico',
+  /** Search results for readers (`?q=`), and for programs. */
+  search: '/search',
+  apiSearch: '/api/search',
+  /** The OpenSearch 1.1 description: how a browser adds the site's search. */
+  openSearch: '/opensearch.xml',
 } as const;
 
 /** The feed formats and their file names. */

@@ -15,7 +15,8 @@ export type HtmlKind = 'page' | 'embed';
  * else, so a later enhancement needs no wider policy; with no script-src nothing can connect today.
  * The pages' JSON-LD is a data block, which this policy neither blocks nor needs to allow
  * (src/views/trusted.ts, `trustedJsonLd`). `frame-ancestors 'none'`: no other site may frame a
- * page (clickjacking); the embed card is what they frame.
+ * page (clickjacking); the embed card is what they frame. `form-action 'self'`: the masthead's
+ * search form goes to /search and nowhere else.
  *
  * Embed cards: framed by any site (`frame-ancestors *`), running only scripts from our origin (the
  * hashed card script that reports its height; the card has no inline script) and loading nothing
@@ -29,7 +30,7 @@ const DIRECTIVES: Readonly<Record<HtmlKind, Readonly<Record<string, string>>>> =
     'style-src': "'self'",
     'img-src': "'self' https:",
     'base-uri': "'none'",
-    'form-action': "'none'",
+    'form-action': "'self'",
     'frame-ancestors': "'none'",
   },
   embed: {

@@ -18,6 +18,8 @@ export const MEDIA_TYPES = {
   javascript: 'text/javascript; charset=utf-8',
   /** oEmbed discovery's link type (oembed.com §4); the response itself is application/json (§2.3.1). */
   oembed: 'application/json+oembed',
+  /** OpenSearch 1.1's description document (its own media type, opensearch.org). */
+  openSearch: 'application/opensearchdescription+xml; charset=utf-8',
 } as const;
 
 /** A media type without its parameters (the WHATWG MIME "essence"): what `type=` in a link carries. */

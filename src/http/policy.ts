@@ -5,7 +5,7 @@
  */
 
 /** Every kind of response the Worker sends; each gets its caching from the table below. */
-export type ResponseKind = 'article' | 'list' | 'home' | 'asset' | 'icon' | 'notFound' | 'gone' | 'redirect' | 'preflight' | 'clientError' | 'serverError';
+export type ResponseKind = 'article' | 'list' | 'home' | 'search' | 'asset' | 'icon' | 'notFound' | 'gone' | 'redirect' | 'preflight' | 'clientError' | 'serverError';
 
 interface CachePolicy {
   /** Browsers and private caches (seconds). */
@@ -33,6 +33,9 @@ export const CACHE_POLICY: Readonly<Record<ResponseKind, CachePolicy>> = {
   article: { maxAge: MINUTE, sMaxAge: DAY, staleWhileRevalidate: DAY, staleIfError: 7 * DAY },
   list: { maxAge: MINUTE, sMaxAge: HOUR, staleWhileRevalidate: DAY, staleIfError: 7 * DAY, scheduled: true },
   home: { maxAge: MINUTE, sMaxAge: HOUR, staleWhileRevalidate: DAY, staleIfError: 7 * DAY, scheduled: true },
+  // Search results: made per request, kept briefly everywhere (a deploy purges them by tag), and
+  // served stale for a while when the Worker cannot answer.
+  search: { maxAge: MINUTE, sMaxAge: 5 * MINUTE, staleWhileRevalidate: MINUTE, staleIfError: HOUR, scheduled: true },
   asset: { maxAge: YEAR, immutable: true },
   // /favicon.ico: a fixed URL whose bytes a deploy may change, so never immutable. Browsers keep
   // favicons in their own store and crawlers refetch them rarely: a day, then a cheap 304.
@@ -99,5 +102,6 @@ export function lifetimesUntil(value: string | null, seconds: number): string | 
 export const cacheTags = {
   article: (slug: string, build: string) => [`article:${slug}`, `build:${build}`],
   list: (build: string) => ['articles', `build:${build}`],
+  search: (build: string) => ['search', `build:${build}`],
   build: (build: string) => [`build:${build}`],
 } as const;

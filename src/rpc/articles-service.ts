@@ -9,6 +9,9 @@ import type { Env } from '../env';
 import { listPage, type ArticleList } from '../routes/list-page';
 import { editionAt, readBody, type Edition } from '../store';
 import { invalidListMessage, parseListOptions, type ListOptions } from './list-options';
+import { searchJson, searchPage, type SearchResponse } from '../routes/search-answer';
+import { searchString } from '../routes/search-query';
+import { invalidSearchMessage, parseSearchOptions, type SearchOptions } from './search-options';
 
 /** The representations `representation()` returns, as the HTTP routes send them. */
 const FORMATS = ['html', 'markdown', 'json'] as const;
@@ -53,6 +56,20 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
     const page = await listPage(parsed.query, settings.origin.url, editionOf(settings), this.env.ASSETS);
     if (!page.ok) throw new RangeError(page.detail);
     return JSON.parse(page.body) as ArticleList;
+  }
+
+  /**
+   * The body of `GET /api/search?q=…`: a page of results, best first. Throws a TypeError naming
+   * every invalid option (the API's 400), a RangeError for a page past the last (the API's 404).
+   */
+  async search(options: SearchOptions): Promise<SearchResponse> {
+    const parsed = parseSearchOptions(options);
+    if (!parsed.ok) throw new TypeError(invalidSearchMessage(parsed.errors));
+    const settings = await served(this.env);
+    const context = { content: editionOf(settings), source: this.env.ASSETS, origin: settings.origin, bodyBudget: settings.bodyCacheBytes };
+    const page = await searchPage(parsed, searchString(parsed.query), context);
+    if (parsed.query.page > page.pages) throw new RangeError(`Page ${parsed.query.page} of these results does not exist: there ${page.pages === 1 ? 'is 1 page' : `are ${page.pages} pages`}.`);
+    return JSON.parse(searchJson(page, parsed.query, settings.origin.url)) as SearchResponse;
   }
 
   /** `data` of `GET /api/authors/:id`: the author with their bio, or null when there is no author with this id. */

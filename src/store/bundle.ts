@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../content/article';
+import type { ViewContext } from '../views/format';
 
 /**
  * What the content build writes for the Worker: a small index and one line of JSON per article
@@ -105,7 +106,12 @@ export interface ContentIndex {
   assets: BundledAsset[];
   /** What the oEmbed endpoint names besides the article: the site, and the resizer script's asset name. */
   embed: { siteName: string; resizer: string };
+  /** What a page the Worker renders per request (search results) is rendered with: the views' context. */
+  view?: PageView;
 }
+
+/** The views' context without the per-article dates (a page rendered per request shows dates alone). */
+export type PageView = Omit<ViewContext, 'timed'>;
 
 /** A body file for the static assets: `path` under the assets directory, and its text. */
 export interface BodyFile {

@@ -182,7 +182,12 @@ export function indexLookup(header: Pick<IndexHeader, 'directory' | 'shards'>, b
     return found;
   }
 
-  return { findArticle, resolveSlug, findDocument, homePage, listArticles, kept };
+  /** A record of the search index (src/search/records.ts), or the page view, by its key. */
+  function searchRecord(key: string, source: BodySource): Maybe<unknown> {
+    return record(key as `s:${string}`, source);
+  }
+
+  return { findArticle, resolveSlug, findDocument, homePage, listArticles, searchRecord, kept };
 }
 
 /** An index file parsed, and its size (its text's length: the budget counts text, not the parsed objects). */

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../content/article';
-import type { ArticleLine, BundledAsset, GoneArticle, Representation, StoredDocument } from './bundle';
+import type { DocChunk, FilterList, Postings, PrefixTerms, SearchStats } from '../search/records';
+import type { ArticleLine, BundledAsset, GoneArticle, PageView, Representation, StoredDocument } from './bundle';
 
 /**
  * The index as static assets: what the build writes and the Worker reads, record by record.
@@ -76,6 +77,8 @@ export const keys = {
   /** How many articles a list holds (absent: none). */
   listCount: (tag: string): `n:${string}` => `n:${tag}`,
   list: (tag: string, at: number): `l:${string}` => `l:${tag}@${at}`,
+  /** What a page rendered per request is rendered with (bundle.ts PageView). */
+  view: 'c:' as const,
 };
 
 /** The value each kind of record holds, by its key's prefix. */
@@ -86,6 +89,12 @@ export interface RecordTypes {
   d: DocumentChunk;
   n: number;
   l: ListChunk;
+  c: PageView;
+  /** The search index's records (src/search/records.ts). */
+  s: Postings | FilterList;
+  p: PrefixTerms;
+  u: DocChunk;
+  q: SearchStats;
 }
 
 /** A shard file: records by key. */

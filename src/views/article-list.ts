@@ -20,7 +20,7 @@ export interface Paging {
 export type PageHref = (page?: number) => string;
 
 /** The headline as a link to the article, at heading `level`. */
-function headline(summary: ArticleSummary, level: 2 | 3) {
+export function headline(summary: ArticleSummary, level: 2 | 3) {
   const link = html`<a href="${paths.article(summary.slug)}">${summary.title}</a>`;
   return level === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`;
 }

@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import { paths } from '../content/paths';
+import { essence, MEDIA_TYPES } from '../http/media-types';
 import { feedLinks, type FeedLink } from './feeds';
 import { siteFooter } from './footer';
 import type { ViewContext } from './format';
@@ -39,6 +40,7 @@ ${meta.canonical === null ? '' : html`<link rel="canonical" href="${meta.canonic
 `)}${feeds.map(({ type, title, href }) => html`<link rel="alternate" type="${type}" title="${title}" href="${href}">
 `)}<link rel="stylesheet" href="${context.stylesheet}">
 <link rel="icon" type="image/svg+xml" href="${context.favicon}">
+<link rel="search" type="${essence(MEDIA_TYPES.openSearch)}" title="${context.siteName}" href="${paths.openSearch}">
 ${meta.head ?? ''}</head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -53,15 +55,17 @@ ${siteFooter(context)}
 }
 
 /**
- * The masthead: the logo (or the name) linking home, the tagline, and the sections as navigation,
- * the section shown marked as the current page (`aria-current`, WAI-ARIA 1.2 §6.7).
+ * The masthead: the logo (or the name) linking home, the tagline, the search form (a plain GET
+ * to /search: it works without script), and the sections as navigation, the section shown marked
+ * as the current page (`aria-current`, WAI-ARIA 1.2 §6.7).
  */
 function masthead({ site }: ViewContext, current: string | undefined) {
   const brand = site.logo === null ? site.name : html`<img src="${site.logo.src}" width="${site.logo.width}" height="${site.logo.height}" alt="${site.name}">`;
   return html`<header class="site">
 <p class="brand"><a href="${paths.home}">${brand}</a></p>
 ${site.tagline === null ? '' : html`<p class="tagline">${site.tagline}</p>
-`}${site.sections.length === 0 ? '' : html`<nav aria-label="Sections"><ul>
+`}<form class="site-search" role="search" action="${paths.search}" method="get" aria-label="Search the site"><label class="visually-hidden" for="site-q">Search articles</label><input type="search" id="site-q" name="q" maxlength="200" enterkeyhint="search"><button type="submit">Search</button></form>
+${site.sections.length === 0 ? '' : html`<nav aria-label="Sections"><ul>
 ${site.sections.map(({ slug, title }) => html`<li><a href="${paths.section(slug)}"${slug === current ? html` aria-current="page"` : ''}>${title}</a></li>
 `)}</ul></nav>
 `}</header>`;

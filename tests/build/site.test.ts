@@ -12,6 +12,9 @@ const ARTICLE = article('title: A story\ndatePublished: 2026-11-20');
 /** A content folder with `site` as site.yml and one article, plus `files`. */
 const siteWith = (site: string, files: Record<string, string | Uint8Array> = {}) => contentRoot({ 'site.yml': site, 'articles/a-story.md': ARTICLE, ...files });
 
+/** The masthead's search form (a GET to /search), on every page. */
+const SEARCH_FORM = '<form class="site-search" role="search" action="/search" method="get" aria-label="Search the site"><label class="visually-hidden" for="site-q">Search articles</label><input type="search" id="site-q" name="q" maxlength="200" enterkeyhint="search"><button type="submit">Search</button></form>';
+
 /** The `<header class="site">` of a page. */
 const mastheadOf = (page: string) => /<header class="site">\n[\s\S]*?\n<\/header>/.exec(page)![0];
 /** The `<footer class="site">` of a page. */
@@ -38,7 +41,7 @@ describe('site.yml with only a name', () => {
     const built = await buildFixture('good');
     const home = homeText(built);
     expect(home.split('\n', 2)[1]).toBe('<html lang="en">');
-    expect(mastheadOf(home)).toBe('<header class="site">\n<p class="brand"><a href="/">edgewire</a></p>\n</header>');
+    expect(mastheadOf(home)).toBe(`<header class="site">\n<p class="brand"><a href="/">edgewire</a></p>\n${SEARCH_FORM}\n</header>`);
     expect(footerOf(home)).toBe(`<footer class="site">
 <p class="name">edgewire</p>
 <ul aria-label="About this site and its feeds">
@@ -63,7 +66,7 @@ describe('site.yml with only a name', () => {
     await writeFile(join(root, 'content/site.yml'), 'name: The Sahel Ledger\n');
     const built = await buildAt(root);
     const home = homeText(built);
-    expect(mastheadOf(home)).toBe('<header class="site">\n<p class="brand"><a href="/">The Sahel Ledger</a></p>\n</header>');
+    expect(mastheadOf(home)).toBe(`<header class="site">\n<p class="brand"><a href="/">The Sahel Ledger</a></p>\n${SEARCH_FORM}\n</header>`);
     expect(footerOf(home)).toContain(`<ul aria-label="About this site and its feeds">
 <li><a href="/about">About us</a></li>
 <li><a href="/corrections-policy">Corrections policy</a></li>
@@ -104,6 +107,7 @@ describe('each setting of site.yml', () => {
     expect(mastheadOf(home)).toBe(`<header class="site">
 <p class="brand"><a href="/"><img src="/assets/${logo.name}" width="240" height="48" alt="The Sahel Ledger"></a></p>
 <p class="tagline">News from the Sahel, checked twice.</p>
+${SEARCH_FORM}
 <nav aria-label="Sections"><ul>
 <li><a href="/sections/security">Security</a></li>
 <li><a href="/sections/economy">Economy</a></li>
@@ -216,7 +220,7 @@ describe('a PNG logo', () => {
     const bytes = await readFile(join(fixture('png-logo'), 'content/logo.png'));
     const logo = built.index.assets.find(({ name }) => name.startsWith('logo.'))!;
     expect(logo).toMatchObject({ name: expect.stringMatching(/^logo\.[\w-]{12}\.png$/), contentType: 'image/png', base64: true, body: bytes.toString('base64') });
-    expect(mastheadOf(homeText(built))).toBe(`<header class="site">\n<p class="brand"><a href="/"><img src="/assets/${logo.name}" width="96" height="32" alt="Wire Desk"></a></p>\n</header>`);
+    expect(mastheadOf(homeText(built))).toBe(`<header class="site">\n<p class="brand"><a href="/"><img src="/assets/${logo.name}" width="96" height="32" alt="Wire Desk"></a></p>\n${SEARCH_FORM}\n</header>`);
   });
 
   it.each([

@@ -21,7 +21,7 @@ const between = (text: string, start: string, end: string) => {
 describe('the masthead', () => {
   it.each(['/', '/articles/council-approves-budget', '/authors/maria-santos', '/about'])('on %s: the logo linking home, the tagline, the sections in site.yml order', async (path) => {
     expect(between(await page(path), '<header class="site">', '</header>')).toMatch(
-      /^<header class="site">\n<p class="brand"><a href="\/"><img src="\/assets\/logo\.[\w-]{12}\.svg" width="240" height="40" alt="The Riverside Ledger"><\/a><\/p>\n<p class="tagline">News for Riverside and the county since 1921<\/p>\n<nav aria-label="Sections"><ul>\n<li><a href="\/sections\/local"( aria-current="page")?>Local<\/a><\/li>\n<li><a href="\/sections\/business">Business<\/a><\/li>\n<li><a href="\/sections\/sports">Sports<\/a><\/li>\n<\/ul><\/nav>\n<\/header>$/,
+      /^<header class="site">\n<p class="brand"><a href="\/"><img src="\/assets\/logo\.[\w-]{12}\.svg" width="240" height="40" alt="The Riverside Ledger"><\/a><\/p>\n<p class="tagline">News for Riverside and the county since 1921<\/p>\n<form class="site-search" role="search" action="\/search" method="get" aria-label="Search the site"><label class="visually-hidden" for="site-q">Search articles<\/label><input type="search" id="site-q" name="q" maxlength="200" enterkeyhint="search"><button type="submit">Search<\/button><\/form>\n<nav aria-label="Sections"><ul>\n<li><a href="\/sections\/local"( aria-current="page")?>Local<\/a><\/li>\n<li><a href="\/sections\/business">Business<\/a><\/li>\n<li><a href="\/sections\/sports">Sports<\/a><\/li>\n<\/ul><\/nav>\n<\/header>$/,
     );
   });
 

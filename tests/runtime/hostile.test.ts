@@ -7,7 +7,7 @@ import { serveFixture, type Served } from './served';
 // or feed reader would read it.
 
 const SITE = 'https://news.example';
-const CSP = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const JSON_LD_OPEN = '<script type="application/ld+json">';
 
 /** The title as HTML text: hono's escapes, U+2028 and U+2029 left as they are. */

@@ -120,6 +120,29 @@ describe('a scheduled story before, at and after its release', () => {
   });
 });
 
+describe('search while a story is scheduled', () => {
+  const found = async (moment: string, path: string) => ((await (await at(moment, path)).json()) as { data: { slug: string; snippet: string }[] }).data.map(({ slug }) => slug);
+
+  it('finds each held story from its release and never before, by the API, the page and RPC, and caches until then', async () => {
+    for (const [moment, live] of [[BEFORE, []], [NINE, [BUDGET]], [NOON, [BUDGET, QUOTAS]]] as [string, string[]][]) {
+      expect([moment, (await found(moment, '/api/search?q=harbour+budget')).filter((slug) => slug === BUDGET)]).toEqual([moment, live.filter((slug) => slug === BUDGET)]);
+      expect([moment, (await found(moment, '/api/search?q=quotas')).filter((slug) => slug === QUOTAS)]).toEqual([moment, live.filter((slug) => slug === QUOTAS)]);
+      const page = await (await at(moment, '/search?q=harbour+budget+quotas')).text();
+      for (const slug of [BUDGET, QUOTAS]) expect([moment, slug, page.includes(`/articles/${slug}"`)]).toEqual([moment, slug, live.includes(slug)]);
+      for (const secret of SECRETS) if (live.length === 0) expect(page).not.toContain(secret.slice(0, 30));
+    }
+    // Words only the held story has: nothing at all before its release.
+    expect(await found(BEFORE, '/api/search?q=quotas+catches')).toEqual([]);
+    expect((await found(NOON, '/api/search?q=quotas+catches'))[0]).toBe(QUOTAS);
+    const service = (moment: string) => new ArticlesService(createExecutionContext(), { ...(env as unknown as Env), EDGEWIRE_NOW: moment });
+    expect((await service(BEFORE).search({ q: 'quotas' })).data).toEqual([]);
+    expect((await service(NOON).search({ q: 'quotas' })).data.map(({ slug }) => slug)).toContain(QUOTAS);
+    const response = await at(BEFORE, '/api/search?q=harbour');
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=1, s-maxage=1, stale-while-revalidate=0, stale-if-error=0');
+    expect(response.headers.get('Cache-Tag')).toMatch(/^search,build:/);
+  });
+});
+
 describe('lifetimes while a story is scheduled', () => {
   const UNCAPPED = { list: 'public, max-age=60, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=604800', article: 'public, max-age=60, s-maxage=86400, stale-while-revalidate=86400, stale-if-error=604800', notFound: 'public, max-age=60, s-maxage=300' };
   const cacheControl = async (moment: string | undefined, path: string) => (await at(moment, path)).headers.get('Cache-Control');

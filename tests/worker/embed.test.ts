@@ -7,7 +7,7 @@ import { findArticle, index, ORIGIN, originETag, request } from './helpers';
 const CARD = `/articles/${seed.slug}/embed`;
 const PAGE = `${ORIGIN}/articles/${seed.slug}`;
 const EMBED_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
-const PAGE_CSP = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const PAGE_CSP = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const asset = (name: RegExp) => index.assets.find((candidate) => name.test(candidate.name))!;
 const stylesheet = asset(/^card\.[\w-]{12}\.css$/);
 const script = asset(/^card\.[\w-]{12}\.js$/);

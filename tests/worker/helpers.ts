@@ -89,6 +89,7 @@ export const SITE_MASTHEAD = `<body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
 <p class="brand"><a href="/">edgewire</a></p>
+<form class="site-search" role="search" action="/search" method="get" aria-label="Search the site"><label class="visually-hidden" for="site-q">Search articles</label><input type="search" id="site-q" name="q" maxlength="200" enterkeyhint="search"><button type="submit">Search</button></form>
 </header>
 <main id="main">
 `;

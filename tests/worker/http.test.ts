@@ -7,7 +7,7 @@ const ARTICLE = `/api/articles/${seed.slug}`;
 const PAGE = `/articles/${seed.slug}`;
 const jsonETag = () => originETag(findArticle(seed.slug)!.json.hash);
 
-const PAGE_CSP = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const PAGE_CSP = "default-src 'none'; connect-src 'self'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const PERMISSIONS_POLICY =
   'accelerometer=(), autoplay=(), camera=(), captured-surface-control=(), clipboard-read=(), clipboard-write=(), compute-pressure=(), ' +
   'digital-credentials-create=(), digital-credentials-get=(), display-capture=(), encrypted-media=(), fullscreen=(), gamepad=(), ' +

@@ -9,6 +9,7 @@ const HOME_CACHE = 'public, max-age=60, s-maxage=3600, stale-while-revalidate=86
 /** The head's stylesheet and favicon links, as every page has them. */
 const ASSET_LINKS = `<link rel="stylesheet" href="/assets/${stylesheet.name}">
 <link rel="icon" type="image/svg+xml" href="/assets/${favicon.name}">
+<link rel="search" type="application/opensearchdescription+xml" title="edgewire" href="/opensearch.xml">
 `;
 
 /** The seed as a tag page lists it: headline, dek, dateline (the article page carries its tags). */

@@ -2,6 +2,8 @@ import { RESERVED_PAGE_SLUGS } from '../../../src/content/paths';
 import { SLUG_PATTERN } from '../../../src/content/slug';
 import { cacheControl, CACHE_POLICY, type ResponseKind } from '../../../src/http/policy';
 import { DEFAULT_LIMIT, LARGEST_NUMBER, MAX_LIMIT } from '../../../src/routes/paging';
+import { SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT } from '../../../src/routes/search-query';
+import { QUERY_LIMITS } from '../../../src/search/query';
 import { HOME_PAGE_SIZE } from '../paging';
 import { schemaRef, type SchemaName } from './schemas';
 
@@ -25,8 +27,8 @@ export const HEADERS: Record<string, object> = {
   ETag: { ...text('Strong entity tag (RFC 9110 §8.8.3); send it back in If-None-Match for a 304.'), schema: { type: 'string', pattern: '^"[^"]*"$' } },
   'ETag.weak': { ...text('Weak entity tag (RFC 9110 §8.8.1): the same picture for as long as its URL exists, though another version of the image engine may encode other bytes; a match in If-None-Match gets a 304.'), schema: { type: 'string', pattern: '^W/"[^"]*"$' } },
   'Last-Modified': text('dateModified, else datePublished, as an HTTP-date.'),
-  'Cache-Tag': text('Purge handles for the edge: article:<slug>, articles, build:<id>.'),
-  Link: text('RFC 8288 links: canonical and alternate representations of an article; first, prev, next and last pages of a list; service-desc (RFC 8631) to this document on /api/ responses.'),
+  'Cache-Tag': text('Purge handles for the edge: article:<slug>, articles, search, build:<id>.'),
+  Link: text('RFC 8288 links: canonical and alternate representations of an article; first, prev, next and last pages of a list or of search results; service-desc (RFC 8631) to this document on /api/ responses.'),
   Vary: { description: 'The canonical article URL is negotiated on Accept.', required: true, schema: { type: 'string', const: 'Accept' } },
   'Content-Location': text('The explicit URL of the representation chosen by negotiation.'),
   Location: text('The canonical URL.'),
@@ -68,6 +70,14 @@ export const PARAMETERS: Record<string, object> = {
   },
   limit: { name: 'limit', in: 'query', required: false, description: 'Articles a page; at most once.', schema: positive(MAX_LIMIT, DEFAULT_LIMIT) },
   tag: { name: 'tag', in: 'query', required: false, description: 'Only articles with this tag; at most once.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
+  searchQ: { name: 'q', in: 'query', required: true, description: `The words to search for, at most ${QUERY_LIMITS.characters} characters (the first ${QUERY_LIMITS.words} words are read): each word in any form ("floods" finds "flooding"), accents optional, the last word also as the start of a word while it is typed, "a phrase in quotes" as written. Case and spaces do not matter; the canonical spelling is lower case.`, schema: { type: 'string', minLength: 1, maxLength: QUERY_LIMITS.characters } },
+  searchPageQ: { name: 'q', in: 'query', required: false, description: 'The words to search for, as for /api/search; without them, the page shows its form alone.', schema: { type: 'string', maxLength: QUERY_LIMITS.characters } },
+  searchTag: { name: 'tag', in: 'query', required: false, description: 'Only articles with this tag; at most once.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
+  searchSection: { name: 'section', in: 'query', required: false, description: 'Only articles of this section of site.yml; at most once.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
+  searchAuthor: { name: 'author', in: 'query', required: false, description: 'Only articles by this author (their id: content/authors/<id>.md); at most once.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },
+  searchFrom: { name: 'from', in: 'query', required: false, description: 'Only articles published at or after this date (YYYY-MM-DD, from its first second in UTC) or RFC 3339 date-time.', schema: { type: 'string' } },
+  searchTo: { name: 'to', in: 'query', required: false, description: 'Only articles published at or before this date (YYYY-MM-DD, to its last second in UTC) or RFC 3339 date-time; not before `from`.', schema: { type: 'string' } },
+  searchLimit: { name: 'limit', in: 'query', required: false, description: 'Results a page; at most once.', schema: positive(SEARCH_MAX_LIMIT, SEARCH_DEFAULT_LIMIT) },
   slug: { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } },
   tagName: { name: 'tag', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } },
   authorId: { name: 'id', in: 'path', required: true, description: 'The author\'s id: the file name of content/authors/<id>.md.', schema: { type: 'string', pattern: SLUG_PATTERN.source } },

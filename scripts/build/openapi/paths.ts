@@ -1,5 +1,6 @@
 import { FEED_FILES, paths as sitePaths, type FeedFormat } from '../../../src/content/paths';
 import type { ResponseKind } from '../../../src/http/policy';
+import { MAX_RESULTS } from '../../../src/search/engine';
 import { common, headers, parameters } from './http';
 import { schemaRef } from './schemas';
 
@@ -64,6 +65,7 @@ function feeds(prefix: string, id: string, params: string[], whose: string): Rec
 }
 
 const REDIRECT = { 301: { description: 'Moved Permanently: the canonical URL is in Location (another letter case, or a renamed article\'s former slug).', headers: headers('redirect', 'Location') } };
+const SEARCH_REDIRECT = { 301: { description: 'Moved Permanently: the canonical URL of the same search is in Location.', headers: headers('redirect', 'Location') } };
 const GONE = 'A withdrawn article answers 410 Gone, saying when and why.';
 const CASE_REDIRECT = 'A slug in another letter case redirects (301) to the canonical spelling.';
 
@@ -85,6 +87,14 @@ function apiItems(): Record<string, object> {
         'Each summary has the article\'s fields but its body (ArticleSummary). `tag` keeps the articles with that tag; an unknown tag is one empty page. `Link` names the `first`, `prev`, `next` and `last` pages, with only the parameters that differ from their defaults, so a page has one URL. A page past the last is a 404; a malformed or repeated parameter a 400 that names each.',
       params: ['page', 'limit', 'tag'],
       responses: { ...listed, ...common('400', '404') },
+    }),
+    [sitePaths.apiSearch]: get({
+      id: 'searchArticles',
+      tag: 'api',
+      summary: 'Search every article: the best matches first, a page at a time.',
+      description: `BM25F over the headline (weighted most), the dek, the tags, the authors and the text, each word in its forms (Snowball stemmers, per the article's language), accents folded, the last word also as a prefix while it is typed, phrases in quotes as written; equal scores go to the newer article. Each result is the article's summary with a \`snippet\` (HTML, the matched words in \`<mark>\`) and its \`score\`. \`tag\`, \`section\`, \`author\`, \`from\` and \`to\` narrow the search. A search has one URL: the query in lower case with its spaces collapsed, the parameters in the order q, tag, section, author, from, to, page, limit, defaults and empty or unknown parameters left out; any other spelling is a 301 there. \`Link\` names the \`first\`, \`prev\`, \`next\` and \`last\` pages. Results are served to the ${MAX_RESULTS}th; a page past the last is a 404, a missing, too long, malformed or repeated parameter a 400 that names each. A query of punctuation only has no results. Cached briefly and purged with \`search\`; a scheduled article is found from its release.`,
+      params: ['searchQ', 'searchTag', 'searchSection', 'searchAuthor', 'searchFrom', 'searchTo', 'page', 'searchLimit'],
+      responses: { ...representation('A page of results.', 'search', json('SearchResults'), 'Link', 'Cache-Tag'), ...SEARCH_REDIRECT, ...common('400', '404') },
     }),
     '/api/articles/{slug}': get({
       id: 'getArticle',
@@ -188,6 +198,15 @@ function siteItems(): Record<string, object> {
     [sitePaths.sitemap]: document('getSitemap', 'discovery', 'The sitemap; past 50,000 URLs or 50 MB, a sitemap index.', 'sitemaps.org XML: the front page, the section pages, /tags, every tag page, the author pages, the static pages, /corrections and every article, each with its `lastmod` where it has one. Past 50,000 URLs or 50 MB it becomes an index of `/sitemaps/{part}.xml`.', only('application/xml')),
     '/sitemaps/{part}.xml': document('getSitemapPart', 'discovery', 'One sitemap of the index.', 'Part `part` (from 1) of the sitemap index, once the site has outgrown one sitemap; a part that does not exist is the HTML 404.', only('application/xml'), ['part']),
     [sitePaths.newsSitemap]: document('getNewsSitemap', 'discovery', 'The Google News sitemap: the articles of the 48 hours before the newest.', 'Each with `news:publication` (site name, language), `news:publication_date` and `news:title`. The window ends at the newest article, not at the build\'s clock, so the same content builds the same file.', only('application/xml')),
+    [sitePaths.search]: get({
+      id: 'getSearchPage',
+      tag: 'pages',
+      summary: 'The search page: a form, then the results with their snippets.',
+      description: 'The results of /api/search as a page that works without script: each with its section, headline, dek, snippet (the matched words marked) and date, and links to the results before and after; a page that says what to try when nothing matches; the form alone without `q`. Every page\'s masthead has the same GET form. The same canonical URL, redirects, limits and caching as /api/search; a page past the last is the HTML 404, a malformed parameter a 400 problem document.',
+      params: ['searchPageQ', 'searchTag', 'searchSection', 'searchAuthor', 'searchFrom', 'searchTo', 'page', 'searchLimit'],
+      responses: { ...representation('The results page.', 'search', only('text/html'), 'Cache-Tag'), ...SEARCH_REDIRECT, ...common('400', '404-page') },
+    }),
+    [sitePaths.openSearch]: document('getOpenSearch', 'discovery', 'The OpenSearch 1.1 description: the site\'s search for browsers.', 'The site\'s name and the URL templates of the search page and the search API, which every page names with `<link rel="search">`.', only('application/opensearchdescription+xml')),
     [sitePaths.robots]: document('getRobots', 'discovery', 'robots.txt (RFC 9309), naming the sitemaps.', 'Allows every crawler everywhere and names the sitemap and the news sitemap.', only('text/plain')),
     [sitePaths.llms]: document('getLlms', 'discovery', 'llms.txt (llmstxt.org): the newest 200 articles, linking their Markdown.', 'The site\'s name, a one-line summary and the newest 200 articles, each linking its Markdown representation; the rest of the archive is reached through the sitemap, the API and the JSON Feed, which it links.', only('text/markdown')),
     [sitePaths.favicon]: document('getFavicon', 'assets', 'The SVG favicon, at the URL browsers ask for.', 'The site\'s SVG icon for clients that ask here without reading a page. Cached for a day and revalidated, never immutable: this URL outlives deploys.', only('image/svg+xml'), [], 'icon'),

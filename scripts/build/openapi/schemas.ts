@@ -3,6 +3,8 @@ import { articleSchema, articleSummarySchema } from '../../../src/content/articl
 import { authorSchema, authorSummarySchema } from '../../../src/content/author';
 import { creditSchema } from '../../../src/content/schema';
 import { ninjsSchema } from '../../../src/content/ninjs-schema';
+import { MAX_RESULTS } from '../../../src/search/engine';
+import { SEARCH_MAX_LIMIT } from '../../../src/routes/search-query';
 import { PROBLEM_TITLES, type Alternative, type InvalidParameter, type ProblemStatus } from '../../../src/http/problem';
 
 /**
@@ -74,6 +76,20 @@ const oembedSchema = z.strictObject({
   thumbnail_height: z.int().min(1).optional(),
 });
 
+/** A search result (src/routes/search-answer.ts): the article's list entry, its snippet and its score. */
+const searchResultSchema = articleSummarySchema.extend({
+  snippet: z.string().describe('The passage of the text where the words are thickest, about 30 words, as HTML: the text escaped, the matched words in `<mark>`; empty when the article has no text.'),
+  score: z.number().min(0).describe('BM25F relevance, to three decimals: comparable within one search only.'),
+});
+
+const searchMetaSchema = z.strictObject({
+  q: z.string().describe('The query as searched: lower case, spaces collapsed.'),
+  page: z.int().min(1),
+  limit: z.int().min(1).max(SEARCH_MAX_LIMIT),
+  pages: z.int().min(1).describe(`Pages of results served: the first ${MAX_RESULTS} results at most.`),
+  total: z.int().min(0).describe('Articles that match (a phrase query: those of its best 50 candidates that hold the phrase).'),
+});
+
 /** Every named schema, by its name in `components/schemas`. */
 export const COMPONENT_SCHEMAS = {
   Credit: creditSchema,
@@ -82,6 +98,8 @@ export const COMPONENT_SCHEMAS = {
   ArticleResponse: z.strictObject({ data: articleSchema }),
   ListMeta: listMetaSchema,
   ArticleList: z.strictObject({ data: z.array(articleSummarySchema).describe('Newest first.'), meta: listMetaSchema }),
+  SearchResult: searchResultSchema,
+  SearchResults: z.strictObject({ data: z.array(searchResultSchema).describe('Best first; equal scores, the newer first.'), meta: searchMetaSchema }),
   AuthorSummary: authorSummarySchema,
   Author: authorSchema,
   AuthorResponse: z.strictObject({ data: authorSchema }),
