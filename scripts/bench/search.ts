@@ -113,7 +113,7 @@ export interface QueryCounts {
 }
 
 /**
- * Counts, under callgrind, each request alone (the counters zeroed before it, dumped after):
+ * Counts, under callgrind, each request alone (the counters dumped, and so zeroed, before and after it):
  * after `warmup` other queries and article pages (V8 has compiled the code), each query's first
  * request, each page query's (other queries, through the HTML page), each article page's, then
  * each query and article page again.
@@ -130,17 +130,21 @@ export async function countQueries(dir: string, services: readonly Service[], qu
   const pid = String(server.child.pid);
   let dumps = 0;
   const request = (path: string): TargetRequest => ({ path, headers: {}, status: 200 });
-  const counted = async (path: string): Promise<number> => {
-    await runCommand(tools.control, ['-z', pid]);
-    await send(agent, port, request(path));
+  // A dump (`-d`) also zeroes the counters: after one, the next request is counted alone.
+  const dumped = async (): Promise<number> => {
     await runCommand(tools.control, ['-d', pid]);
     return dumpedInstructions(`${out}.${++dumps}`);
+  };
+  const counted = async (path: string): Promise<number> => {
+    await send(agent, port, request(path));
+    return dumped();
   };
   try {
     await waitUntilListening(server, port, timeoutMs);
     for (const query of warmup) await send(agent, port, request(searchPath(query)));
     for (const query of warmup) await send(agent, port, request(searchPath(query, false)));
     for (const slug of slugs.slice(-warmup.length)) await send(agent, port, request(`/articles/${slug}`));
+    await dumped();
     const measured = slugs.slice(0, queries.length);
     const searches: number[] = [];
     for (const query of queries) searches.push(await counted(searchPath(query)));

@@ -1,7 +1,7 @@
 /**
  * The pages every check looks at, as data: the front page, a section page, a tag page, the newest
  * article, an article with a correction, an author page, a static page, the corrections page, the
- * newest article's embed card, a 404 and a withdrawn article's 410, each with the status it must
+ * newest article's embed card, search results for a word of its slug, a 404 and a withdrawn article's 410, each with the status it must
  * answer. They are found on the served site (its API and sitemap), so the list follows the
  * content; a kind of page the content has none of (no sections, no authors…) is left out.
  */
@@ -51,15 +51,22 @@ export function pagesFor(newest: SiteSample['newest'], sample: Omit<SiteSample, 
     ...(author === undefined ? [] : [ok('author', paths.author(author))]),
     ...(page === undefined ? [] : [ok('page', paths.page(page))]),
     ok('embed', paths.articleEmbed(newest.slug)),
+    ok('search', `${paths.search}?q=${searchWord(newest.slug)}`),
     { name: 'not-found', path: paths.article('no-such-article'), status: 404 },
     ...(withdrawn === undefined ? [] : [{ name: 'gone', path: paths.article(withdrawn), status: 410 }]),
   ];
 }
 
+/** A word of the newest article's slug to search for (the first of three letters or more): the search page with results. */
+function searchWord(slug: string): string {
+  const words = slug.split('-');
+  return words.find((word) => word.length >= 3) ?? words[0]!;
+}
+
 /**
  * The pages shown in screenshots and measured by Lighthouse, each under the name its screenshot
  * files take: the front page, a section page, an article (one with a correction when there is
- * one: it shows the most of the article page) and an author page.
+ * one: it shows the most of the article page), an author page and search results.
  */
 export function mainPages(pages: readonly CheckedPage[]): CheckedPage[] {
   const named = (name: string) => pages.find((page) => page.name === name);
@@ -68,6 +75,7 @@ export function mainPages(pages: readonly CheckedPage[]): CheckedPage[] {
     ['section', named('section')],
     ['article', named('corrected') ?? named('article')],
     ['author', named('author')],
+    ['search', named('search')],
   ];
   return chosen.flatMap(([name, page]) => (page === undefined ? [] : [{ ...page, name }]));
 }

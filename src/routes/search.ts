@@ -24,32 +24,35 @@ export const search = new Hono<AppEnv>();
 
 search.get(
   paths.search,
-  route((c) => {
-    const url = new URL(c.req.url);
-    const parsed = parseSearchQuery(url.searchParams, false);
-    if (!parsed.ok) return problem(400, 'The search is not valid.', url.pathname + url.search, { errors: parsed.errors });
-    const canonical = searchString(parsed.query);
-    if (url.search !== canonical) return moved(paths.search, canonical);
-    return withView(c, (view) => {
-      if (parsed.query.q === '') return sendPage(c, parsed, view, { items: [], total: 0, pages: 1 }, canonical);
-      const found = searchPage(parsed, canonical, searchContext(c));
-      return found instanceof Promise ? found.then((page) => sendPage(c, parsed, view, page, canonical)) : sendPage(c, parsed, view, found, canonical);
-    });
-  }),
+  route((c) =>
+    atCanonicalUrl(c, paths.search, false, (parsed, canonical) =>
+      withView(c, (view) => {
+        if (parsed.query.q === '') return sendPage(c, parsed, view, { items: [], total: 0, pages: 1 }, canonical);
+        const found = searchPage(parsed, canonical, searchContext(c));
+        return found instanceof Promise ? found.then((page) => sendPage(c, parsed, view, page, canonical)) : sendPage(c, parsed, view, found, canonical);
+      }),
+    ),
+  ),
 );
 
 search.get(
   paths.apiSearch,
-  route((c) => {
-    const url = new URL(c.req.url);
-    const parsed = parseSearchQuery(url.searchParams, true);
-    if (!parsed.ok) return problem(400, 'The search is not valid.', url.pathname + url.search, { errors: parsed.errors });
-    const canonical = searchString(parsed.query);
-    if (url.search !== canonical) return moved(paths.apiSearch, canonical);
-    const found = searchPage(parsed, canonical, searchContext(c));
-    return found instanceof Promise ? found.then((page) => sendJson(c, parsed.query, page)) : sendJson(c, parsed.query, found);
-  }),
+  route((c) =>
+    atCanonicalUrl(c, paths.apiSearch, true, (parsed, canonical) => {
+      const found = searchPage(parsed, canonical, searchContext(c));
+      return found instanceof Promise ? found.then((page) => sendJson(c, parsed.query, page)) : sendJson(c, parsed.query, found);
+    }),
+  ),
 );
+
+/** A valid search at its canonical URL, answered by `answer`; a bad one's 400, another spelling's 301. */
+function atCanonicalUrl(c: Context<AppEnv>, path: string, required: boolean, answer: (parsed: Extract<ParsedSearch, { ok: true }>, canonical: string) => Response | Promise<Response>): Response | Promise<Response> {
+  const url = new URL(c.req.url);
+  const parsed = parseSearchQuery(url.searchParams, required);
+  if (!parsed.ok) return problem(400, 'The search is not valid.', url.pathname + url.search, { errors: parsed.errors });
+  const canonical = searchString(parsed.query);
+  return url.search === canonical ? answer(parsed, canonical) : moved(path, canonical);
+}
 
 /** The canonical URL of a search: a permanent redirect, cached like the other canonical redirects. */
 function moved(path: string, canonical: string): Response {

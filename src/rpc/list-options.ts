@@ -1,5 +1,6 @@
 import type { InvalidParameter } from '../http/problem';
 import { parseListQuery, type ListQuery } from '../routes/paging';
+import { optionsAsParams } from './options';
 
 /** The argument of `articles()`: the query parameters of `GET /api/articles`, as values. */
 export interface ListOptions {
@@ -19,17 +20,8 @@ const TYPES = { page: 'number', limit: 'number', tag: 'string' } as const;
  * `{ page: 2 }` gets what `?page=2` gets, and `{ page: 0 }` is refused as `?page=0` is.
  */
 export function parseListOptions(options: unknown): { ok: true; query: ListQuery } | { ok: false; errors: InvalidParameter[] } {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    return { ok: false, errors: [{ parameter: 'options', detail: 'must be an object { page, limit, tag }' }] };
-  }
-  const params = new URLSearchParams();
-  const errors: InvalidParameter[] = [];
-  for (const [name, type] of Object.entries(TYPES)) {
-    const value: unknown = Reflect.get(options, name);
-    if (value === undefined || value === null) continue;
-    if (typeof value === type) params.set(name, String(value));
-    else errors.push({ parameter: name, detail: `must be a ${type}` });
-  }
+  const { params, errors } = optionsAsParams(options, TYPES, '{ page, limit, tag }');
+  if (params === null) return { ok: false, errors };
   const parsed = parseListQuery(params);
   if (parsed.ok && errors.length === 0) return parsed;
   return { ok: false, errors: [...errors, ...(parsed.ok ? [] : parsed.errors)] };

@@ -1,4 +1,5 @@
 import type { InvalidParameter } from '../http/problem';
+import { optionsAsParams } from './options';
 import { parseSearchQuery, SEARCH_PARAMETERS, type ParsedSearch } from '../routes/search-query';
 
 /** The argument of `search()`: the query parameters of `GET /api/search`, as values. */
@@ -25,17 +26,8 @@ const TYPES: Readonly<Record<(typeof SEARCH_PARAMETERS)[number], 'string' | 'num
  * what `?q=Flood` gets, and `{ page: 0 }` is refused as `?page=0` is.
  */
 export function parseSearchOptions(options: unknown): ParsedSearch {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    return { ok: false, errors: [{ parameter: 'options', detail: 'must be an object { q, tag, section, author, from, to, page, limit }' }] };
-  }
-  const params = new URLSearchParams();
-  const errors: InvalidParameter[] = [];
-  for (const [name, type] of Object.entries(TYPES)) {
-    const value: unknown = Reflect.get(options, name);
-    if (value === undefined || value === null) continue;
-    if (typeof value === type) params.set(name, String(value));
-    else errors.push({ parameter: name, detail: `must be a ${type}` });
-  }
+  const { params, errors } = optionsAsParams(options, TYPES, '{ q, tag, section, author, from, to, page, limit }');
+  if (params === null) return { ok: false, errors };
   const parsed = parseSearchQuery(params, true);
   if (parsed.ok && errors.length === 0) return parsed;
   return { ok: false, errors: [...errors, ...(parsed.ok ? [] : parsed.errors)] };

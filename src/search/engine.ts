@@ -47,11 +47,11 @@ export interface SearchResults {
   /** Articles that match (a phrase query: those of the PHRASE_CANDIDATES best that hold the phrase). */
   total: number;
   hits: SearchHit[];
-  /** What was matched, for the snippets: each language's terms, and the prefix's. */
+  /** What was matched, for the snippets. */
   matched: MatchedTerms;
 }
 
-/** The terms a query matched, by language (`prefixes`: terms matched as the start of a word). */
+/** What a query matched: each language's terms, the prefix (words it begins are marked too) and the phrases. */
 export interface MatchedTerms {
   terms: Partial<Record<Language, string[]>>;
   prefix: string | null;
@@ -113,14 +113,15 @@ export async function runSearch({ query, filters, page, limit }: SearchRequest, 
   const ranked = best(touched, scores, query.phrases.length > 0 ? PHRASE_CANDIDATES : Math.min(MAX_RESULTS, page * limit));
   let total = touched.length;
   let kept = ranked;
-  const docs = await docSlugs(ranked, read);
   if (query.phrases.length > 0) {
-    const holding: number[] = [];
-    for (const doc of ranked) if (hasPhrases(await phraseText(docs.get(doc)!), query.phrases)) holding.push(doc);
-    kept = holding;
-    total = holding.length;
+    const candidates = await docSlugs(ranked, read);
+    kept = [];
+    for (const doc of ranked) if (hasPhrases(await phraseText(candidates.get(doc)!), query.phrases)) kept.push(doc);
+    total = kept.length;
   }
-  const hits = kept.slice((page - 1) * limit, page * limit).map((doc) => ({ slug: docs.get(doc)!, score: Math.round(scores[doc]! * 1000) / 1000 }));
+  const shown = kept.slice((page - 1) * limit, page * limit);
+  const slugs = await docSlugs(shown, read);
+  const hits = shown.map((doc) => ({ slug: slugs.get(doc)!, score: Math.round(scores[doc]! * 1000) / 1000 }));
   return { total, hits, matched };
 }
 

@@ -48,9 +48,9 @@ export function snippet(text: string, lang: string, matched: MatchedTerms): Snip
     const start = Math.max(0, at - SNIPPET_WORDS + 1);
     if (count > bestCount) [bestCount, bestStart] = [count, start];
   }
-  // Begin a few words before the first mark, so it is read in its sentence.
-  const firstMark = found.findIndex((word, at) => at >= bestStart && word.mark);
-  const from = bestCount > 0 && firstMark >= 0 ? Math.max(0, Math.min(bestStart, firstMark - 4)) : 0;
+  // Begin a few words before the window's first mark, so it is read in its sentence, keeping its last mark in.
+  const marks = found.flatMap((word, at) => (word.mark && at >= bestStart && at < bestStart + SNIPPET_WORDS ? [at] : []));
+  const from = bestCount > 0 ? Math.max(0, marks[0]! - 4, marks.at(-1)! - SNIPPET_WORDS + 1) : 0;
   const to = Math.min(found.length, from + SNIPPET_WORDS);
   const parts: SnippetPart[] = [];
   const push = (part: string, mark: boolean) => {

@@ -9,7 +9,7 @@ const NEWSROOM = pagesFor(
 );
 
 describe('pagesFor', () => {
-  it('checks every kind of page the site has: front, section, tag, articles, corrections, author, static page, embed, 404 and 410', () => {
+  it('checks every kind of page the site has: front, section, tag, articles, corrections, author, static page, embed, search, 404 and 410', () => {
     expect(NEWSROOM).toEqual([
       { name: 'home', path: '/', status: 200 },
       { name: 'section', path: '/sections/business', status: 200 },
@@ -20,23 +20,25 @@ describe('pagesFor', () => {
       { name: 'author', path: '/authors/maria-santos', status: 200 },
       { name: 'page', path: '/about', status: 200 },
       { name: 'embed', path: '/articles/newest/embed', status: 200 },
+      { name: 'search', path: '/search?q=newest', status: 200 },
       { name: 'not-found', path: '/articles/no-such-article', status: 404 },
       { name: 'gone', path: '/articles/gone-story', status: 410 },
     ]);
   });
 
   it('checks the newest article once when it is the corrected one', () => {
-    expect(pagesFor({ slug: 'fixed', tags: [] }, { corrected: 'fixed' }).map(({ name }) => name)).toEqual(['home', 'tags', 'article', 'corrections', 'embed', 'not-found']);
+    expect(pagesFor({ slug: 'fixed', tags: [] }, { corrected: 'fixed' }).map(({ name }) => name)).toEqual(['home', 'tags', 'article', 'corrections', 'embed', 'search', 'not-found']);
   });
 });
 
 describe('mainPages', () => {
-  it('takes the front page, a section, the corrected article and an author, named for their screenshots', () => {
+  it('takes the front page, a section, the corrected article, an author and search results, named for their screenshots', () => {
     expect(mainPages(NEWSROOM)).toEqual([
       { name: 'home', path: '/', status: 200 },
       { name: 'section', path: '/sections/business', status: 200 },
       { name: 'article', path: '/articles/fixed', status: 200 },
       { name: 'author', path: '/authors/maria-santos', status: 200 },
+      { name: 'search', path: '/search?q=newest', status: 200 },
     ]);
   });
 
@@ -44,6 +46,7 @@ describe('mainPages', () => {
     expect(mainPages(pagesFor({ slug: 'a-b', tags: ['sahel'] }))).toEqual([
       { name: 'home', path: '/', status: 200 },
       { name: 'article', path: '/articles/a-b', status: 200 },
+      { name: 'search', path: '/search?q=a', status: 200 },
     ]);
   });
 });

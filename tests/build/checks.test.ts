@@ -9,12 +9,13 @@ import { blogPost } from '../../scripts/checks/third-party';
 // The page checks' own logic, without a browser: which pages, what fails, how it is shown.
 
 describe('pagesFor', () => {
-  it('checks home, the first tag of the newest article, the article, its embed card and a 404', () => {
+  it('checks home, the first tag of the newest article, the article, its embed card, search results and a 404', () => {
     expect(pagesFor({ slug: 'a-b', tags: ['africa', 'sahel'] })).toEqual([
       { name: 'home', path: '/', status: 200 },
       { name: 'tag', path: '/tags/africa', status: 200 },
       { name: 'article', path: '/articles/a-b', status: 200 },
       { name: 'embed', path: '/articles/a-b/embed', status: 200 },
+      { name: 'search', path: '/search?q=a', status: 200 },
       { name: 'not-found', path: '/articles/no-such-article', status: 404 },
     ]);
   });

@@ -86,18 +86,18 @@ describe('content hardening', () => {
   });
 
   it('reports each rendered representation over --max-representation-bytes by its article', async () => {
-    const run = await runBuild(['--root', fixture('good'), '--out', join(await tempDir(), 'content.txt'), '--assets', join(await tempDir(), 'assets'), '--max-representation-bytes', '3100']);
+    const run = await runBuild(['--root', fixture('good'), '--out', join(await tempDir(), 'content.txt'), '--assets', join(await tempDir(), 'assets'), '--max-representation-bytes', '3500']);
     expect(run).toMatchObject({
       code: 1,
-      stderr: 'Content build failed: 1 problem\ncontent/articles/first-story.md: file: its HTML representation is 4,180 bytes; the limit is 3,100 bytes (--max-representation-bytes)\n',
+      stderr: 'Content build failed: 1 problem\ncontent/articles/first-story.md: file: its HTML representation is 4,576 bytes; the limit is 3,500 bytes (--max-representation-bytes)\n',
     });
     expect(await problemLines({ root: fixture('good'), maxRepresentationBytes: 1 })).toEqual([
       'content/articles/2026/second-story.md: file: its JSON representation is 403 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/2026/second-story.md: file: its HTML representation is 3,022 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/2026/second-story.md: file: its HTML representation is 3,418 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/2026/second-story.md: file: its Markdown representation is 226 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/2026/second-story.md: file: its embed card representation is 715 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/first-story.md: file: its JSON representation is 902 bytes; the limit is 1 byte (--max-representation-bytes)',
-      'content/articles/first-story.md: file: its HTML representation is 4,180 bytes; the limit is 1 byte (--max-representation-bytes)',
+      'content/articles/first-story.md: file: its HTML representation is 4,576 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/first-story.md: file: its Markdown representation is 611 bytes; the limit is 1 byte (--max-representation-bytes)',
       'content/articles/first-story.md: file: its embed card representation is 818 bytes; the limit is 1 byte (--max-representation-bytes)',
     ]);

@@ -3,7 +3,7 @@
  * imports `edgewire/client`. Results are checked for exact equality with the OpenAPI document's
  * types, and each misuse must be a type error (`@ts-expect-error` fails when the error goes away).
  */
-import { createClient, EdgewireProblem, type Article, type ArticleList, type ArticleSummary, type Author, type AuthorSummary, type ListMeta } from 'edgewire/client';
+import { createClient, EdgewireProblem, type Article, type ArticleList, type ArticleSummary, type Author, type AuthorSummary, type ListMeta, type SearchResults } from 'edgewire/client';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<_ extends true>(): void {}
@@ -84,6 +84,11 @@ export async function consumer(): Promise<void> {
   assertType<Equal<ArticleSummary, Flat<Omit<Article, 'corrections' | 'html' | 'text' | 'images' | 'image'> & { image: Pick<LeadImage, 'url' | 'width' | 'height' | 'alt'> | null }>>>();
   await client.articles();
 
+  const found = await client.search({ q: 'harbour', tag: 'council', from: '2026-01-01', page: 1, limit: 5 });
+  assertType<Equal<typeof found, SearchResults>>();
+  assertType<Equal<(typeof found.data)[number], Flat<ArticleSummary & { snippet: string; score: number }>>>();
+  assertType<Equal<typeof found.meta, { q: string; page: number; limit: number; pages: number; total: number }>>();
+
   const author = await client.author('jane-doe');
   assertType<Equal<typeof author, Author>>();
   assertType<
@@ -119,6 +124,8 @@ export async function consumer(): Promise<void> {
   await client.articles({ page: '2' });
   // @ts-expect-error: there is no `sort` parameter.
   await client.articles({ sort: 'oldest' });
+  // @ts-expect-error: a search needs its words.
+  await client.search({ tag: 'council' });
   // @ts-expect-error: baseUrl is required.
   createClient({});
   // @ts-expect-error: the API has no such path.

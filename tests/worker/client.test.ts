@@ -58,6 +58,16 @@ describe('createClient against the Worker', () => {
     expect(exchanges).toEqual([{ url: `${ORIGIN}/api/articles?page=1&limit=1&tag=sahel`, ifNoneMatch: null, status: 200 }]);
   });
 
+  it('search({ q, … }) gives the body of GET /api/search', async () => {
+    const { client, exchanges } = workerClient();
+    const found = await client.search({ q: 'niger', limit: 1 });
+    expect(found).toEqual(await (await request('/api/search?q=niger&limit=1')).json());
+    expect(found.meta).toEqual({ q: 'niger', page: 1, limit: 1, pages: 1, total: 1 });
+    expect(found.data.map(({ slug }) => slug)).toEqual([seed.slug]);
+    expect(found.data[0]!.snippet).toContain('<mark>Niger</mark>');
+    expect(exchanges).toEqual([{ url: `${ORIGIN}/api/search?q=niger&limit=1`, ifNoneMatch: null, status: 200 }]);
+  });
+
   it('revalidates: the second call sends If-None-Match, gets a 304 and returns the cached article', async () => {
     const { client, exchanges } = workerClient();
     const first = await client.article(seed.slug);
