@@ -102,11 +102,11 @@ function report({ size, build, index, counts, heap }: Measured): string {
     '|---|--:|--:|--:|--:|',
     row('search API, first request of each query', counts.searches),
     row('search page (HTML), first request of each of as many other queries', counts.pages),
-    row('search API, the same queries again', counts.repeated),
+    row('search API, each query again at once', counts.repeated),
     row('article page, first request of each article', counts.articles),
-    row('article page, again', counts.articlesRepeated),
+    row('article page, each again at once', counts.articlesRepeated),
     '',
-    `isolate heap: ${mib(heap.before.usedBytes)} used after one request, ${mib(heap.after.usedBytes)} after ${heapQueries.toLocaleString('en')} different queries (${mib(heap.after.totalBytes)} reserved)`,
+    `isolate heap: ${mib(heap.before.usedBytes)} used after one request; after ${heapQueries.toLocaleString('en')} different queries ${mib(heap.after.usedBytes)} used (${mib(heap.after.totalBytes)} reserved), ${mib(heap.kept.usedBytes)} once garbage is collected`,
   ].join('\n');
 }
 

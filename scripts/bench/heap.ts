@@ -14,14 +14,21 @@ export interface IsolateHeap {
   embedderBytes: number;
 }
 
-/** Reads the heap of `service`'s isolate through the inspector at `inspectorPort`. */
-export async function isolateHeap(inspectorPort: number, service: string, timeoutMs = 10_000): Promise<IsolateHeap> {
+/**
+ * Reads the heap of `service`'s isolate through the inspector at `inspectorPort`; with `collect`,
+ * after a full garbage collection (`HeapProfiler.collectGarbage`): what the isolate keeps, not
+ * what it has not collected yet.
+ */
+export async function isolateHeap(inspectorPort: number, service: string, timeoutMs = 10_000, collect = false): Promise<IsolateHeap> {
   const socket = new WebSocket(`ws://127.0.0.1:${inspectorPort}/${service}`);
   try {
     const reply = await new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no heap usage from the inspector within ${timeoutMs} ms`)), timeoutMs);
       socket.onerror = () => reject(new Error(`could not connect to the inspector of ${service} on port ${inspectorPort}`));
-      socket.onopen = () => socket.send(JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }));
+      socket.onopen = () => {
+        if (collect) socket.send(JSON.stringify({ id: 2, method: 'HeapProfiler.collectGarbage' }));
+        socket.send(JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }));
+      };
       socket.onmessage = (event) => {
         const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
         if (message.id !== 1) return;

@@ -100,23 +100,23 @@ export function distribution(values: readonly number[]): Distribution {
 }
 
 export interface QueryCounts {
-  /** Each query's first request: the search itself, its postings read when the isolate does not keep them, its results' texts. */
+  /** Each query's first request: the search itself, and its records read when the isolate does not keep them. */
   searches: Distribution;
-  /** The same queries again: the isolate keeps each answer. */
+  /** Each query again, at once: the isolate keeps its answer. */
   repeated: Distribution;
   /** The search page (HTML) of as many other queries, first request each. */
   pages: Distribution;
   /** An article page's first request, for as many articles. */
   articles: Distribution;
-  /** The same article pages again. */
+  /** Each article page again, at once. */
   articlesRepeated: Distribution;
 }
 
 /**
  * Counts, under callgrind, each request alone (the counters dumped, and so zeroed, before and after it):
  * after `warmup` other queries and article pages (V8 has compiled the code), each query's first
- * request, each page query's (other queries, through the HTML page), each article page's, then
- * each query and article page again.
+ * request and at once its second, each page query's (other queries, through the HTML page), each
+ * article page's first and second.
  */
 export async function countQueries(dir: string, services: readonly Service[], queries: readonly string[], pageQueries: readonly string[], warmup: readonly string[], slugs: readonly string[], timeoutMs: number): Promise<QueryCounts> {
   const tools = findValgrind();
@@ -146,16 +146,16 @@ export async function countQueries(dir: string, services: readonly Service[], qu
     for (const slug of slugs.slice(-warmup.length)) await send(agent, port, request(`/articles/${slug}`));
     await dumped();
     const measured = slugs.slice(0, queries.length);
-    const searches: number[] = [];
-    for (const query of queries) searches.push(await counted(searchPath(query)));
-    const pages: number[] = [];
+    const [searches, repeated, pages, articles, articlesRepeated]: [number[], number[], number[], number[], number[]] = [[], [], [], [], []];
+    for (const query of queries) {
+      searches.push(await counted(searchPath(query)));
+      repeated.push(await counted(searchPath(query)));
+    }
     for (const query of pageQueries) pages.push(await counted(searchPath(query, false)));
-    const articles: number[] = [];
-    for (const slug of measured) articles.push(await counted(`/articles/${slug}`));
-    const repeated: number[] = [];
-    for (const query of queries) repeated.push(await counted(searchPath(query)));
-    const articlesRepeated: number[] = [];
-    for (const slug of measured) articlesRepeated.push(await counted(`/articles/${slug}`));
+    for (const slug of measured) {
+      articles.push(await counted(`/articles/${slug}`));
+      articlesRepeated.push(await counted(`/articles/${slug}`));
+    }
     return { searches: distribution(searches), repeated: distribution(repeated), pages: distribution(pages), articles: distribution(articles), articlesRepeated: distribution(articlesRepeated) };
   } finally {
     agent.destroy();
@@ -163,8 +163,8 @@ export async function countQueries(dir: string, services: readonly Service[], qu
   }
 }
 
-/** The isolate's heap after `queries` (each searched once through the API), and before them (after one request). */
-export async function heapAfterQueries(dir: string, services: readonly Service[], queries: readonly string[]): Promise<{ before: IsolateHeap; after: IsolateHeap }> {
+/** The isolate's heap after `queries` (each searched once through the API), before them (after one request), and after them once garbage is collected. */
+export async function heapAfterQueries(dir: string, services: readonly Service[], queries: readonly string[]): Promise<{ before: IsolateHeap; after: IsolateHeap; kept: IsolateHeap }> {
   const [port, inspector] = [await freePort(), await freePort()];
   const service = services[0]!.name;
   const config = join(dir, 'search-heap.capnp');
@@ -175,7 +175,8 @@ export async function heapAfterQueries(dir: string, services: readonly Service[]
     await waitUntilServing(server, port, '/api/articles');
     const before = await isolateHeap(inspector, service);
     for (const query of queries) await send(agent, port, { path: searchPath(query), headers: {}, status: 200 });
-    return { before, after: await isolateHeap(inspector, service) };
+    const after = await isolateHeap(inspector, service);
+    return { before, after, kept: await isolateHeap(inspector, service, undefined, true) };
   } finally {
     agent.destroy();
     await stopServer(server);

@@ -9,7 +9,7 @@ import { parse, splitFrontMatter } from './parser';
 import { contentHash } from './hash';
 import type { Problem, Result } from './problems';
 import { validate, type ValidArticle } from './transformer';
-import { articleTerms } from './search/terms';
+import { articleTerms, leadOf } from './search/terms';
 
 /** A source file that passed every per-file stage: its validated data and the article it makes. */
 export interface BuiltArticle {
@@ -53,6 +53,8 @@ export interface ListedArticle {
   rail: string;
   /** Its terms for the search index (search/terms.ts), made when it is read: its words are not kept. */
   search: string;
+  /** The opening of its text (search/terms.ts `leadOf`): its search results' snippets. */
+  lead: string;
   /** The article whole, and the Markdown body it was rendered from. */
   load(): { article: Article; body: string };
 }
@@ -80,7 +82,7 @@ export function listArticle(source: SourceEntry, catalog: Catalog): ListResult {
   const { valid, article, pictures } = built.value;
   const { draft, featured, withdrawn, aliases, embargo } = valid.frontMatter;
   const meta = withoutBody(article);
-  const kept = { file: valid.file, article: meta, frontMatter: { draft, featured, withdrawn, aliases, embargo }, timed: valid.timed, hash: contentHash(read.text), pictures, shown: listShown(meta, valid.timed), rail: railShown(meta, valid.timed), search: articleTerms(article) };
+  const kept = { file: valid.file, article: meta, frontMatter: { draft, featured, withdrawn, aliases, embargo }, timed: valid.timed, hash: contentHash(read.text), pictures, shown: listShown(meta, valid.timed), rail: railShown(meta, valid.timed), search: articleTerms(article), lead: leadOf(article.text) };
   return { ok: true, value: JSON.parse(JSON.stringify(kept)) as Listed };
 }
 

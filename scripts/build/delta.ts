@@ -246,7 +246,7 @@ function patchOutput(root: DeltaRoot, changes: readonly Change[], context: Conte
       }
     }
   }
-  const words = changes.filter(({ before, after }) => before.search !== after.search).map(({ facts, after, before }) => ({ doc: facts.all, lang: after.article.lang, before: before.search, after: after.search }));
+  const words = changes.filter(({ before, after }) => before.search !== after.search || before.lead !== after.lead).map(({ facts, after, before }) => ({ doc: facts.all, lang: after.article.lang, before: before.search, after: after.search, lead: after.lead }));
   if (words.length > 0) {
     const searched = patchSearch(words, index);
     if (!searched.ok) return no(searched.why);

@@ -2,7 +2,7 @@ import type { ArticleLine, BodyFile, ContentIndex, StoredDocument } from '../../
 import { ALL_ARTICLES, DOCUMENT_CHUNK, HOME_DOCUMENT, keys, LIST_CHUNK, shardOf, type DocumentChunk, type IndexHeader, type ListChunk, type Shard } from '../../src/store/shards';
 import { asciiJson } from './ascii-json';
 import { contentHash } from './hash';
-import { searchRecords } from './search/records';
+import { searchRecords, type SearchSource } from './search/records';
 
 /**
  * Bytes of records per shard file the build aims at: what a cold lookup reads (Workers Static
@@ -29,8 +29,8 @@ export function indexFiles<F = BodyFile>(
   maxShards = MAX_SHARDS,
   write: (file: BodyFile) => F = (file) => file as F,
   memo?: IndexMemory<F>,
-  /** Each article's terms (search/terms.ts): with them, the index holds the search's records. */
-  terms?: (slug: string) => string,
+  /** Each article's terms and opening (search/terms.ts): with them, the index holds the search's records. */
+  search?: SearchSource,
 ): { header: IndexHeader; files: F[]; bytes: number } {
   const records = new Records(memo !== undefined);
   for (const line of articles) records.set(keys.article(line.summary.slug), line, linePrint(line));
@@ -41,7 +41,7 @@ export function indexFiles<F = BodyFile>(
   listRecords(ALL_ARTICLES, articles, records);
   for (const [tag, lines] of Object.entries(index.tags)) listRecords(tag, lines.map((line) => articles[line]!), records);
   if (index.view !== undefined) records.set(keys.view, index.view);
-  if (terms !== undefined) searchRecords(articles.map(({ summary }) => summary), terms, (key, value) => records.set(key, value, records.printed ? contentHash(JSON.stringify(value)) : undefined));
+  if (search !== undefined) searchRecords(articles.map(({ summary }) => summary), search, (key, value) => records.set(key, value, records.printed ? contentHash(JSON.stringify(value)) : undefined));
   const { directory, files, bytes } = shardFiles(records, write, shardBytes, maxShards, memo);
   const header: IndexHeader = { build: index.build, directory: directory.path, shards: files.length - 1, notFound: index.pages.notFound, assets: index.assets, embed: index.embed };
   return { header, files, bytes };

@@ -29,7 +29,8 @@ import { SILENT, type Progress } from './progress';
 import type { RenderShared, RenderTask } from './threads/tasks';
 import { unsettled, type KeptRelated, type RelatedLists } from './cache/related-memo';
 import { instantsOf, liveAt } from './schedule';
-import { articleTerms } from './search/terms';
+import { articleTerms, leadOf } from './search/terms';
+import type { SearchSource } from './search/records';
 
 export { contentHash, HOME_PAGE_SIZE };
 
@@ -84,8 +85,8 @@ export interface BuildOutput<F extends StoredFile = KeptFile> {
   bodyBytes: number[][];
   /** How many articles this build rendered, when it could take the others' packs from a previous build. */
   rendered?: number;
-  /** Each served article's terms for the search index (search/terms.ts), by slug. */
-  terms: (slug: string) => string;
+  /** Each served article's terms and opening for the search index (search/terms.ts), by slug. */
+  search: SearchSource;
   /** What a build that remembers keys its bodies with (`setting`), and the articles whose bodies a document carries (a feed's entries, keyed by their sources). */
   keyed?: { setting: string; whole: ReadonlySet<string> };
 }
@@ -482,15 +483,21 @@ function finish<F extends StoredFile>(plan: ReturnType<typeof prepare<F>>, { lin
   const files = later.length === 0 ? packer.written : uniqueFiles(packer.written);
   const index = { ...base.index, build };
   const editions = later.map(({ from, index: each, articles }) => ({ from, index: { ...each, build }, articles }));
-  return { index, articles: lines, files, bodyBytes, terms: termsOf(plan.live), ...(editions.length === 0 ? {} : { editions }) };
+  return { index, articles: lines, files, bodyBytes, search: searchSource(plan.live), ...(editions.length === 0 ? {} : { editions }) };
 }
 
-/** Each article's terms by slug: a listed article's were made when it was read, a whole one's are made when asked for. */
-function termsOf(live: readonly ServedArticle[]): (slug: string) => string {
+/** Each article's terms and opening by slug: a listed article's were made when it was read, a whole one's are made when asked for. */
+function searchSource(live: readonly ServedArticle[]): SearchSource {
   const bySlug = new Map(live.map((served) => [served.article.slug, served]));
-  return (slug) => {
-    const served = bySlug.get(slug)!;
-    return 'search' in served ? served.search : articleTerms(served.article);
+  return {
+    terms: (slug) => {
+      const served = bySlug.get(slug)!;
+      return 'search' in served ? served.search : articleTerms(served.article);
+    },
+    lead: (slug) => {
+      const served = bySlug.get(slug)!;
+      return 'lead' in served ? served.lead : leadOf(served.article.text);
+    },
   };
 }
 

@@ -29,13 +29,13 @@ export interface Deployable<F extends StoredFile = KeptFile> {
 export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>): Deployable<F>;
 export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files'>, sink: BodySink<F>, memo?: IndexMemory<F>): Deployable<F>;
 /** The index files go through `sink` as they are made (the build's), else they are kept with their text; `memo` offers the shards a previous build wrote. */
-export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files' | 'editions'> & Partial<Pick<BuildOutput<F>, 'terms'>>, sink: BodySink<F | KeptFile> = memorySink, memo?: IndexMemory<F | KeptFile>): Deployable<F> {
+export function deployable<F extends StoredFile>(output: Pick<BuildOutput<F>, 'index' | 'articles' | 'files' | 'editions'> & Partial<Pick<BuildOutput<F>, 'search'>>, sink: BodySink<F | KeptFile> = memorySink, memo?: IndexMemory<F | KeptFile>): Deployable<F> {
   const write = (file: BodyFile) => sink.write(file);
   const base = output.editions === undefined ? output : { index: output.index, articles: output.articles.filter(served(output.index)) };
-  const { header, files, bytes } = indexFiles(base, undefined, undefined, write, memo, output.terms);
+  const { header, files, bytes } = indexFiles(base, undefined, undefined, write, memo, output.search);
   if (output.editions === undefined) return { moduleText: asciiJson(header), files: [...output.files, ...files], indexBytes: bytes };
   // Each edition's index files beside the first's: a shard whose records are the same is the same file.
-  const later = output.editions.map(({ from, index, articles }) => ({ from, ...indexFiles({ index, articles }, undefined, undefined, write, undefined, output.terms) }));
+  const later = output.editions.map(({ from, index, articles }) => ({ from, ...indexFiles({ index, articles }, undefined, undefined, write, undefined, output.search) }));
   const editions = later.map(({ from, header: { directory, shards } }) => ({ from, directory, shards }));
   const indexes = new Map([...files, ...later.flatMap((edition) => edition.files)].map((file) => [file.path, file]));
   return { moduleText: asciiJson({ ...header, editions }), files: [...output.files, ...indexes.values()], indexBytes: Math.max(bytes, ...later.map((edition) => edition.bytes)) };

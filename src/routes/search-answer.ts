@@ -2,7 +2,7 @@ import type { ArticleSummary } from '../content/article';
 import { sha256Base64url } from '../http/digest';
 import { runSearch, MAX_RESULTS } from '../search/engine';
 import { snippet, snippetHtml, type SnippetPart } from '../search/snippet';
-import { readBody, type Edition } from '../store';
+import type { Edition } from '../store';
 import type { BodySource } from '../store/bodies';
 import { keepBounded } from '../store/keep';
 import type { Origin } from '../store/origin';
@@ -59,14 +59,12 @@ export interface SearchResponse {
 const SEARCHES_KEPT = 64;
 // Finished values only: a pending search is not shared between requests.
 const pages = new Map<string, SearchPage>();
-const DECODER = new TextDecoder();
 
-/** What reading an article's text needs: the edition, the assets, the origin and the body budget. */
+/** What a search reads: the edition, the assets, the origin (the cache's key). */
 export interface SearchContext {
   content: Edition;
   source: BodySource;
   origin: Origin;
-  bodyBudget: number;
 }
 
 /** The page of results for a valid search (`q` given). */
@@ -75,38 +73,19 @@ export function searchPage(search: Extract<ParsedSearch, { ok: true }>, canonica
   return pages.get(key) ?? makePage(search, context).then((page) => keepBounded(pages, SEARCHES_KEPT, key, page));
 }
 
-async function makePage({ query, parsed, filters }: Extract<ParsedSearch, { ok: true }>, { content, source, origin, bodyBudget }: SearchContext): Promise<SearchPage> {
-  const texts = new Map<string, Promise<ArticleText>>();
-  const textOf = (article: StoredArticle) => {
-    let text = texts.get(article.slug);
-    if (text === undefined) texts.set(article.slug, (text = articleText(article, origin, source, bodyBudget)));
-    return text;
-  };
+async function makePage({ query, parsed, filters }: Extract<ParsedSearch, { ok: true }>, { content, source }: SearchContext): Promise<SearchPage> {
   const articleOf = async (slug: string) => (await content.findArticle(slug, source))!;
   const read = (key: string) => content.searchRecord(key, source);
-  const found = await runSearch({ query: parsed, filters, page: query.page, limit: query.limit }, read, async (slug) => {
-    const { title, description, text } = await textOf(await articleOf(slug));
-    return `${title}\n${description}\n${text}`;
+  const found = await runSearch({ query: parsed, filters, page: query.page, limit: query.limit }, read, async (slug, lead) => {
+    const { title, alternativeHeadline, description } = (await articleOf(slug)).fields;
+    return `${title}\n${alternativeHeadline ?? ''}\n${description}\n${lead}`;
   });
   const items: SearchItem[] = [];
-  for (const { slug, score } of found.hits) {
+  for (const { slug, score, lead } of found.hits) {
     const article = await articleOf(slug);
-    const { text } = await textOf(article);
-    items.push({ article, snippet: snippet(text, article.fields.lang, found.matched), score });
+    items.push({ article, snippet: snippet(lead, article.fields.lang, found.matched), score });
   }
   return { items, total: found.total, pages: Math.max(1, Math.ceil(Math.min(found.total, MAX_RESULTS) / query.limit)) };
-}
-
-interface ArticleText {
-  title: string;
-  description: string;
-  text: string;
-}
-
-/** An article's headline, dek and plain text, from its JSON body. */
-async function articleText(article: StoredArticle, origin: Origin, source: BodySource, budget: number): Promise<ArticleText> {
-  const body = await readBody(article.json, origin, source, budget);
-  return (JSON.parse(DECODER.decode(body)) as { data: ArticleText }).data;
 }
 
 /** The API's body for a page of results. */

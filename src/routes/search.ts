@@ -60,8 +60,8 @@ function moved(path: string, canonical: string): Response {
 }
 
 function searchContext(c: Context<AppEnv>): SearchContext {
-  const { origin, bodyCacheBytes } = c.get('served');
-  return { content: c.get('content'), source: c.env.ASSETS, origin, bodyBudget: bodyCacheBytes };
+  const { origin } = c.get('served');
+  return { content: c.get('content'), source: c.env.ASSETS, origin };
 }
 
 /** The views' context the build stored with the index. */

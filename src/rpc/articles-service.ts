@@ -66,7 +66,7 @@ export class ArticlesService extends WorkerEntrypoint<Env> {
     const parsed = parseSearchOptions(options);
     if (!parsed.ok) throw new TypeError(invalidSearchMessage(parsed.errors));
     const settings = await served(this.env);
-    const context = { content: editionOf(settings), source: this.env.ASSETS, origin: settings.origin, bodyBudget: settings.bodyCacheBytes };
+    const context = { content: editionOf(settings), source: this.env.ASSETS, origin: settings.origin };
     const page = await searchPage(parsed, searchString(parsed.query), context);
     if (parsed.query.page > page.pages) throw new RangeError(`Page ${parsed.query.page} of these results does not exist: there ${page.pages === 1 ? 'is 1 page' : `are ${page.pages} pages`}.`);
     return JSON.parse(searchJson(page, parsed.query, settings.origin.url)) as SearchResponse;

@@ -1,7 +1,7 @@
 import { termOf, words, type Language } from './analyze';
 import type { ParsedQuery } from './query';
 import { B, idfOf, K1, lengthOf, PREFIX_TERMS, PREFIX_WEIGHT } from './rank';
-import { DOC_CHUNK, LENGTH_CHUNK, PREFIX_KEY, searchKeys, termKey, type DocChunk, type FilterKind, type FilterList, type LengthChunk, type Postings, type PrefixTerms, type SearchStats } from './records';
+import { DOC_CHUNK, LEAD_CHUNK, LENGTH_CHUNK, PREFIX_KEY, searchKeys, termKey, type DocChunk, type FilterKind, type FilterList, type LeadChunk, type LengthChunk, type Postings, type PrefixTerms, type SearchStats } from './records';
 
 /**
  * A query against an edition's search records (records.ts), read through `read` (the Worker's
@@ -18,7 +18,7 @@ export type RecordReader = (key: string) => Maybe<unknown>;
 
 /** Results past this rank are not served (as a web search engine stops at some hundreds). */
 export const MAX_RESULTS = 1000;
-/** A phrase is looked for in the text of the best this many articles holding its words. */
+/** A phrase is looked for in the best this many articles holding its words (their headline, dek and opening). */
 export const PHRASE_CANDIDATES = 50;
 
 export interface SearchFilters {
@@ -41,6 +41,8 @@ export interface SearchRequest {
 export interface SearchHit {
   slug: string;
   score: number;
+  /** The opening of its text (records.ts LeadChunk): the snippet's source. */
+  lead: string;
 }
 
 export interface SearchResults {
@@ -60,7 +62,8 @@ export interface MatchedTerms {
 
 const EMPTY: SearchStats = { count: 0, length: 0, languages: [], firsts: [] };
 
-export async function runSearch({ query, filters, page, limit }: SearchRequest, read: RecordReader, phraseText: (slug: string) => Promise<string>): Promise<SearchResults> {
+/** `phraseText(slug, lead)`: where a phrase is looked for in an article (its headline and dek, and its opening). */
+export async function runSearch({ query, filters, page, limit }: SearchRequest, read: RecordReader, phraseText: (slug: string, lead: string) => Maybe<string>): Promise<SearchResults> {
   const stats = ((await read(searchKeys.stats)) as SearchStats | undefined) ?? EMPTY;
   const matched: MatchedTerms = { terms: {}, prefix: query.prefix, phrases: query.phrases };
   const none = { total: 0, hits: [], matched };
@@ -114,14 +117,17 @@ export async function runSearch({ query, filters, page, limit }: SearchRequest, 
   let total = touched.length;
   let kept = ranked;
   if (query.phrases.length > 0) {
-    const candidates = await docSlugs(ranked, read);
+    const candidates = await articlesOf(ranked, read);
     kept = [];
-    for (const doc of ranked) if (hasPhrases(await phraseText(candidates.get(doc)!), query.phrases)) kept.push(doc);
+    for (const doc of ranked) {
+      const { slug, lead } = candidates.get(doc)!;
+      if (hasPhrases(await phraseText(slug, lead), query.phrases)) kept.push(doc);
+    }
     total = kept.length;
   }
   const shown = kept.slice((page - 1) * limit, page * limit);
-  const slugs = await docSlugs(shown, read);
-  const hits = shown.map((doc) => ({ slug: slugs.get(doc)!, score: Math.round(scores[doc]! * 1000) / 1000 }));
+  const found = await articlesOf(shown, read);
+  const hits = shown.map((doc) => ({ ...found.get(doc)!, score: Math.round(scores[doc]! * 1000) / 1000 }));
   return { total, hits, matched };
 }
 
@@ -175,14 +181,15 @@ async function lengthBytes([first, last]: [number, number], read: RecordReader):
   return chunks;
 }
 
-/** The slugs of articles by number, from their docs records. */
-async function docSlugs(docs: readonly number[], read: RecordReader): Promise<Map<number, string>> {
-  const slugs = new Map<number, string>();
+/** The slugs and openings of articles by number, from their records. */
+async function articlesOf(docs: readonly number[], read: RecordReader): Promise<Map<number, { slug: string; lead: string }>> {
+  const found = new Map<number, { slug: string; lead: string }>();
   for (const doc of docs) {
     const chunk = (await read(searchKeys.docs(Math.floor(doc / DOC_CHUNK)))) as DocChunk;
-    slugs.set(doc, chunk.slugs[doc % DOC_CHUNK]!);
+    const leads = ((await read(searchKeys.leads(Math.floor(doc / LEAD_CHUNK)))) as LeadChunk | undefined) ?? [];
+    found.set(doc, { slug: chunk.slugs[doc % DOC_CHUNK]!, lead: leads[doc % LEAD_CHUNK] ?? '' });
   }
-  return slugs;
+  return found;
 }
 
 /** The articles published in [from, to], as a range of numbers (dates rise with them), or null when none is. */

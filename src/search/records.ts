@@ -12,6 +12,12 @@ import type { Language } from './analyze';
 /** Articles per `docs` record. */
 export const DOC_CHUNK = 512;
 
+/** Articles per `leads` record. */
+export const LEAD_CHUNK = 32;
+
+/** Articles `k * LEAD_CHUNK` onwards: the opening of each one's text (its snippet's source, and where a phrase is looked for besides its headline and dek). */
+export type LeadChunk = string[];
+
 /** Articles per `lengths` record. */
 export const LENGTH_CHUNK = 8192;
 
@@ -59,5 +65,6 @@ export const searchKeys = {
   prefix: (prefix: string): `p:${string}` => `p:${prefix}`,
   docs: (at: number): `u:${string}` => `u:${at}`,
   lengths: (at: number): `r:${string}` => `r:${at}`,
+  leads: (at: number): `t:${string}` => `t:${at}`,
   stats: 'q:' as const,
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../scripts/build/index';
 import { patchSearch } from '../../scripts/build/search/patch';
 import { searchRecords } from '../../scripts/build/search/records';
-import { articleTerms } from '../../scripts/build/search/terms';
+import { articleTerms, leadOf as openingOf } from '../../scripts/build/search/terms';
 import type { Article, ArticleSummary } from '../../src/content/article';
 import { searchKeys, type DocChunk, type PrefixTerms, type SearchStats } from '../../src/search/records';
 import { snippet, snippetHtml } from '../../src/search/snippet';
@@ -18,11 +18,12 @@ import { ORIGIN } from '../../src/store/bundle';
 const built = await buildContent({ root: join(import.meta.dirname, '../fixtures/search') });
 if (!built.ok) throw new Error('the search fixture does not build');
 const summaries: ArticleSummary[] = built.articles.map(({ summary }) => summary);
-const termsOf = new Map(summaries.map(({ slug }) => [slug, built.terms(slug)]));
+const termsOf = new Map(summaries.map(({ slug }) => [slug, built.search.terms(slug)]));
+const leadOf = (slug: string) => built.search.lead(slug);
 
-function recordsOf(terms: (slug: string) => string): Map<string, unknown> {
+function recordsOf(terms: (slug: string) => string, lead: (slug: string) => string = leadOf): Map<string, unknown> {
   const records = new Map<string, unknown>();
-  searchRecords(summaries, terms, (key, value) => records.set(key, structuredClone(value)));
+  searchRecords(summaries, { terms, lead }, (key, value) => records.set(key, structuredClone(value)));
   return records;
 }
 
@@ -75,15 +76,19 @@ describe('patching the search records', () => {
     const slug = 'tram-fares-to-rise-in-january';
     const doc = summaries.length - 1 - summaries.findIndex((summary) => summary.slug === slug);
     const old = termsOf.get(slug)!;
-    // The same article with a sentence more: more of some words, a word new to the archive.
+    // The same article with a sentence first: more of some words, a word new to the archive.
     const line = built.articles.find(({ summary }) => summary.slug === slug)!;
     const { data } = JSON.parse(built.files.find(({ path }) => path === line.file)!.text.slice(...line.json).split(ORIGIN).join('')) as { data: Article };
-    const after = articleTerms({ ...data, text: `${data.text}\n\nThe quokka said tram fares rise again.` });
+    const text = `The quokka said tram fares rise again.\n\n${data.text}`;
+    const after = articleTerms({ ...data, text });
     expect(after).not.toBe(old);
     const patched = new Map(before);
     const access = { get: (key: string) => patched.get(key), put: (key: string, value: unknown) => void patched.set(key, value), remove: (key: string) => void patched.delete(key) };
-    expect(patchSearch([{ doc, lang: 'en', before: old, after }], access)).toEqual({ ok: true });
-    const again = recordsOf((other) => (other === slug ? after : termsOf.get(other)!));
+    // Its opening changed too: the sentence comes first.
+    const lead = openingOf(text);
+    expect(lead).not.toBe(leadOf(slug));
+    expect(patchSearch([{ doc, lang: 'en', before: old, after, lead }], access)).toEqual({ ok: true });
+    const again = recordsOf((other) => (other === slug ? after : termsOf.get(other)!), (other) => (other === slug ? lead : leadOf(other)));
     expect(Object.fromEntries([...patched].sort(([a], [b]) => (a < b ? -1 : 1)))).toEqual(Object.fromEntries([...again].sort(([a], [b]) => (a < b ? -1 : 1))));
     expect(again.has(searchKeys.postings('en:quokka'))).toBe(true);
   });
@@ -96,7 +101,8 @@ describe('patching the search records', () => {
     records.set(searchKeys.prefix('abc'), best);
     const access = { get: (key: string) => records.get(key), put: (key: string, value: unknown) => void records.set(key, value), remove: (key: string) => void records.delete(key) };
     // The last of the best loses its only article: a ninth term, unknown here, may now be among the best.
-    expect(patchSearch([{ doc: 0, lang: 'en', before: '1 0 0 0 0|abcccccccc t1', after: '1 0 0 0 0' }], access)).toEqual({ ok: false, why: 'the best terms of the prefix "ab" could change' });
+    records.set(searchKeys.leads(0), ['', '', '']);
+    expect(patchSearch([{ doc: 0, lang: 'en', before: '1 0 0 0 0|abcccccccc t1', after: '1 0 0 0 0', lead: '' }], access)).toEqual({ ok: false, why: 'the best terms of the prefix "ab" could change' });
   });
 });
 

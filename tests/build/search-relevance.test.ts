@@ -39,9 +39,9 @@ const ranked = new Map<string, string[]>();
 for (const { query } of judged) {
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new Error(parsed.detail);
-  const { hits } = await runSearch({ query: parsed.query, filters: NO_FILTERS, page: 1, limit: 10 }, (key) => records[key], async (slug) => {
-    const { title, description, text } = bySlug.get(slug)!;
-    return `${title}\n${description}\n${text}`;
+  const { hits } = await runSearch({ query: parsed.query, filters: NO_FILTERS, page: 1, limit: 10 }, (key) => records[key], (slug, lead) => {
+    const { title, alternativeHeadline, description } = bySlug.get(slug)!;
+    return `${title}\n${alternativeHeadline ?? ''}\n${description}\n${lead}`;
   });
   ranked.set(query, hits.map(({ slug }) => slug));
 }

@@ -1,13 +1,13 @@
 import { languageOf } from '../../../src/search/analyze';
 import { lengthByte, PREFIX_TERMS, weightedFrequency } from '../../../src/search/rank';
-import { LENGTH_CHUNK, PREFIX_KEY, searchKeys, termKey, type LengthChunk, type Postings, type PrefixTerms, type SearchStats } from '../../../src/search/records';
+import { LEAD_CHUNK, LENGTH_CHUNK, PREFIX_KEY, searchKeys, termKey, type LeadChunk, type LengthChunk, type Postings, type PrefixTerms, type SearchStats } from '../../../src/search/records';
 import { articleLength } from './records';
 import { readTerms } from './terms';
 
 /**
  * The search records after some articles' words changed in place (delta.ts: the same slugs, dates,
- * tags, section and authors, so the same article numbers and filters): the stats' total length and
- * each one's own length, the postings of each term whose frequency in it changed (gained, lost, or
+ * tags, section and authors, so the same article numbers and filters): the stats' total length,
+ * each one's own length and opening, the postings of each term whose frequency in it changed (gained, lost, or
  * other), and the prefix groups of the terms whose article count changed. The bytes a build from
  * nothing makes, or why not: a shorter prefix's best terms could change in a way its record cannot tell.
  */
@@ -20,12 +20,13 @@ export interface RecordAccess {
   remove(key: string): void;
 }
 
-/** A changed article: its number (from the oldest), its language, its terms before and after (search/terms.ts). */
+/** A changed article: its number (from the oldest), its language, its terms before and after (search/terms.ts), and its opening now. */
 export interface WordsChange {
   doc: number;
   lang: string;
   before: string;
   after: string;
+  lead: string;
 }
 
 export function patchSearch(changes: readonly WordsChange[], records: RecordAccess): { ok: true } | { ok: false; why: string } {
@@ -34,7 +35,10 @@ export function patchSearch(changes: readonly WordsChange[], records: RecordAcce
   let length = stats.length;
   // Each term's changed articles: doc → its frequency now (0: no longer there).
   const touched = new Map<string, Map<number, number>>();
-  for (const { doc, lang, before, after } of changes) {
+  for (const { doc, lang, before, after, lead } of changes) {
+    const leads = records.get(searchKeys.leads(Math.floor(doc / LEAD_CHUNK))) as LeadChunk | undefined;
+    if (leads === undefined) return { ok: false, why: 'an article has no opening record' };
+    if (leads[doc % LEAD_CHUNK] !== lead) records.put(searchKeys.leads(Math.floor(doc / LEAD_CHUNK)), leads.map((kept, at) => (at === doc % LEAD_CHUNK ? lead : kept)));
     const [old, now] = [articleLength(before), articleLength(after)];
     length += now - old;
     const lengths = records.get(searchKeys.lengths(Math.floor(doc / LENGTH_CHUNK))) as LengthChunk | undefined;

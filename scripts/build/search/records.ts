@@ -1,16 +1,22 @@
 import type { ArticleSummary } from '../../../src/content/article';
 import { languageOf } from '../../../src/search/analyze';
 import { lengthByte, PREFIX_TERMS, weightedFrequency } from '../../../src/search/rank';
-import { DOC_CHUNK, LENGTH_CHUNK, PREFIX_KEY, searchKeys, termKey, type DocChunk, type FilterKind, type LengthChunk, type PrefixTerms, type SearchStats } from '../../../src/search/records';
+import { DOC_CHUNK, LEAD_CHUNK, LENGTH_CHUNK, PREFIX_KEY, searchKeys, termKey, type DocChunk, type FilterKind, type LeadChunk, type LengthChunk, type PrefixTerms, type SearchStats } from '../../../src/search/records';
 import { readTerms, termLengths } from './terms';
 
 /**
  * The search index of an edition as records of the sharded index (src/search/records.ts): each
  * term's postings with its weighted frequencies, each filter's articles, the prefix dictionary,
- * the articles' lengths, slugs and dates, and the stats. `articles` newest first, as the index lists them;
- * `terms(slug)` is each one's analysis (terms.ts).
+ * the articles' lengths, slugs, dates and openings, and the stats. `articles` newest first, as the
+ * index lists them; `source` gives each one's analysis and opening (terms.ts).
  */
-export function searchRecords(articles: readonly ArticleSummary[], terms: (slug: string) => string, add: (key: string, value: unknown) => void): void {
+/** What the search indexes of each article, by slug: its terms (terms.ts) and the opening of its text. */
+export interface SearchSource {
+  terms(slug: string): string;
+  lead(slug: string): string;
+}
+
+export function searchRecords(articles: readonly ArticleSummary[], { terms, lead }: SearchSource, add: (key: string, value: unknown) => void): void {
   const oldestFirst = articles.toReversed();
   const count = oldestFirst.length;
   const postings = new Map<string, number[]>();
@@ -41,6 +47,7 @@ export function searchRecords(articles: readonly ArticleSummary[], terms: (slug:
   for (const [key, list] of postings) add(key, list);
   for (const [key, list] of filters) add(key, list);
   for (const [key, entries] of prefixDictionary(postings)) add(key, entries);
+  for (let at = 0; at * LEAD_CHUNK < count; at++) add(searchKeys.leads(at), oldestFirst.slice(at * LEAD_CHUNK, (at + 1) * LEAD_CHUNK).map(({ slug }) => lead(slug)) satisfies LeadChunk);
   for (let at = 0; at * LENGTH_CHUNK < count; at++) add(searchKeys.lengths(at), lengths.slice(at * LENGTH_CHUNK, (at + 1) * LENGTH_CHUNK) satisfies LengthChunk);
   const firsts: number[] = [];
   for (let at = 0; at * DOC_CHUNK < count; at++) {

@@ -42,6 +42,17 @@ export function articleTerms({ title, alternativeHeadline, description, tags, au
   return [lengths.join(' '), ...entries].join('|');
 }
 
+/** Characters of an article's text the search keeps for its snippets and phrases: its opening, some 100 words. */
+export const LEAD_CHARACTERS = 600;
+
+/** The opening of an article's text, spaces collapsed, cut at a word's end. */
+export function leadOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= LEAD_CHARACTERS) return flat;
+  const cut = flat.lastIndexOf(' ', LEAD_CHARACTERS);
+  return flat.slice(0, cut > 0 ? cut : LEAD_CHARACTERS);
+}
+
 /** An article's field lengths in words (in FIELDS order). */
 export function termLengths(text: string): number[] {
   const end = text.indexOf('|');
