@@ -95,7 +95,7 @@ function report({ size, build, index, counts, heap }: Measured): string {
     `## N = ${size.toLocaleString('en')} (${index.articles.toLocaleString('en')} articles)`,
     '',
     `build: ${build.seconds.toFixed(1)} s wall${build.cpuSeconds === null ? '' : `, ${build.cpuSeconds.toFixed(1)} s CPU`}${build.peakRssBytes === null ? '' : `, peak ${mib(build.peakRssBytes)}`}; asset files: ${index.files.toLocaleString('en')}`,
-    `search index: ${index.searchBytes.toLocaleString('en')} B, ${Math.round(index.perArticle).toLocaleString('en')} B per article (postings ${index.parts.postings.toLocaleString('en')}, filters ${index.parts.filters.toLocaleString('en')}, prefixes ${index.parts.prefixes.toLocaleString('en')}, article tables ${index.parts.tables.toLocaleString('en')}) of ${index.indexBytes.toLocaleString('en')} B in the index`,
+    `search index: ${index.searchBytes.toLocaleString('en')} B, ${Math.round(index.perArticle).toLocaleString('en')} B per article (postings ${index.parts.postings.toLocaleString('en')}, filters ${index.parts.filters.toLocaleString('en')}, prefixes ${index.parts.prefixes.toLocaleString('en')}, openings ${index.parts.openings.toLocaleString('en')}, slugs, dates, lengths and stats ${index.parts.tables.toLocaleString('en')}) of ${index.indexBytes.toLocaleString('en')} B in the index`,
     `index shards: ${index.shards.toLocaleString('en')} (the rest alone would take ${index.shardsWithout.toLocaleString('en')}): ${(index.shards - index.shardsWithout).toLocaleString('en')} files added`,
     '',
     '| instructions per request | p50 | p95 | mean | max |',

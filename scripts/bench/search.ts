@@ -17,15 +17,15 @@ import { freePort, runCommand, stopServer } from './processes';
 import { startWorkerd, waitUntilListening, waitUntilServing, writeConfig, type Service } from './workerd';
 
 /** The search's records by their key's prefix (src/search/records.ts). */
-const SEARCH_PREFIXES = ['s:', 'p:', 'u:', 'q:'];
+const SEARCH_PREFIXES = ['s:', 'p:', 'u:', 'r:', 't:', 'q:'];
 
 export interface IndexFigures {
   articles: number;
   /** Bytes of the search's records (keys and JSON values, as the build counts them), in all and per article. */
   searchBytes: number;
   perArticle: number;
-  /** Of which: postings, filters, prefix groups, article tables. */
-  parts: Record<'postings' | 'filters' | 'prefixes' | 'tables', number>;
+  /** Of which: postings, filters, prefix groups, the articles' openings, their slugs, dates and lengths and the stats. */
+  parts: Record<'postings' | 'filters' | 'prefixes' | 'openings' | 'tables', number>;
   indexBytes: number;
   /** Shard files with the search's records, and as many as the rest alone would take. */
   shards: number;
@@ -38,7 +38,7 @@ export interface IndexFigures {
 export async function indexFigures(moduleText: string, assetsDir: string): Promise<IndexFigures> {
   const header = JSON.parse(moduleText) as IndexHeader;
   const directory = JSON.parse(await readFile(join(assetsDir, header.directory), 'utf8')) as string[];
-  const parts = { postings: 0, filters: 0, prefixes: 0, tables: 0 };
+  const parts = { postings: 0, filters: 0, prefixes: 0, openings: 0, tables: 0 };
   let searchBytes = 0;
   let indexBytes = 0;
   let articles = 0;
@@ -53,6 +53,7 @@ export async function indexFigures(moduleText: string, assetsDir: string): Promi
       if (key.startsWith('s:#')) parts.filters += bytes;
       else if (key.startsWith('s:')) parts.postings += bytes;
       else if (key.startsWith('p:')) parts.prefixes += bytes;
+      else if (key.startsWith('t:')) parts.openings += bytes;
       else parts.tables += bytes;
     }
   }

@@ -2,13 +2,14 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import { paths } from '../content/paths';
 import { MEDIA_TYPES } from '../http/media-types';
-import { cacheControl, cacheTags } from '../http/policy';
+import { cacheTags } from '../http/policy';
 import { problem } from '../http/problem';
 import { sendEntity } from '../http/respond';
 import { buildId } from '../store';
 import type { PageView } from '../store/bundle';
 import { keys } from '../store/shards';
 import { searchPage as renderSearchPage } from '../views/search-page';
+import { redirect } from './article-page';
 import { route, sent } from './handler';
 import { notFoundPage } from './not-found';
 import { searchJson, searchPage, sentBody, type SearchContext, type SearchPage } from './search-answer';
@@ -51,12 +52,8 @@ function atCanonicalUrl(c: Context<AppEnv>, path: string, required: boolean, ans
   const parsed = parseSearchQuery(url.searchParams, required);
   if (!parsed.ok) return problem(400, 'The search is not valid.', url.pathname + url.search, { errors: parsed.errors });
   const canonical = searchString(parsed.query);
-  return url.search === canonical ? answer(parsed, canonical) : moved(path, canonical);
-}
-
-/** The canonical URL of a search: a permanent redirect, cached like the other canonical redirects. */
-function moved(path: string, canonical: string): Response {
-  return new Response(null, { status: 301, headers: { Location: `${path}${canonical}`, 'Cache-Control': cacheControl('redirect') } });
+  // Any other spelling: a permanent redirect there, cached like the other canonical redirects.
+  return url.search === canonical ? answer(parsed, canonical) : redirect(`${path}${canonical}`);
 }
 
 function searchContext(c: Context<AppEnv>): SearchContext {
