@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LEAD_CHARACTERS, leadOf } from '../../scripts/build/search/terms';
 import { buildArticle, listArticle, listedArticle } from '../../scripts/build/article';
 import { EMPTY_CATALOG } from '../../scripts/build/catalog';
 import { buildContent } from '../../scripts/build/index';
@@ -27,9 +28,12 @@ async function listed() {
 }
 
 describe('an article between reading and rendering', () => {
-  it('keeps its metadata and front matter flags, not its body, HTML, text or body pictures', async () => {
+  it('keeps its metadata and front matter flags, not its body, HTML, text or body pictures (but the opening the search shows)', async () => {
     const { article: kept, built, listed: data } = await listed();
-    expect(JSON.stringify(data)).not.toContain('harbour opened');
+    const { lead, ...listing } = data;
+    expect(JSON.stringify(listing)).not.toContain('harbour opened');
+    expect(lead).toBe(leadOf(built.article.text));
+    expect(lead.length).toBeLessThanOrEqual(LEAD_CHARACTERS);
     expect(Object.keys(kept.article)).toEqual(Object.keys(built.article).filter((key) => key !== 'html' && key !== 'text' && key !== 'images'));
     expect(kept.frontMatter).toEqual({ draft: false, featured: false, aliases: [] });
   });

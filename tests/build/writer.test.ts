@@ -91,9 +91,9 @@ describe('writing a build', () => {
     // in either build), which the content does not change, the previous build already wrote. Its
     // one article pack and home page pack are stale, and so are 20 of its document files (the tag
     // index, 2 tag pages, the feeds of the site and of 2 tags, 3 more; /authors, jane-doe's pages
-    // and her 3 feeds) and the orphan. The index: its directory and 4 shards written, the previous
-    // build's directory and one shard stale.
-    expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 3 + 1 + 212 + 5, removed: 2 + 20 + 1 + 2 });
+    // and her 3 feeds) and the orphan. The index: its directory and 8 shards written (4 before the
+    // search's records were in it), the previous build's directory and one shard stale.
+    expect(await buildAndWrite(next, paths)).toEqual({ moduleChanged: true, written: 3 + 1 + 212 + 9, removed: 2 + 20 + 1 + 2 });
     expect(await fs.readdir(join(paths.module, '..'))).toEqual(['content.txt']);
     expect(await fs.readdir(join(paths.assets, 'b'))).toHaveLength(3 + 1 + 212 + 4);
     expect(await checkBuildOutput(paths.module, paths.assets)).toEqual([]);
@@ -142,8 +142,8 @@ describe('writing a build as it is made (the assets sink)', () => {
     const { result, written } = await run;
     if (!result.ok) throw new Error('build failed');
     expect(result.files.every((file) => Object.keys(file).sort().join() === 'bytes,path')).toBe(true);
-    // As the in-memory build writes it (3 article packs, the home page, 212 documents, the index's 5 files; 25 stale).
-    expect(written).toEqual({ moduleChanged: true, written: 3 + 1 + 212 + 5, removed: 2 + 20 + 2 });
+    // As the in-memory build writes it (3 article packs, the home page, 212 documents, the index's 9 files; 24 stale).
+    expect(written).toEqual({ moduleChanged: true, written: 3 + 1 + 212 + 9, removed: 2 + 20 + 2 });
     expect(await checkBuildOutput(paths.module, paths.assets)).toEqual([]);
   });
 
